@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import { CalendarDate, Channel, NamedRef, SafeUrl, Slug, Text, UnitCode } from './common.js';
+import { UnitRef } from './catalog.js';
+
+export const OfficeKind = z.enum(['provincial_centre', 'commune_centre', 'one_stop']);
+export type OfficeKind = z.infer<typeof OfficeKind>;
+
+const HHMM = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/));
+/** A session of a working day in local time, e.g. 07:30–11:30. */
+export const Session = z.object({ open: HHMM, close: HHMM });
+export type Session = z.infer<typeof Session>;
+
+const Day = z.array(Session).check(z.maxLength(4));
+/** Sessions per weekday; an empty day is closed. */
+export const Week = z.object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day });
+export type Week = z.infer<typeof Week>;
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const MonthDay = z.string().check(z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/));
+/** A seasonal variant (northern provinces switch summer/winter times), from `from` to `to` inclusive (MM-DD). */
+export const Season = z.object({ name: Text(100), from: MonthDay, to: MonthDay, week: Week });
+export type Season = z.infer<typeof Season>;
+
+export const Closure = z.object({ date: CalendarDate, name: Text(200) });
+export type Closure = z.infer<typeof Closure>;
+
+/** Opening hours in Asia/Ho_Chi_Minh: a regular week, seasonal variants, and dated exceptions. */
+export const OpeningHours = z.object({
+  week: Week,
+  seasons: z.array(Season).check(z.maxLength(12)),
+  /** Public holidays and other closed days (configured per year: lunar dates and swaps are data). */
+  closures: z.array(Closure).check(z.maxLength(400)),
+  /** Weekend days worked in a government swap (ngày làm bù), opened with the regular Monday sessions. */
+  extraWorkingDays: z.array(CalendarDate).check(z.maxLength(50)),
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const Coordinates = z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
+});
+export type Coordinates = z.infer<typeof Coordinates>;
+
+export const Office = z.object({
+  id: Slug,
+  name: Text(300),
+  kind: OfficeKind,
+  unit: z.object({ code: UnitCode, name: Text(250) }),
+  /** Former (pre-2025) units whose people this office now serves. */
+  formerUnits: z.array(UnitRef),
+  address: Text(500),
+  phone: z.nullable(Text(50)),
+  email: z.nullable(Text(200)),
+  website: z.nullable(SafeUrl),
+  location: z.nullable(Coordinates),
+  hours: OpeningHours,
+  fields: z.array(NamedRef),
+  agencies: z.array(NamedRef),
+  channels: z.array(Channel),
+  /** True when contact details, hours or coordinates are demonstration values, not official ones. */
+  demo: z.boolean(),
+});
+export type Office = z.infer<typeof Office>;
+
+export const OfficeListQuery = z.object({
+  q: z.optional(z.string().check(z.maxLength(200))),
+  kind: z.optional(OfficeKind),
+  unit: z.optional(UnitCode),
+  field: z.optional(Slug),
+});
+export type OfficeListQuery = z.infer<typeof OfficeListQuery>;

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { CalendarDate, Slug, Text, Timestamp, UnitCode } from './common.js';
+import { DossierCodeInput } from './dossier.js';
+
+/** The national 3-level scale: Rất hài lòng / Hài lòng / Không hài lòng. */
+export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'dissatisfied'] as const;
+export const RatingLevel = z.enum(RATING_LEVELS);
+export type RatingLevel = z.infer<typeof RatingLevel>;
+
+/** The 9 indicators of the detailed evaluation, each scored 2 (good), 1 or 0. */
+export const RATING_INDICATORS = [
+  'total_time',
+  'agency_time',
+  'contacts',
+  'agencies_contacted',
+  'one_stop',
+  'published',
+  'attitude',
+  'online_ease',
+  'overall',
+] as const;
+export const RatingIndicator = z.enum(RATING_INDICATORS);
+export type RatingIndicator = z.infer<typeof RatingIndicator>;
+export const IndicatorScore = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+
+export const RATING_COMMENT_MAX = 1000;
+
+export const RatingTarget = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('dossier'), code: DossierCodeInput }),
+  z.object({ type: z.literal('office'), id: Slug }),
+]);
+export type RatingTarget = z.infer<typeof RatingTarget>;
+
+export const RatingSubmission = z
+  .object({
+    target: RatingTarget,
+    level: RatingLevel,
+    comment: z.optional(z.string().check(z.maxLength(RATING_COMMENT_MAX))),
+    indicators: z.optional(z.partialRecord(RatingIndicator, IndicatorScore)),
+    /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
+    website: z.optional(z.string().check(z.maxLength(0))),
+  })
+  .check(
+    z.refine((r) => r.level !== 'dissatisfied' || (r.comment ?? '').trim().length > 0, {
+      message: 'A comment is required when dissatisfied',
+      path: ['comment'],
+    }),
+  );
+export type RatingSubmission = z.infer<typeof RatingSubmission>;
+
+export const RatingReceipt = z.object({
+  id: Text(64),
+  target: RatingTarget,
+  level: RatingLevel,
+  createdAt: Timestamp,
+});
+export type RatingReceipt = z.infer<typeof RatingReceipt>;
+
+export const SummaryScope = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('province'), code: UnitCode, name: Text(250) }),
+  z.object({ type: z.literal('unit'), code: UnitCode, name: Text(250) }),
+  z.object({ type: z.literal('office'), id: Slug, name: Text(300) }),
+]);
+export type SummaryScope = z.infer<typeof SummaryScope>;
+
+export const Period = z.object({ from: CalendarDate, to: CalendarDate });
+export type Period = z.infer<typeof Period>;
+
+const Count = z.int().check(z.gte(0));
+export const RatingSummary = z.object({
+  scope: SummaryScope,
+  period: Period,
+  total: Count,
+  counts: z.object({ very_satisfied: Count, satisfied: Count, dissatisfied: Count }),
+  /** Share rated satisfied or very satisfied, 0..1; null when nothing was rated. */
+  satisfiedRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+});
+export type RatingSummary = z.infer<typeof RatingSummary>;
+
+/** Scope and period of a summary or statistics query; without a scope, the whole province. */
+export const ScopeQuery = z.object({
+  unit: z.optional(UnitCode),
+  office: z.optional(Slug),
+  from: z.optional(CalendarDate),
+  to: z.optional(CalendarDate),
+});
+export type ScopeQuery = z.infer<typeof ScopeQuery>;
