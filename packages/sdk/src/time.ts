@@ -32,7 +32,6 @@ export interface WorkingCalendar {
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 /** Give up after this many consecutive non-working days: the calendar must be misconfigured. */
 const MAX_CLOSED_RUN = 366;
 
@@ -45,7 +44,6 @@ function vnFormatter(): Intl.DateTimeFormat {
     calendar: 'gregory',
     numberingSystem: 'latn',
     hourCycle: 'h23',
-    weekday: 'short',
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
@@ -66,11 +64,12 @@ function toInstant(instant: Date): Date {
 function wallClock(instant: Date): VnParts & { second: number } {
   const out: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const p of vnFormatter().formatToParts(toInstant(instant))) out[p.type] = p.value;
+  const [year, month, day] = [Number(out.year), Number(out.month), Number(out.day)];
   return {
-    year: Number(out.year),
-    month: Number(out.month),
-    day: Number(out.day),
-    weekday: WEEKDAYS[out.weekday ?? ''] ?? 0,
+    year,
+    month,
+    day,
+    weekday: weekdayOfDayNumber(Math.round(utcMs(year, month, day) / DAY_MS)),
     // Some engines print midnight as "24" even with h23; normalise defensively.
     hour: Number(out.hour) % 24,
     minute: Number(out.minute),
@@ -87,6 +86,11 @@ function utcMs(year: number, month: number, day: number): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   return d.getTime();
+}
+
+/** Day of the week of a day number, 0 = Sunday … 6 = Saturday (1970-01-01, day 0, was a Thursday). */
+function weekdayOfDayNumber(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
 }
 
 function dateFromDayNumber(n: number): string {
@@ -163,8 +167,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** Day of the week of a calendar date, 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(date: string): number {
-  // 1970-01-01 (day 0) was a Thursday.
-  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+  return weekdayOfDayNumber(dayNumber(date));
 }
 
 function workingDayTest(calendar: WorkingCalendar): (dayNo: number) => boolean {
@@ -175,7 +178,7 @@ function workingDayTest(calendar: WorkingCalendar): (dayNo: number) => boolean {
     // A statutory holiday always closes the office; a swap only turns a weekend day into a working day.
     if (holidays.has(date)) return false;
     if (extra.has(date)) return true;
-    const weekday = (((dayNo + 4) % 7) + 7) % 7;
+    const weekday = weekdayOfDayNumber(dayNo);
     return weekday !== 0 && weekday !== 6;
   };
 }

@@ -102,7 +102,7 @@ const cases: Case[] = [
     body: broken(fx.procedure(), (p) => (p.results[0].type = 'script')),
     call: (c) => c.procedures.get('1.012753.H19'),
     path: 'results[0].type',
-    rule: /^Invalid input: "type" must be one of "paragraph"\|"heading"\|"list"$/,
+    rule: /^Invalid option: expected one of "paragraph"\|"heading"\|"list"$/,
   },
   {
     name: 'nesting wrong (an array wrapping what must be an object)',

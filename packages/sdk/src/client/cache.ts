@@ -39,8 +39,4 @@ export class EtagCache {
   delete(url: string): void {
     this.#entries.delete(url);
   }
-
-  get size(): number {
-    return this.#entries.size;
-  }
 }

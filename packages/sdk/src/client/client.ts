@@ -112,7 +112,7 @@ export interface Client {
 }
 
 // Built once; `@__PURE__` lets bundlers drop them when createClient is not used.
-const SearchQuery = /* @__PURE__ */ z.extend(ProcedureSearchQuery, { limit: z.optional(Limit), cursor: z.optional(Cursor) });
+const SearchQuery = /* @__PURE__ */ z.object({ ...ProcedureSearchQuery.shape, limit: z.optional(Limit), cursor: z.optional(Cursor) });
 const ProcedurePage = /* @__PURE__ */ Page(ProcedureSummary);
 const Fields = /* @__PURE__ */ Collection(Field);
 const Agencies = /* @__PURE__ */ Collection(Agency);

@@ -20,16 +20,19 @@ export function formatPath(path: readonly Key[]): string {
 }
 
 function size(issue: { origin: string }, bound: string, limit: number | bigint): string {
-  const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' || issue.origin === 'set' ? ' items' : '';
+  const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
   return `expected ${issue.origin} ${unit ? 'to have ' : ''}${bound} ${limit}${unit}`;
 }
+
+/** The expected values of an `invalid_value` issue, quoted: `"a"|"b"`. */
+const quoted = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join('|');
 
 function describe(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `Invalid input: expected ${issue.expected}`;
     case 'invalid_value':
-      return `Invalid option: expected one of ${issue.values.map((v) => JSON.stringify(v)).join('|')}`;
+      return `Invalid option: expected one of ${quoted(issue.values)}`;
     case 'invalid_format':
       return issue.format === 'regex' ? `Invalid string: must match pattern ${issue.pattern}` : `Invalid ${issue.format}`;
     case 'too_small':
@@ -39,46 +42,62 @@ function describe(issue: Issue): string {
     case 'unrecognized_keys':
       return `Unrecognized key(s): ${issue.keys.join(', ')}`;
     case 'invalid_union':
-      if ('matches' in issue) return 'Invalid input: matches more than one allowed shape';
-      return issue.discriminator
-        ? `Invalid input: "${issue.discriminator}" must be one of ${(issue.options ?? []).map((v) => JSON.stringify(v)).join('|')}`
-        : 'Invalid input: matches none of the allowed shapes';
-    case 'not_multiple_of':
-      return `Invalid number: must be a multiple of ${issue.divisor}`;
+      return 'Invalid input: matches none of the allowed shapes';
     default:
       // `custom` refinements carry the contract author's message.
       return issue.message;
   }
 }
 
-/** What a union option expected, when it failed at the union's own level on its type or value alone. */
-function expectation(branch: readonly Issue[]): string[] | null {
-  const [issue] = branch;
-  if (branch.length !== 1 || !issue || issue.path.length > 0) return null;
-  if (issue.code === 'invalid_type') return [issue.expected];
-  if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v));
+/** What an issue says was expected, when it is about a type or a value alone. */
+function expectationOf(issue: Issue): string | null {
+  if (issue.code === 'invalid_type') return issue.expected;
+  if (issue.code === 'invalid_value') return quoted(issue.values);
   return null;
 }
 
 /**
- * Flatten issues to `{ path, message }`. For a union none of whose options matched, follow the option that got
+ * When every option of a union failed first at the same place on its type or tag alone (a number where text or a
+ * link belongs, an unknown block `type`), one issue there saying what the options expected together.
+ */
+function commonExpectation(branches: readonly (readonly Issue[])[], path: readonly Key[]): ValidationIssue | null {
+  const firsts = branches.map((branch) => branch[0]!);
+  const where = formatPath(firsts[0]?.path ?? []);
+  const expected = firsts.map(expectationOf);
+  if (firsts.length === 0 || expected.includes(null) || firsts.some((f) => formatPath(f.path) !== where)) return null;
+  const unique = [...new Set(expected)];
+  const values = firsts.every((f) => f.code === 'invalid_value');
+  const message =
+    values || unique.length > 1
+      ? `Invalid ${values ? 'option' : 'input'}: expected one of ${unique.join('|')}`
+      : `Invalid input: expected ${unique[0]}`;
+  return { path: formatPath([...path, ...firsts[0]!.path]), message };
+}
+
+/** A union option refused on a literal property (its tag, such as a block's `type`): it is not the option meant. */
+const missedTag = (branch: readonly Issue[]): boolean =>
+  branch.some((issue) => issue.code === 'invalid_value' && issue.path.length === 1);
+
+/**
+ * Flatten issues to `{ path, message }`. For a union none of whose options matched, report what the options
+ * expected together (see {@link commonExpectation}), or else follow the option meant (its tag matched) that got
  * furthest (its first issue has the longest path), so a bad link inside rich text reads `steps[0].content[1].href`
- * rather than just "no option matched"; when none got past the union itself, list what the options expected.
+ * rather than just "no option matched".
  */
 export function toIssues(issues: readonly Issue[], prefix: readonly Key[] = []): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     const branches = issue.code === 'invalid_union' ? issue.errors.filter((b) => b.length > 0) : [];
-    const best = branches.reduce<readonly Issue[]>((a, b) => ((b[0]?.path.length ?? 0) > (a[0]?.path.length ?? 0) ? b : a), []);
-    const expected = (best[0]?.path.length ?? 0) > 0 ? null : branches.map(expectation);
-    if (expected && expected.length > 0 && expected.every(Boolean)) {
-      out.push({ path: formatPath(path), message: `Invalid input: expected one of ${expected.flat().join('|')}` });
-    } else if (best.length > 0 && !expected) {
-      out.push(...toIssues(best, path));
-    } else {
-      out.push({ path: formatPath(path), message: describe(issue) });
-    }
+    const common = commonExpectation(branches, path);
+    const meant = branches.filter((b) => !missedTag(b));
+    const best = (meant.length > 0 ? meant : branches).reduce<readonly Issue[]>(
+      (a, b) => ((b[0]?.path.length ?? 0) > (a[0]?.path.length ?? 0) ? b : a),
+      [],
+    );
+    if (common) out.push(common);
+    else if (best.length > 0) out.push(...toIssues(best, path));
+    else out.push({ path: formatPath(path), message: describe(issue) });
   }
   return out;
 }

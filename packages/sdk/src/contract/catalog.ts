@@ -21,14 +21,14 @@ export const Agency = z.object({
 export type Agency = z.infer<typeof Agency>;
 
 /** `township` = thị trấn, `city` = provincial city (thành phố thuộc tỉnh), `town` = thị xã. */
-export const UnitType = z.enum(['province', 'city', 'district', 'town', 'ward', 'commune', 'township']);
+export const UnitType = z.literal(['province', 'city', 'district', 'town', 'ward', 'commune', 'township']);
 export type UnitType = z.infer<typeof UnitType>;
 
 /** `district` is kept for history: districts were abolished on 1 July 2025. */
-export const UnitLevel = z.enum(['province', 'district', 'commune']);
+export const UnitLevel = z.literal(['province', 'district', 'commune']);
 export type UnitLevel = z.infer<typeof UnitLevel>;
 
-export const MergeKind = z.enum(['full', 'partial']);
+export const MergeKind = z.literal(['full', 'partial']);
 
 /** A unit named from another: a predecessor or successor in a reorganisation. */
 export const UnitRef = z.object({
@@ -60,7 +60,7 @@ export const AdministrativeUnit = z.object({
 });
 export type AdministrativeUnit = z.infer<typeof AdministrativeUnit>;
 
-export const UnitStatus = z.enum(['current', 'former', 'all']);
+export const UnitStatus = z.literal(['current', 'former', 'all']);
 
 export const UnitListQuery = z.object({
   level: z.optional(UnitLevel),

@@ -1,3 +1,13 @@
+/**
+ * The API contract: zod/mini schemas and their inferred types.
+ *
+ * Browsers download every zod kind the contract uses, so it sticks to a small set (`contract-types.test.ts` checks
+ * it): enumerations are `z.literal([...])`, not `z.enum`; tagged unions are `z.union` of objects with a literal
+ * `type`, not `z.discriminatedUnion`; extensions spread `.shape` into `z.object`, not `z.extend`; dates and
+ * timestamps are `z.stringFormat` with the ISO patterns of `common.ts`, not `z.iso.*`; rating indicators are a
+ * `z.strictObject` of `z.exactOptional` scores, not `z.partialRecord`. Each accepts exactly the same values and
+ * infers exactly the same types as the kind it replaces; together they save 1.9 kB gzip.
+ */
 export * from './common.js';
 export * from './rich-text.js';
 export * from './problem.js';

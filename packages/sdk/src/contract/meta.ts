@@ -6,7 +6,7 @@ export const ServiceInfo = z.object({
   apiVersion: z.literal('v1'),
   province: z.object({ code: UnitCode, name: Text(250) }),
   /** `required`: a dossier lookup needs the last 4 digits of the applicant's phone or ID number. */
-  dossierVerification: z.enum(['off', 'required']),
+  dossierVerification: z.literal(['off', 'required']),
   /** True when the data (dossiers, office contacts) is demonstration data. */
   demo: z.boolean(),
 });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CalendarDate, Channel, NamedRef, SafeUrl, Slug, Text, UnitCode } from './common.js';
 import { UnitRef } from './catalog.js';
 
-export const OfficeKind = z.enum(['provincial_centre', 'commune_centre', 'one_stop']);
+export const OfficeKind = z.literal(['provincial_centre', 'commune_centre', 'one_stop']);
 export type OfficeKind = z.infer<typeof OfficeKind>;
 
 const HHMM = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/));

@@ -19,7 +19,7 @@ export const PROBLEM_CODES = [
   'internal',
   'unavailable',
 ] as const;
-export const ProblemCode = z.enum(PROBLEM_CODES);
+export const ProblemCode = z.literal(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
 export const problemType = (code: ProblemCode): string => `urn:motcua:problem:${code}`;

@@ -3,14 +3,14 @@ import { Channel, NamedRef, ProcedureCode, SafeUrl, Slug, Text } from './common.
 import { RichText } from './rich-text.js';
 
 /** Government levels that carry out a procedure. `central` = a ministry or national agency. */
-export const ProcedureLevel = z.enum(['central', 'province', 'commune']);
+export const ProcedureLevel = z.literal(['central', 'province', 'commune']);
 export type ProcedureLevel = z.infer<typeof ProcedureLevel>;
 
 /** Online level: `full` = toàn trình, `partial` = một phần, `none` = not online. */
-export const OnlineLevel = z.enum(['full', 'partial', 'none']);
+export const OnlineLevel = z.literal(['full', 'partial', 'none']);
 export type OnlineLevel = z.infer<typeof OnlineLevel>;
 
-export const TimeUnit = z.enum(['working_days', 'days', 'hours', 'months', 'years']);
+export const TimeUnit = z.literal(['working_days', 'days', 'hours', 'months', 'years']);
 export type TimeUnit = z.infer<typeof TimeUnit>;
 
 /** A processing time limit. `value`/`unit` are null when the source states it only in words (`note`). */
@@ -22,7 +22,7 @@ export const ProcessingTime = z.object({
 export type ProcessingTime = z.infer<typeof ProcessingTime>;
 
 /** `fee` = phí, `charge` = lệ phí, `price` = a priced service (giá). */
-export const FeeKind = z.enum(['fee', 'charge', 'price']);
+export const FeeKind = z.literal(['fee', 'charge', 'price']);
 export const Fee = z.object({
   kind: FeeKind,
   /** Amount in VND; null when it depends on the case (see description). */
@@ -77,7 +77,8 @@ export const ProcedureSummary = z.object({
 });
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 
-export const Procedure = z.extend(ProcedureSummary, {
+export const Procedure = z.object({
+  ...ProcedureSummary.shape,
   methods: z.array(SubmissionMethod).check(z.maxLength(10)),
   cases: z.array(DossierCase).check(z.maxLength(100)),
   steps: RichText,

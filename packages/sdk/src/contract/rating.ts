@@ -4,7 +4,7 @@ import { DossierCodeInput } from './dossier.js';
 
 /** The national 3-level scale: Rất hài lòng / Hài lòng / Không hài lòng. */
 export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'dissatisfied'] as const;
-export const RatingLevel = z.enum(RATING_LEVELS);
+export const RatingLevel = z.literal(RATING_LEVELS);
 export type RatingLevel = z.infer<typeof RatingLevel>;
 
 /** The 9 indicators of the detailed evaluation, each scored 2 (good), 1 or 0. */
@@ -19,13 +19,20 @@ export const RATING_INDICATORS = [
   'online_ease',
   'overall',
 ] as const;
-export const RatingIndicator = z.enum(RATING_INDICATORS);
+export const RatingIndicator = z.literal(RATING_INDICATORS);
 export type RatingIndicator = z.infer<typeof RatingIndicator>;
-export const IndicatorScore = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+export const IndicatorScore = z.literal([0, 1, 2]);
+
+/** A score may be left out, but not given as `undefined`. */
+const OptionalScore = z.exactOptional(IndicatorScore);
+/** Scores of any of the indicators, and of nothing else: an unknown indicator is refused, not dropped. */
+const IndicatorScores = z.strictObject(
+  Object.fromEntries(RATING_INDICATORS.map((key) => [key, OptionalScore])) as Record<RatingIndicator, typeof OptionalScore>,
+);
 
 export const RATING_COMMENT_MAX = 1000;
 
-export const RatingTarget = z.discriminatedUnion('type', [
+export const RatingTarget = z.union([
   z.object({ type: z.literal('dossier'), code: DossierCodeInput }),
   z.object({ type: z.literal('office'), id: Slug }),
 ]);
@@ -36,7 +43,7 @@ export const RatingSubmission = z
     target: RatingTarget,
     level: RatingLevel,
     comment: z.optional(z.string().check(z.maxLength(RATING_COMMENT_MAX))),
-    indicators: z.optional(z.partialRecord(RatingIndicator, IndicatorScore)),
+    indicators: z.optional(IndicatorScores),
     /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
     website: z.optional(z.string().check(z.maxLength(0))),
   })
@@ -56,7 +63,7 @@ export const RatingReceipt = z.object({
 });
 export type RatingReceipt = z.infer<typeof RatingReceipt>;
 
-export const SummaryScope = z.discriminatedUnion('type', [
+export const SummaryScope = z.union([
   z.object({ type: z.literal('province'), code: UnitCode, name: Text(250) }),
   z.object({ type: z.literal('unit'), code: UnitCode, name: Text(250) }),
   z.object({ type: z.literal('office'), id: Slug, name: Text(300) }),

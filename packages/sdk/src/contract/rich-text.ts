@@ -14,7 +14,7 @@ export type TextRun = z.infer<typeof TextRun>;
 
 const Runs = z.array(TextRun).check(z.maxLength(500));
 
-export const Block = z.discriminatedUnion('type', [
+export const Block = z.union([
   z.object({ type: z.literal('paragraph'), content: Runs }),
   z.object({ type: z.literal('heading'), content: Runs }),
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(Runs).check(z.maxLength(500)) }),

@@ -20,12 +20,14 @@ export const StatsFigures = z.object({
 });
 export type StatsFigures = z.infer<typeof StatsFigures>;
 
-export const MonthlyFigures = z.extend(StatsFigures, {
+export const MonthlyFigures = z.object({
+  ...StatsFigures.shape,
   month: z.string().check(z.regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/)),
 });
 export type MonthlyFigures = z.infer<typeof MonthlyFigures>;
 
-export const Stats = z.extend(StatsFigures, {
+export const Stats = z.object({
+  ...StatsFigures.shape,
   scope: SummaryScope,
   period: Period,
   monthly: z.array(MonthlyFigures).check(z.maxLength(120)),

@@ -1,0 +1,180 @@
+/**
+ * Demonstration directory of one-stop offices: the provincial public administrative service centre and one
+ * office per current commune or ward. Names, units, former units and fields are real; addresses, phone numbers,
+ * e-mail addresses, opening hours and coordinates are demonstration values (`demo: true`).
+ */
+import { fold, type AdministrativeUnit, type NamedRef, type Office, type OpeningHours, type Week } from '@motcua/sdk';
+import type { HolidayCalendar } from './calendar.js';
+import { slugify } from './slug.js';
+
+/** Province-specific demo settings (defaults: Lạng Sơn). */
+export interface DemoProvince {
+  /** Name of the provincial centre. */
+  centreName: string;
+  centreId: string;
+  /** Demo street-free address of the centre. */
+  centreAddress: string;
+  /** Approximate coordinates of the provincial capital (real). */
+  centreLocation: { lat: number; lng: number };
+  /** Bounding box the demo commune coordinates are spread in. */
+  bounds: { south: number; north: number; west: number; east: number };
+  /** Landline area code, e.g. `0205`. */
+  areaCode: string;
+  /** Demo e-mail domain (a reserved `.example` name, so no mail can go astray). */
+  emailDomain: string;
+}
+
+export const LANG_SON_DEMO: DemoProvince = {
+  centreName: 'Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn',
+  centreId: 'trung-tam-pvhcc-tinh',
+  centreAddress: 'Phường Lương Văn Tri, tỉnh Lạng Sơn',
+  centreLocation: { lat: 21.8537, lng: 106.7615 },
+  bounds: { south: 21.3, north: 22.5, west: 106.1, east: 107.4 },
+  areaCode: '0205',
+  emailDomain: 'motcua.example',
+};
+
+const SUMMER = { from: '05-01', to: '09-30' };
+const MORNING_SUMMER = { open: '07:30', close: '11:30' };
+const AFTERNOON_SUMMER = { open: '13:30', close: '16:30' };
+const MORNING_WINTER = { open: '07:45', close: '11:45' };
+const AFTERNOON_WINTER = { open: '13:15', close: '16:15' };
+
+function week(morning: { open: string; close: string }, afternoon: { open: string; close: string }, saturday: boolean): Week {
+  const day = [morning, afternoon];
+  return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: saturday ? [morning] : [], sun: [] };
+}
+
+/**
+ * Summer (1 May – 30 September) and winter sessions; winter is the regular week and is also listed as two
+ * seasons so every date falls in exactly one season whether or not a reader wraps ranges over the new year.
+ */
+function hours(saturday: boolean, calendar: HolidayCalendar): OpeningHours {
+  const winter = week(MORNING_WINTER, AFTERNOON_WINTER, saturday);
+  return {
+    week: winter,
+    seasons: [
+      { name: 'Mùa đông', from: '01-01', to: '04-30', week: winter },
+      { name: 'Mùa hè', from: SUMMER.from, to: SUMMER.to, week: week(MORNING_SUMMER, AFTERNOON_SUMMER, saturday) },
+      { name: 'Mùa đông', from: '10-01', to: '12-31', week: winter },
+    ],
+    closures: calendar.closures.slice(0, 400),
+    extraWorkingDays: calendar.extraWorkingDays.slice(0, 50),
+  };
+}
+
+// Fields a commune one-stop desk handles (by name, matched folded against the catalogue's fields).
+const COMMUNE_FIELDS = [
+  'Hộ tịch',
+  'Chứng thực',
+  'Đất đai',
+  'Hoạt động xây dựng',
+  'Bảo trợ xã hội',
+  'Người có công',
+  'Nuôi con nuôi',
+  'Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)',
+  'Giảm nghèo',
+  'Hòa giải ở cơ sở',
+  'Chính sách',
+];
+const COMMUNE_AGENCIES = ['Ủy ban nhân dân cấp xã', 'Cơ quan quản lý đất đai cấp xã'];
+const CENTRE_AGENCIES = [
+  'Ủy ban nhân dân cấp tỉnh',
+  'Sở Tư pháp',
+  'Sở Xây dựng',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Tài chính',
+  'Sở Nội vụ',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Công Thương',
+  'Sở Khoa học và Công nghệ',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Văn phòng Đăng ký đất đai',
+];
+
+/** Deterministic fraction in [0, 1) from a string (FNV-1a), for demo values that must not change between runs. */
+function unitHash(text: string, salt: number): number {
+  let h = 0x811c9dc5 ^ salt;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) % 1_000_003) / 1_000_003;
+}
+
+function ref(name: string): NamedRef {
+  return { id: slugify(name), name };
+}
+
+function demoPhone(areaCode: string, index: number): string {
+  const a = String(3800 + ((index * 37) % 200)).padStart(4, '0');
+  const b = String((index * 271 + 123) % 1000).padStart(3, '0');
+  return `${areaCode} ${a} ${b}`;
+}
+
+/**
+ * The demo offices: the provincial centre (Monday–Friday and Saturday morning) and one office per current
+ * commune-level unit (`Bộ phận Một cửa UBND xã …`, or the ward's `Trung tâm Phục vụ hành chính công phường …`),
+ * with the former units each now serves. `fields` is the catalogue's field list: communes get the fields of a
+ * commune desk that exist in it, the centre gets all of them.
+ */
+export function demoOffices(
+  units: readonly AdministrativeUnit[],
+  fields: readonly NamedRef[],
+  calendar: HolidayCalendar,
+  province: DemoProvince = LANG_SON_DEMO,
+): Office[] {
+  const provinceUnit = units.find((u) => u.level === 'province' && u.validTo === null);
+  if (!provinceUnit) throw new RangeError('No current province unit among the units');
+  const byFoldedName = new Map(fields.map((f) => [fold(f.name), f]));
+  const communeFields = COMMUNE_FIELDS.map((n) => byFoldedName.get(fold(n))).filter((f): f is NamedRef => f !== undefined);
+  const channels: Office['channels'] = ['in_person', 'online', 'postal'];
+
+  const centre: Office = {
+    id: province.centreId,
+    name: province.centreName,
+    kind: 'provincial_centre',
+    unit: { code: provinceUnit.code, name: provinceUnit.fullName },
+    formerUnits: [],
+    address: province.centreAddress,
+    phone: demoPhone(province.areaCode, 0),
+    email: `${province.centreId}@${province.emailDomain}`,
+    website: null,
+    location: { ...province.centreLocation },
+    hours: hours(true, calendar),
+    fields: fields.map((f) => ({ id: f.id, name: f.name })),
+    agencies: CENTRE_AGENCIES.map(ref),
+    channels,
+    demo: true,
+  };
+
+  const communes = units
+    .filter((u) => u.level === 'commune' && u.validTo === null)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((unit, i): Office => {
+      const ward = unit.type === 'ward';
+      const short = ward ? `phường ${unit.name}` : `xã ${unit.name}`;
+      const { south, north, west, east } = province.bounds;
+      // A demo spread inside the province box, kept 5 % away from its edges.
+      const lat = south + (north - south) * (0.05 + 0.9 * unitHash(unit.code, 1));
+      const lng = west + (east - west) * (0.05 + 0.9 * unitHash(unit.code, 2));
+      const id = slugify(`UBND ${short}`);
+      return {
+        id,
+        name: ward ? `Trung tâm Phục vụ hành chính công ${short}` : `Bộ phận Một cửa UBND ${short}`,
+        kind: ward ? 'commune_centre' : 'one_stop',
+        unit: { code: unit.code, name: unit.fullName },
+        formerUnits: unit.predecessors.map((p) => ({ ...p })),
+        address: `${unit.fullName}, ${provinceUnit.fullName.replace(/^Tỉnh/, 'tỉnh')}`,
+        phone: demoPhone(province.areaCode, i + 1),
+        email: `${id}@${province.emailDomain}`,
+        website: null,
+        location: { lat: Math.round(lat * 10_000) / 10_000, lng: Math.round(lng * 10_000) / 10_000 },
+        hours: hours(false, calendar),
+        fields: communeFields.map((f) => ({ id: f.id, name: f.name })),
+        agencies: COMMUNE_AGENCIES.map(ref),
+        channels,
+        demo: true,
+      };
+    });
+
+  return [centre, ...communes];
+}

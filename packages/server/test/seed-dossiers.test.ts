@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  addWorkingDays,
+  DossierView,
+  dossierTiming,
+  HistoryEvent,
+  isOnTimeOrEarly,
+  parseDossierCode,
+  type DossierStatus,
+  type Procedure,
+} from '@motcua/sdk';
+import { holidayCalendar, workingCalendar } from '../src/seed/calendar.js';
+import { dataPath } from '../src/seed/data.js';
+import { DEMO_DOSSIERS, generateDossiers, type GenerateDossiersOptions } from '../src/seed/dossiers.js';
+import { fileInput, importProcedures } from '../src/seed/importer.js';
+import { maskName } from '../src/seed/mask.js';
+import { demoOffices } from '../src/seed/offices.js';
+import { buildUnits } from '../src/seed/units.js';
+import type { StoredDossier } from '../src/seed/types.js';
+
+const { items } = await importProcedures(fileInput(dataPath('procedures.jsonl.gz'))).collect();
+const procedures: Procedure[] = items.map((i) => i.procedure).filter((p) => p.levels.includes('province') || p.levels.includes('commune'));
+const byCode = new Map(procedures.map((p) => [p.code, p]));
+const fields = [...new Map(procedures.flatMap((p) => (p.field ? [[p.field.id, p.field] as const] : []))).values()];
+const calendar = holidayCalendar([2025, 2026, 2027]);
+const offices = demoOffices(buildUnits(), fields, calendar);
+const NOW = new Date('2026-11-27T23:00:00Z'); // Saturday 28 November 2026, 06:00 in Vietnam
+const options: GenerateDossiersOptions = { offices, procedures, calendar, from: '2025-11-28', to: '2026-11-27', now: NOW, seed: 2019 };
+
+// One pass over a full year, keeping only what the assertions need (a year of dossiers is large).
+const codes = new Set<string>();
+const statuses = new Map<DossierStatus, number>();
+const perOffice = new Map<string, number>();
+const badCodes: string[] = [];
+const sample: StoredDossier[] = [];
+let generated = 0;
+let settled = 0;
+let onTime = 0;
+for (const d of generateDossiers(options)) {
+  generated++;
+  codes.add(d.code);
+  if (d.officeId === 'trung-tam-pvhcc-tinh' && d.code.endsWith('-0001') && DEMO_DOSSIERS.some((x) => x.code === d.code)) continue;
+  statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+  perOffice.set(d.officeId!, (perOffice.get(d.officeId!) ?? 0) + 1);
+  if (!parseDossierCode(d.code, { now: NOW }).ok) badCodes.push(d.code);
+  if (d.status === 9 || d.status === 10) {
+    settled++;
+    if (isOnTimeOrEarly(dossierTiming({ appointment: d.appointmentAt!, finished: d.finishedAt! }))) onTime++;
+  }
+  if (generated % 97 === 0) sample.push(d);
+}
+
+test('a year of dossiers: about 250,000, unique codes, every code valid', () => {
+  assert.ok(Math.abs(generated - 250_000) <= 500, `generated ${generated}`);
+  assert.equal(codes.size, generated);
+  assert.deepEqual(badCodes, []);
+});
+
+test('99.0–99.4 % of settled dossiers are settled on time or early', () => {
+  const share = (onTime / settled) * 100;
+  assert.ok(settled > 200_000);
+  assert.ok(share >= 99.0 && share <= 99.4, `on time: ${share.toFixed(3)} %`);
+});
+
+test('every status 1–10 occurs among the generated dossiers; most are returned', () => {
+  for (let s = 1 as DossierStatus; s <= 10; s++) assert.ok((statuses.get(s) ?? 0) > 0, `status ${s}`);
+  assert.ok(statuses.get(10)! > 0.9 * generated);
+  const closed = (statuses.get(3) ?? 0) + (statuses.get(7) ?? 0) + (statuses.get(8) ?? 0);
+  assert.ok(closed > 0 && closed < 0.02 * generated, 'a few refused, withdrawn or stopped');
+});
+
+test('shares: the provincial centre about 40 %, wards above remote communes', () => {
+  const centre = perOffice.get('trung-tam-pvhcc-tinh')! / generated;
+  assert.ok(centre > 0.38 && centre < 0.42, `centre ${centre}`);
+  const ward = perOffice.get('ubnd-phuong-dong-kinh')!;
+  const communes = offices.filter((o) => o.kind === 'one_stop').map((o) => perOffice.get(o.id) ?? 0);
+  assert.ok(ward > Math.max(...communes.filter((_, i) => offices.filter((o) => o.kind === 'one_stop')[i]!.formerUnits.length <= 3)));
+  assert.ok(Math.min(...communes) >= 500, 'the smallest commune still files hundreds a year');
+  assert.equal(communes.length, 61);
+});
+
+test('dossiers are consistent: history order and status, appointment from working days, masked names', () => {
+  const work = workingCalendar(calendar);
+  for (const d of sample) {
+    assert.ok(d.history.length > 0);
+    for (const h of d.history) assert.ok(HistoryEvent.safeParse(h).success, JSON.stringify(h));
+    const times = d.history.map((h) => h.at);
+    assert.deepEqual([...times].sort(), times, `${d.code} history in order`);
+    assert.equal(d.receivedAt, (d.history.find((h) => h.status === 2 || h.status === 3) ?? d.history[0])!.at);
+    assert.ok(d.code.includes(`-${times[0]!.slice(2, 10).replaceAll('-', '')}-`), 'the code carries the filing date');
+    const last = [...d.history].reverse().find((h) => h.status !== null);
+    assert.equal(last?.status, d.status, d.code);
+    assert.match(d.applicantMasked, /^\p{Lu}\p{L}* (?:\p{Lu}\. )*\p{Lu}\*$/u);
+    assert.match(d.phoneLast4 ?? '', /^\d{4}$/);
+    if (d.status === 10) assert.ok(d.returnedAt && d.finishedAt && d.returnedAt >= d.finishedAt);
+    const procedure = byCode.get(d.procedureCode)!;
+    assert.equal(d.procedureName, procedure.name);
+    const wd = procedure.methods.find((m) => m.processingTime.value !== null)?.processingTime;
+    const accepted = d.history.find((h) => h.status === 2);
+    if (wd?.unit === 'working_days' && accepted && wd.value! <= 45) {
+      const receivedDay = accepted.at.slice(0, 10);
+      assert.equal(d.appointmentAt?.slice(0, 10), addWorkingDays(receivedDay, Math.ceil(wd.value!), work), d.code);
+    }
+    const view = {
+      code: d.code,
+      nationalCode: d.nationalCode,
+      procedure: { code: d.procedureCode, name: d.procedureName },
+      status: d.status,
+      receivedAt: d.receivedAt,
+      appointmentAt: d.appointmentAt,
+      finishedAt: d.finishedAt,
+      returnedAt: d.returnedAt,
+      applicant: d.applicantMasked,
+      office: null,
+      unit: null,
+      history: d.history,
+      rated: false,
+    };
+    assert.ok(DossierView.safeParse(view).success, d.code);
+  }
+  assert.ok(sample.length > 2000);
+});
+
+test('deterministic: the same seed gives the same dossiers, another seed other ones', () => {
+  const take = (o: GenerateDossiersOptions, n: number) => {
+    const out: StoredDossier[] = [];
+    for (const d of generateDossiers(o)) if (out.push(d) >= n) break;
+    return out;
+  };
+  const a = take(options, 100);
+  const b = take(options, 100);
+  assert.deepEqual(a.map((d) => d.code), b.map((d) => d.code));
+  assert.deepEqual(a, b);
+  const c = take({ ...options, seed: 7 }, 100);
+  assert.notDeepEqual(c.map((d) => [d.code, d.procedureCode]), a.map((d) => [d.code, d.procedureCode]));
+  // Sequences run per office per day from 0001.
+  const small = [...generateDossiers({ ...options, total: 3000, includeDemo: false })];
+  assert.ok(Math.abs(small.length - 3000) < 30);
+  const first = small.filter((d) => d.code.startsWith('000.00.20.H37-251128-'));
+  assert.deepEqual(first.map((d) => d.code.slice(-4)), first.map((_, i) => String(i + 1).padStart(4, '0')));
+});
+
+test('the demo dossiers: one per status, documented codes and verification digits, real procedures', () => {
+  assert.deepEqual(DEMO_DOSSIERS.map((d) => d.status), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const work = workingCalendar(calendar);
+  for (const d of DEMO_DOSSIERS) {
+    assert.ok(parseDossierCode(d.code).ok);
+    assert.ok(codes.has(d.code), `${d.code} is yielded by the generator`);
+    assert.equal(byCode.get(d.procedureCode)?.name, d.procedureName, d.procedureCode);
+    assert.equal(d.phoneLast4, `10${String(d.status).padStart(2, '0')}`);
+    assert.equal(d.idLast4, `20${String(d.status).padStart(2, '0')}`);
+    assert.equal(d.history.at(-1)?.status, d.status);
+    const days = byCode.get(d.procedureCode)!.methods[0]!.processingTime.value!;
+    const received = d.history.find((h) => h.status === 2)?.at.slice(0, 10);
+    if (d.appointmentAt && received) assert.equal(d.appointmentAt.slice(0, 10), addWorkingDays(received, Math.ceil(days), work), d.code);
+  }
+  assert.equal(DEMO_DOSSIERS[0]!.code, '000.00.20.H37-261127-0001');
+  assert.equal(DEMO_DOSSIERS[0]!.applicantMasked, 'Nguyễn V. A*');
+  // Demo dossiers filed after `now` are not yielded.
+  const early = [...generateDossiers({ ...options, total: 100, from: '2026-11-02', to: '2026-11-06', now: new Date('2026-11-06T10:00:00Z') })];
+  assert.deepEqual(
+    early.filter((d) => DEMO_DOSSIERS.some((x) => x.code === d.code)).map((d) => d.status),
+    [7, 8, 10],
+  );
+});
+
+test('maskName keeps the family name and only initials of the rest', () => {
+  assert.equal(maskName('Nguyễn Văn An'), 'Nguyễn V. A*');
+  assert.equal(maskName('  Trần   Thị Minh   Khai '), 'Trần T. M. K*');
+  assert.equal(maskName('Lan'), 'L*');
+  assert.equal(maskName('Hoàng Ánh'), 'Hoàng Á*');
+  assert.equal(maskName('Nguyễn Văn Đức'.normalize('NFD')), 'Nguyễn V. Đ*');
+  assert.equal(maskName('đặng ưng'), 'đặng Ư*');
+  assert.equal(maskName('   '), '*');
+});
