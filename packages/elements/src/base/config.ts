@@ -1,0 +1,58 @@
+/**
+ * Configuration a webmaster sets without writing JavaScript.
+ *
+ * API base URL (the URL under which `/v1/…` lives), first match wins:
+ * 1. the element's `api` attribute: `<motcua-dossier-lookup api="https://dvc.example.gov.vn/motcua">`;
+ * 2. a document-level `<meta name="motcua:api" content="https://dvc.example.gov.vn/motcua">`;
+ * 3. a global set by script before or after the widgets load: `window.motcua = { api: '…' }`.
+ *
+ * Language: the element's `lang`, else the closest ancestor with `lang` (crossing shadow roots), else
+ * `<html lang>`; `en…` selects English, anything else Vietnamese.
+ */
+
+/** Languages with a message catalogue. */
+export type Lang = 'vi' | 'en';
+
+/** The page-level settings object read by {@link resolveApi}. */
+export interface MotcuaGlobalConfig {
+  /** API base URL used by every widget that has no `api` attribute and finds no `<meta name="motcua:api">`. */
+  api?: string;
+}
+
+declare global {
+  interface Window {
+    /** Page-level settings for the motcua widgets (see `resolveApi`). */
+    motcua?: MotcuaGlobalConfig;
+  }
+}
+
+/** Name of the `<meta>` element that carries a page-wide API base URL. */
+export const API_META_NAME = 'motcua:api';
+
+/** The API base URL for `el`, or `null` when nothing configures one. */
+export function resolveApi(el: Element, attribute: string | null | undefined): string | null {
+  const own = attribute?.trim();
+  if (own) return own;
+  const doc = el.ownerDocument;
+  const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${API_META_NAME}"]`)?.content.trim();
+  if (meta) return meta;
+  const global = doc.defaultView?.motcua?.api;
+  return typeof global === 'string' && global.trim() ? global.trim() : null;
+}
+
+/** Maps a BCP 47 tag to a catalogue language: `en`, `en-GB` → `en`; everything else → `vi`. */
+export function toLang(tag: string | null | undefined): Lang {
+  return /^en\b/i.test(tag?.trim() ?? '') ? 'en' : 'vi';
+}
+
+/** The language in effect for `el`: its own or an ancestor's `lang`, across shadow roots, then `<html lang>`. */
+export function resolveLang(el: Element): Lang {
+  let node: Element | null = el;
+  while (node) {
+    const withLang = node.closest('[lang]');
+    if (withLang && withLang.getAttribute('lang')) return toLang(withLang.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return toLang(el.ownerDocument.documentElement.lang);
+}

@@ -1,0 +1,65 @@
+import { HttpError, MotcuaError, NetworkError, RateLimitError, TimeoutError, ValidationError } from '@motcua/sdk';
+
+/**
+ * What went wrong, from the citizen's point of view. Each kind has its own translated message:
+ * - `bad_format`: the input is not a well-formed code (checked locally, or 400 from the server);
+ * - `not_found`: no such dossier (or a wrong verification factor: the server does not say which);
+ * - `verification_required`: the server wants the last 4 digits of the applicant's phone or ID number;
+ * - `rate_limited`: too many requests, `retryAfter` seconds to wait (when known);
+ * - `offline`: no response at all (the browser is offline, DNS, connection refused, CORS);
+ * - `timeout`: the server did not answer in time;
+ * - `conflict`: the thing already exists (a dossier already rated: 409 `rating_exists`);
+ * - `invalid`: the server refused what was sent (400, 422, another 409 such as a dossier not ratable yet);
+ * - `server`: a 5xx, or a response that does not match the contract;
+ * - `config`: the widget has no API base URL.
+ */
+export type ErrorKind =
+  | 'bad_format'
+  | 'not_found'
+  | 'verification_required'
+  | 'rate_limited'
+  | 'offline'
+  | 'timeout'
+  | 'conflict'
+  | 'invalid'
+  | 'server'
+  | 'config';
+
+export interface ClassifiedError {
+  kind: ErrorKind;
+  /** Seconds to wait before retrying, for `rate_limited` when the server said. */
+  retryAfter: number | null;
+}
+
+/** Thrown by a widget that finds no API base URL (see `resolveApi`). */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Sorts any error thrown by the SDK (or anything else) into an {@link ErrorKind}. */
+export function classifyError(error: unknown): ClassifiedError {
+  const none = { retryAfter: null };
+  if (error instanceof ConfigError) return { kind: 'config', ...none };
+  if (!MotcuaError.is(error)) return { kind: navigatorOffline() ? 'offline' : 'server', ...none };
+  // `X.is()` rather than `instanceof`: the error may come from another copy of the SDK on the page.
+  if (RateLimitError.is(error)) return { kind: 'rate_limited', retryAfter: error.retryAfter ?? null };
+  if (HttpError.is(error)) {
+    const { status, code } = error;
+    if (status === 404) return { kind: 'not_found', ...none };
+    if (code === 'verification_required') return { kind: 'verification_required', ...none };
+    if (code === 'rating_exists') return { kind: 'conflict', ...none };
+    if (code === 'validation_failed' || status === 400) return { kind: 'bad_format', ...none };
+    if (status === 429) return { kind: 'rate_limited', ...none };
+    if (status >= 500) return { kind: 'server', ...none };
+    return { kind: 'invalid', ...none };
+  }
+  if (NetworkError.is(error)) return { kind: 'offline', ...none };
+  if (TimeoutError.is(error)) return { kind: 'timeout', ...none };
+  if (ValidationError.is(error) && error.where === 'request') return { kind: 'invalid', ...none };
+  return { kind: 'server', ...none };
+}
+
+/** True when the browser says it has no network. */
+export function navigatorOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}

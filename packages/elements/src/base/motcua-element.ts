@@ -1,0 +1,168 @@
+import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { VERSION } from '../version.js';
+import { baseStyles } from '../theme/styles.js';
+import { english, loadEnglish } from '../i18n/lang.js';
+import { common as viCommon, type CommonMessages } from '../i18n/vi/common.js';
+import { resolveApi, resolveLang, type Lang } from './config.js';
+import { observeLang } from './lang-observer.js';
+import { clientFor, type MotcuaClient } from './clients.js';
+import { ConfigError, navigatorOffline, type ClassifiedError } from './error-kind.js';
+import type { EmitArgs, EmitOptions, MotcuaEventDetail, MotcuaEventName } from './events.js';
+
+/**
+ * Base class of every motcua widget: configuration without JavaScript, language, the shared SDK client,
+ * typed events and the shared theme. Subclasses add `static styles = [MotcuaElement.styles, own]`.
+ */
+export class MotcuaElement extends LitElement {
+  /** The library version this class was built from (compared by `defineElement`). */
+  static readonly version: string = VERSION;
+
+  static override styles: CSSResultGroup = baseStyles;
+
+  // Lit merges these with each subclass's own `properties`.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    unit: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
+  /**
+   * API base URL (under which `/v1/…` lives). When absent: `<meta name="motcua:api" content="…">`, then
+   * `window.motcua.api`.
+   */
+  declare api: string | undefined;
+  /** The site's administrative unit code (e.g. `06220`), so a commune site sees its own data first. */
+  declare unit: string | undefined;
+  /** Outline level of the widget's title (2 by default); its inner headings are one level deeper. */
+  declare headingLevel: number;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+  }
+
+  /** The language in effect, from `lang` on the element, an ancestor, or `<html>`. */
+  protected lang_: Lang = 'vi';
+  #unobserveLang: (() => void) | undefined;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.#syncLang();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#syncLang();
+    this.#unobserveLang = observeLang(this.ownerDocument, () => this.#syncLang());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unobserveLang?.();
+    this.#unobserveLang = undefined;
+  }
+
+  #syncLang(): void {
+    const lang = resolveLang(this);
+    if (lang !== this.lang_) {
+      this.lang_ = lang;
+      this.requestUpdate();
+    }
+  }
+
+  /** The effective language (`vi` or `en`). */
+  get effectiveLang(): Lang {
+    return this.lang_;
+  }
+
+  /** English messages when the effective language is English (and they have loaded), else undefined. */
+  protected get en(): ReturnType<typeof english> {
+    return this.lang_ === 'en' ? english() : undefined;
+  }
+
+  /** Messages shared by every widget, in the effective language. */
+  protected get commonMessages(): CommonMessages {
+    return this.en?.common ?? viCommon;
+  }
+
+  /** Before rendering in English the first time, fetch the English catalogue (Vietnamese ships with the widget). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.lang_ === 'en' && !english()) return loadEnglish().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  /** The resolved API base URL, or `null` when none is configured. */
+  get apiBase(): string | null {
+    return resolveApi(this, this.api);
+  }
+
+  /** The shared SDK client for the resolved API base URL; throws {@link ConfigError} when there is none. */
+  protected get client(): MotcuaClient {
+    const base = this.apiBase;
+    if (!base) throw new ConfigError('No API base URL: set the api attribute, <meta name="motcua:api"> or window.motcua.api');
+    return clientFor(base);
+  }
+
+  /**
+   * Dispatch a typed `motcua-*` event from the host: bubbling, composed (it leaves the shadow root).
+   * `detail` is required exactly when the event declares one.
+   */
+  protected emit<K extends MotcuaEventName>(name: K, ...args: EmitArgs<K>): CustomEvent<MotcuaEventDetail<K>> {
+    const [detail, options] = args as [MotcuaEventDetail<K>, EmitOptions | undefined];
+    const event = new CustomEvent(name, {
+      bubbles: true,
+      composed: true,
+      cancelable: options?.cancelable ?? false,
+      detail,
+    });
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /** The translated message for a classified error that every widget shows the same way. */
+  protected errorMessage({ kind, retryAfter }: ClassifiedError): string {
+    const m = this.commonMessages.errors;
+    switch (kind) {
+      case 'offline':
+        return navigatorOffline() ? m.offlineBrowser : m.offline;
+      case 'timeout':
+        return m.timeout;
+      case 'rate_limited':
+        return m.rateLimited(retryAfter);
+      case 'config':
+        return m.config;
+      case 'invalid':
+      case 'bad_format':
+        return m.invalid;
+      default:
+        return m.server;
+    }
+  }
+
+  /** A heading at the widget's level plus `depth` (as ARIA, so the level is set by an attribute). */
+  protected heading(text: string, depth = 0, cls = '', part = ''): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel || 2) + depth));
+    return html`<div role="heading" aria-level=${level} class=${`h ${cls}`} part=${part}>${text}</div>`;
+  }
+
+  /** An error box with a message and, when `retry` is given, a retry button. */
+  protected renderError(message: string, retry?: () => void): TemplateResult {
+    return html`<div class="alert alert--error" part="error">
+      <p>${message}</p>
+      ${retry
+        ? html`<button type="button" class="secondary" part="retry" @click=${retry}>${this.commonMessages.retry}</button>`
+        : null}
+    </div>`;
+  }
+
+  /** A loading placeholder; the live region and `aria-busy` on the container tell assistive technology. */
+  protected renderSkeleton(lines = 4): TemplateResult {
+    return html`<div class="skeleton" part="skeleton" aria-hidden="true">
+      ${Array.from({ length: lines }, () => html`<span></span>`)}
+    </div>`;
+  }
+}

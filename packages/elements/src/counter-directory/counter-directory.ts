@@ -1,0 +1,314 @@
+import { html, nothing, type PropertyDeclaration, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { fold, type Coordinates, type Office, type OfficeKind } from '@motcua/sdk';
+import { MotcuaElement } from '../base/motcua-element.js';
+import { classifyError } from '../base/error-kind.js';
+import { controlStyles, disclosureStyles } from '../controls/styles.js';
+import { lazyMessages } from '../lazy-messages/lazy-messages.js';
+import { distanceKm } from './distance.js';
+import { vi, type DirectoryMessages } from './messages.js';
+import { renderOffice } from './office-card.js';
+import { directoryStyles } from './styles.js';
+
+const english = lazyMessages(() => import('./messages.en.js').then((m) => m.en));
+
+/** Pause after the last keystroke before searching. */
+const DEBOUNCE_MS = 250;
+/** Re-render this often so "open now" follows the clock (when `now` is not fixed). */
+const CLOCK_TICK_MS = 60_000;
+const KINDS: readonly OfficeKind[] = ['provincial_centre', 'commune_centre', 'one_stop'];
+
+type Geo = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
+
+const dateConverter: PropertyDeclaration['converter'] = {
+  fromAttribute: (value: string | null) => (value ? new Date(value) : undefined),
+};
+
+/**
+ * Directory of the province's one-stop offices: the provincial centre and every commune or ward office.
+ * Search by name, including the names of communes merged away in 2025 ("Hòa Cư" finds the office of
+ * Xã Công Sơn, which now serves it); filter by kind; see whether each office is open now (in Vietnam time,
+ * with lunch breaks, seasonal hours, holidays and swapped working days), its hours, contacts and map
+ * position; sort by distance with "Nearest to me" (the browser asks for the location only then).
+ *
+ * @summary Find a one-stop office, whether it is open, and how to reach it.
+ *
+ * @attr api - API base URL (else `<meta name="motcua:api">`, else `window.motcua.api`).
+ * @attr unit - The site's unit code: its office is listed first (also when reached through a former unit code).
+ * @attr now - For tests and demos only: the instant used for "open now" (ISO 8601, e.g.
+ *   `2026-03-03T09:00:00+07:00`); the property takes a `Date`. Unset, the clock is used and followed each minute.
+ * @attr heading-level - Outline level of the widget title (default 2).
+ * @attr lang - `vi` (default) or `en`; inherited from ancestors and `<html lang>`.
+ *
+ * @event motcua-error - `{ kind, code: null }`: the list failed to load.
+ *
+ * @cssprop --motcua-color-primary - Title band.
+ * @cssprop --motcua-color-on-primary - Text on it.
+ * @cssprop --motcua-color-accent - Links, headings, selected choices.
+ * @cssprop --motcua-color-focus - Focus ring.
+ * @cssprop --motcua-color-text - Body text.
+ * @cssprop --motcua-color-muted - Secondary text.
+ * @cssprop --motcua-color-surface - Background.
+ * @cssprop --motcua-color-surface-alt - Panels, skeleton.
+ * @cssprop --motcua-color-border - Borders.
+ * @cssprop --motcua-color-success - "Open now".
+ * @cssprop --motcua-color-danger - Errors, "closed".
+ * @cssprop --motcua-color-info - "Now serves the former …".
+ * @cssprop --motcua-font-family - Text font.
+ * @cssprop --motcua-font-size - Base size (never below 16 px).
+ * @cssprop --motcua-radius - Corner radius.
+ * @cssprop --motcua-space - Base spacing unit.
+ *
+ * @csspart base - The frame.
+ * @csspart header - The title band.
+ * @csspart search - The search field.
+ * @csspart select - The kind filter.
+ * @csspart nearest - The "nearest" button.
+ * @csspart count - The result count and location messages.
+ * @csspart results - The list (`aria-busy` while loading).
+ * @csspart office - An office card.
+ * @csspart state - Its open/closed line.
+ * @csspart former-match - "Now serves…".
+ * @csspart distance - Its distance.
+ * @csspart map - Its map link.
+ * @csspart schedule - Its weekly schedule.
+ * @csspart error - An error box.
+ * @csspart retry - Its retry button.
+ * @csspart skeleton - A loading placeholder.
+ */
+export class MotcuaCounterDirectory extends MotcuaElement {
+  static override styles = [MotcuaElement.styles, controlStyles, disclosureStyles, directoryStyles];
+
+  static override properties = {
+    now: { converter: dateConverter },
+    _input: { state: true },
+    _q: { state: true },
+    _kind: { state: true },
+    _geo: { state: true },
+    _origin: { state: true },
+  };
+
+  /** For tests and demos: the instant used for "open now" instead of the clock. */
+  declare now: Date | undefined;
+
+  declare private _input: string;
+  declare private _q: string;
+  declare private _kind: OfficeKind | '';
+  declare private _geo: Geo;
+  declare private _origin: Coordinates | null;
+
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Keys (`<office id>/<section>`) of the open disclosures. */
+  #open = new Set<string>();
+  #clock: ReturnType<typeof setInterval> | undefined;
+
+  #offices = new Task<[string, string], Office[]>(this, {
+    args: () => [this._q, this._kind],
+    task: ([q, kind], { signal }) =>
+      this.client.offices.list({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
+    onError: (error) => {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        this.emit('motcua-error', { kind: classifyError(error).kind, code: null });
+      }
+    },
+  });
+
+  constructor() {
+    super();
+    this._input = '';
+    this._q = '';
+    this._kind = '';
+    this._geo = 'idle';
+    this._origin = null;
+  }
+
+  get #m(): DirectoryMessages {
+    return (this.lang_ === 'en' && english.value) || vi;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.lang_ === 'en' && !english.value) return english.load().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#clock = setInterval(() => this.now || this.requestUpdate(), CLOCK_TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+    clearTimeout(this.#debounce);
+  }
+
+  #onInput = (e: Event): void => {
+    this._input = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => (this._q = this._input.trim()), DEBOUNCE_MS);
+  };
+
+  #onSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    clearTimeout(this.#debounce);
+    this._q = this._input.trim();
+  };
+
+  #onKind = (e: Event): void => {
+    this._kind = (e.target as HTMLSelectElement).value as OfficeKind | '';
+  };
+
+  /** Ask for the position only now, on the citizen's click; a second click goes back to the usual order. */
+  #onNearest = (): void => {
+    if (this._origin) {
+      this._origin = null;
+      this._geo = 'idle';
+      return;
+    }
+    const geo = globalThis.navigator?.geolocation;
+    if (!geo) {
+      this._geo = 'unavailable';
+      return;
+    }
+    this._geo = 'locating';
+    geo.getCurrentPosition(
+      ({ coords }) => {
+        this._origin = { lat: coords.latitude, lng: coords.longitude };
+        this._geo = 'located';
+      },
+      (error) => (this._geo = error.code === 1 ? 'denied' : 'unavailable'),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    );
+  };
+
+  #retry = (): void => void this.#offices.run();
+
+  #isOpen = (key: string): boolean => this.#open.has(key);
+
+  #onToggle = (e: Event): void => {
+    const details = e.currentTarget as HTMLDetailsElement;
+    const key = details.dataset.key!;
+    if (details.open === this.#open.has(key)) return;
+    if (details.open) this.#open.add(key);
+    else this.#open.delete(key);
+    this.requestUpdate();
+  };
+
+  #isOwn(o: Office): boolean {
+    const unit = this.unit?.trim();
+    return !!unit && (o.unit.code === unit || o.formerUnits.some((u) => u.code === unit));
+  }
+
+  /**
+   * The list in display order with each office's distance: nearest first when located; otherwise the site's
+   * own office, then offices whose name or former unit's name contains the query as typed (folded), then the
+   * server's order.
+   */
+  #ordered(offices: Office[]): { office: Office; distance: number | null }[] {
+    const origin = this._origin;
+    const q = fold(this._q);
+    const phrase = (o: Office) =>
+      !!q && [o.name, o.unit.name, ...o.formerUnits.map((u) => u.fullName)].some((n) => fold(n).includes(q));
+    const rows = offices.map((office) => ({
+      office,
+      distance: origin && office.location ? distanceKm(origin, office.location) : null,
+      rank: (this.#isOwn(office) ? 0 : 2) + (phrase(office) ? 0 : 1),
+    }));
+    return rows.sort((a, b) => (origin ? (a.distance ?? Infinity) - (b.distance ?? Infinity) : a.rank - b.rank));
+  }
+
+  #statusText(m: DirectoryMessages, count: number | null): string {
+    const geo =
+      this._geo === 'locating'
+        ? m.locating
+        : this._geo === 'located'
+          ? m.located
+          : this._geo === 'denied'
+            ? m.geoDenied
+            : this._geo === 'unavailable'
+              ? m.geoUnavailable
+              : '';
+    return [count == null ? '' : m.count(count), geo].filter(Boolean).join('. ');
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.#m;
+    const task = this.#offices;
+    const pending = task.status === TaskStatus.PENDING;
+    const offices = task.value ?? [];
+    const complete = task.status === TaskStatus.COMPLETE;
+    let body: unknown;
+    if (task.status === TaskStatus.ERROR) {
+      body = this.renderError(this.errorMessage(classifyError(task.error)), this.#retry);
+    } else if (!complete && !offices.length) {
+      body = this.renderSkeleton(6);
+    } else if (!offices.length) {
+      body = html`<p class="empty">${m.empty}</p>`;
+    } else {
+      const now = this.now ?? new Date();
+      const heading = (text: string, depth: number) => this.heading(text, depth);
+      body = html`${offices.some((o) => o.demo) ? html`<p class="muted">${m.demo}</p>` : nothing}
+        <ul class="offices" role="list">
+          ${this.#ordered(offices).map(({ office, distance }) =>
+            renderOffice(office, {
+              m,
+              lang: this.lang_,
+              now,
+              query: this._q,
+              distance,
+              own: this.#isOwn(office),
+              heading,
+              isOpen: this.#isOpen,
+              onToggle: this.#onToggle,
+            }),
+          )}
+        </ul>`;
+    }
+    return html`<div class="root" part="base" lang=${this.lang_}>
+      ${this.heading(m.title, 0, 'header', 'header')}
+      <div class="body">
+        <form role="search" class="search" novalidate @submit=${this.#onSubmit}>
+          <div class="field">
+            <label for="q">${m.searchLabel}</label>
+            <p id="q-hint" class="hint">${m.searchHint}</p>
+            <input
+              id="q"
+              part="search"
+              type="search"
+              .value=${this._input}
+              autocomplete="off"
+              enterkeyhint="search"
+              aria-describedby="q-hint"
+              @input=${this.#onInput}
+            />
+          </div>
+          <div class="filters">
+            <div class="field">
+              <label for="kind">${m.kind}</label>
+              <select id="kind" part="select" @change=${this.#onKind}>
+                <option value="" ?selected=${!this._kind}>${m.anyKind}</option>
+                ${KINDS.map((k) => html`<option value=${k} ?selected=${this._kind === k}>${m.kinds[k]}</option>`)}
+              </select>
+            </div>
+            <div class="field nearest">
+              <button
+                type="button"
+                class="secondary"
+                part="nearest"
+                aria-pressed=${this._origin ? 'true' : 'false'}
+                ?disabled=${this._geo === 'locating'}
+                @click=${this.#onNearest}
+              >
+                ${m.nearest}
+              </button>
+            </div>
+          </div>
+        </form>
+        <p class="count" part="count" role="status">${this.#statusText(m, complete ? offices.length : null)}</p>
+        <div part="results" class=${pending ? 'results stale' : 'results'} aria-busy=${pending ? 'true' : 'false'}>
+          ${body}
+        </div>
+      </div>
+    </div>`;
+  }
+}

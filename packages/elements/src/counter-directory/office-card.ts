@@ -1,0 +1,158 @@
+/**
+ * One office of `<motcua-counter-directory>`: open now or when it opens, today's hours, contacts as links,
+ * a map link, the weekly schedule, upcoming closures, fields handled and the former units it now serves.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { WEEKDAYS, addDays, fold, weekdayOf, type Office, type OpeningHours, type Session } from '@motcua/sdk';
+import type { Lang } from '../base/config.js';
+import { openingState, weekOn, type OpeningState } from '../opening-hours/opening-hours.js';
+import { dayLabel, shortDate, weekdayName } from './calendar-format.js';
+import type { DirectoryMessages } from './messages.js';
+
+/** What every card of a list shares. */
+export interface CardContext {
+  m: DirectoryMessages;
+  lang: Lang;
+  now: Date;
+  /** The search text, to say which former unit matched it. */
+  query: string;
+  /** Distance from the reader in km, when known. */
+  distance: number | null;
+  /** The site's own office. */
+  own: boolean;
+  heading: (text: string, depth: number) => TemplateResult;
+  /** Whether disclosure `key` is open: a closed one renders only its summary (66 offices stay a light DOM). */
+  isOpen: (key: string) => boolean;
+  /** The `toggle` listener of every disclosure (reads `data-key`). */
+  onToggle: (event: Event) => void;
+}
+
+/** A `<details>` whose content is rendered only while open. */
+function disclosure(ctx: CardContext, key: string, summary: string, content: () => unknown, part = '') {
+  const open = ctx.isOpen(key);
+  return html`<details part=${part || nothing} data-key=${key} ?open=${open} @toggle=${ctx.onToggle}>
+    <summary>${summary}</summary>
+    ${open ? content() : nothing}
+  </details>`;
+}
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0];
+/** How far ahead upcoming closures are listed. */
+const CLOSURES_AHEAD_DAYS = 60;
+
+const tags = (names: string[]) => html`<ul class="tags">${names.map((n) => html`<li>${n}</li>`)}</ul>`;
+
+const sessionsText = (sessions: readonly Session[]) => sessions.map((s) => `${s.open}–${s.close}`).join(', ');
+
+const km = new Map<Lang, Intl.NumberFormat>();
+function formatKm(distance: number, lang: Lang): string {
+  let f = km.get(lang);
+  if (!f) km.set(lang, (f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })));
+  return f.format(distance);
+}
+
+/** "Đang mở cửa · đến 16:15" or "Đang nghỉ trưa · Mở cửa lúc 13:15". */
+export function stateText(state: OpeningState, m: DirectoryMessages, lang: Lang): string {
+  if (state.open) return `${m.openNow} · ${m.until(state.until)}`;
+  const reason = state.today.closure ? `${m.closed.closure}: ${state.today.closure.name}` : m.closed[state.reason];
+  if (!state.next) return reason;
+  const day = state.next.date === state.today.date ? null : dayLabel(state.next.date, lang);
+  return `${reason} · ${m.opensAt(state.next.time, day)}`;
+}
+
+/** Closures from today on, consecutive days of the same name merged: `14/02–22/02: Tết Nguyên đán`. */
+function upcomingClosures(hours: OpeningHours, today: string): string[] {
+  const last = addDays(today, CLOSURES_AHEAD_DAYS);
+  const runs: { from: string; to: string; name: string }[] = [];
+  for (const c of [...hours.closures].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (c.date < today || c.date > last) continue;
+    const prev = runs[runs.length - 1];
+    if (prev && prev.name === c.name && addDays(prev.to, 1) === c.date) prev.to = c.date;
+    else runs.push({ from: c.date, to: c.date, name: c.name });
+  }
+  return runs
+    .slice(0, 3)
+    .map((r) => `${shortDate(r.from)}${r.to === r.from ? '' : `–${shortDate(r.to)}`}: ${r.name}`);
+}
+
+function schedule(o: Office, state: OpeningState, ctx: CardContext): TemplateResult {
+  const { m, lang } = ctx;
+  const { week, season } = weekOn(o.hours, state.today.date);
+  const todayIndex = weekdayOf(state.today.date);
+  const closures = upcomingClosures(o.hours, state.today.date);
+  const title = `${m.schedule}${season ? ` (${season.name})` : ''}`;
+  return disclosure(ctx, `${o.id}/schedule`, title, () => html`<table>
+      <caption class="sr-only">${title}</caption>
+      <thead><tr><th scope="col">${m.day}</th><th scope="col">${m.sessions}</th></tr></thead>
+      <tbody>
+        ${MONDAY_FIRST.map((i) => {
+          const sessions = week[WEEKDAYS[i]!];
+          return html`<tr class=${i === todayIndex ? 'today' : ''} aria-current=${i === todayIndex ? 'date' : nothing}>
+            <th scope="row">${weekdayName(i, lang)}</th>
+            <td>${sessions.length ? sessions.map((x, j) => html`${j ? ', ' : ''}<span class="nowrap">${x.open}–${x.close}</span>`) : m.closedAllDay}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    ${closures.length
+      ? html`<p class="label holidays">${m.holidays}</p>
+          <ul class="closures">${closures.map((c) => html`<li>${c}</li>`)}</ul>`
+      : nothing}`, 'schedule');
+}
+
+/** The card of office `o`. */
+export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
+  const { m, lang } = ctx;
+  const state = openingState(o.hours, ctx.now);
+  const q = fold(ctx.query);
+  const matchedFormer =
+    q && !fold(o.name).includes(q)
+      ? o.formerUnits.filter((u) => fold(u.fullName).includes(q) || fold(u.name).includes(q))
+      : [];
+  const today = state.today;
+  const todayText = today.sessions.length
+    ? `${sessionsText(today.sessions)}${today.extra ? ` (${m.extraDay})` : ''}`
+    : m.closedAllDay;
+  const phoneHref = o.phone ? `tel:${o.phone.replace(/[^0-9+]/g, '')}` : '';
+  return html`<li class=${ctx.own ? 'office own' : 'office'} part="office" data-id=${o.id}>
+    ${ctx.heading(o.name, 1)}
+    <p class="muted">${m.kinds[o.kind]}${ctx.own ? html` · <strong class="yours">${m.yours}</strong>` : nothing}</p>
+    ${matchedFormer.length
+      ? html`<p class="former-match" part="former-match">${m.nowServes(matchedFormer.map((u) => u.fullName).join(', '))}</p>`
+      : nothing}
+    <p class=${state.open ? 'state open' : 'state closed'} part="state">${stateText(state, m, lang)}</p>
+    <p><span class="label-inline">${m.today}:</span> ${todayText}</p>
+    <dl class="contact">
+      <div><dt>${m.address}</dt><dd>${o.address}</dd></div>
+      ${o.phone && phoneHref.length > 4 ? html`<div><dt>${m.phone}</dt><dd><a href=${phoneHref}>${o.phone}</a></dd></div>` : nothing}
+      ${o.email
+        ? html`<div><dt>${m.email}</dt><dd>${EMAIL.test(o.email) ? html`<a href=${`mailto:${o.email}`}>${o.email}</a>` : o.email}</dd></div>`
+        : nothing}
+      ${o.website
+        ? html`<div><dt>${m.website}</dt><dd><a href=${o.website} target="_blank" rel="noopener noreferrer">${o.website}</a></dd></div>`
+        : nothing}
+    </dl>
+    ${ctx.distance != null ? html`<p class="distance" part="distance">${m.distance(formatKm(ctx.distance, lang))}</p>` : nothing}
+    ${o.location
+      ? html`<p>
+          <a
+            part="map"
+            href=${`https://www.openstreetmap.org/?mlat=${o.location.lat}&mlon=${o.location.lng}#map=16/${o.location.lat}/${o.location.lng}`}
+            target="_blank"
+            rel="noopener noreferrer"
+            >${m.map}</a
+          >
+        </p>`
+      : nothing}
+    ${schedule(o, state, ctx)}
+    ${o.fields.length
+      ? disclosure(ctx, `${o.id}/fields`, `${m.fields} (${o.fields.length})`, () => tags(o.fields.map((f) => f.name)))
+      : nothing}
+    ${o.formerUnits.length
+      ? disclosure(ctx, `${o.id}/former`, `${m.formerUnits} (${o.formerUnits.length})`, () =>
+          tags(o.formerUnits.map((u) => u.fullName)),
+        )
+      : nothing}
+  </li>`;
+}

@@ -1,0 +1,104 @@
+import { css } from 'lit';
+
+/** Styles of `<motcua-counter-directory>` on top of the shared theme and the form controls. */
+export const directoryStyles = css`
+  .search,
+  .results,
+  .offices {
+    display: grid;
+    gap: calc(var(--_s) * 2);
+  }
+  .nearest {
+    align-content: end;
+  }
+  .stale .offices {
+    opacity: 0.6;
+  }
+  .office {
+    display: grid;
+    gap: var(--_s);
+    padding: calc(var(--_s) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .own {
+    border-width: 2px;
+    border-color: var(--_accent);
+  }
+  .former-match {
+    font-weight: 600;
+    color: var(--_info);
+  }
+  .state {
+    font-weight: 700;
+  }
+  .open {
+    color: var(--_success);
+  }
+  .closed {
+    color: var(--_danger);
+  }
+  .label-inline {
+    font-weight: 600;
+  }
+  .contact {
+    display: grid;
+    gap: calc(var(--_s) * 0.5);
+  }
+  .contact > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_s);
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dt::after {
+    content: ':';
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: calc(var(--_s) * 0.5) var(--_s);
+    border-bottom: 1px solid var(--_surface-alt);
+    text-align: start;
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  tbody th {
+    font-weight: 400;
+  }
+  tbody th,
+  .nowrap {
+    white-space: nowrap;
+    overflow-wrap: normal;
+  }
+  .holidays {
+    margin-top: var(--_s);
+  }
+  tr.today {
+    background: var(--_surface-alt);
+    font-weight: 700;
+  }
+  tr.today > th {
+    font-weight: 700;
+  }
+  .closures,
+  .tags {
+    display: grid;
+    gap: calc(var(--_s) * 0.25);
+    padding-inline-start: 1.25em;
+    list-style: disc;
+  }
+  .empty {
+    padding: calc(var(--_s) * 1.5);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+`;

@@ -1,0 +1,43 @@
+/**
+ * Dates and numbers through `Intl`, always in Vietnam's time zone: a dossier received at 07:30 in Hà Nội
+ * shows 07:30 whether the reader's laptop is set to Paris or to UTC.
+ */
+import type { Lang } from '../base/config.js';
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** A date (`17/02/2020`), or with `time` a date and time (`08:30 17/02/2020`), in Asia/Ho_Chi_Minh. */
+export function formatDate(value: string | Date, lang: Lang, time = false): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '';
+  const f = formatter(`d${lang}${time}`, () =>
+    new Intl.DateTimeFormat(LOCALES[lang], {
+      timeZone: TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      ...(time ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    }),
+  );
+  return f.format(date);
+}
+
+/** A whole number with the language's grouping (`1.234` in Vietnamese, `1,234` in English). */
+export function formatNumber(n: number, lang: Lang): string {
+  return formatter(`n${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(n);
+}
+
+/** A share 0..1 as a percentage with at most one decimal (`99,2 %` / `99.2%`). */
+export function formatPercent(share: number, lang: Lang): string {
+  return formatter(`p${lang}`, () =>
+    new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(share);
+}

@@ -1,0 +1,50 @@
+/** Vietnamese messages of `<motcua-rating>` (the default catalogue; `../en.ts` must satisfy its type). */
+import type { RatingIndicator, RatingLevel } from '@motcua/sdk';
+import { formatNumber } from '../format.js';
+
+const levels: Record<RatingLevel, string> = {
+  very_satisfied: 'Rất hài lòng',
+  satisfied: 'Hài lòng',
+  dissatisfied: 'Không hài lòng',
+};
+
+const indicators: Record<RatingIndicator, string> = {
+  total_time: 'Thời gian giải quyết so với quy định',
+  agency_time: 'Thời gian xử lý tại từng cơ quan',
+  contacts: 'Số lần phải liên hệ để hoàn thiện hồ sơ',
+  agencies_contacted: 'Số cơ quan phải liên hệ',
+  one_stop: 'Nộp hồ sơ và nhận kết quả tại Bộ phận Một cửa',
+  published: 'Thủ tục được công khai đầy đủ',
+  attitude: 'Thái độ của cán bộ',
+  online_ease: 'Mức độ dễ dùng của dịch vụ công trực tuyến',
+  overall: 'Mức độ hài lòng chung',
+};
+
+/** `<motcua-rating>` */
+export const rating = {
+  title: 'Đánh giá mức độ hài lòng',
+  questionDossier: (code: string) => `Bạn hài lòng thế nào với việc giải quyết hồ sơ ${code}?`,
+  questionOffice: 'Bạn hài lòng thế nào với việc phục vụ của cơ quan?',
+  levels,
+  comment: 'Góp ý',
+  commentRequired: 'Vì sao bạn không hài lòng?',
+  counter: (n: number, max: number) => `${n}/${max} ký tự`,
+  levelMissing: 'Vui lòng chọn mức độ hài lòng.',
+  commentMissing: 'Vui lòng cho biết vì sao bạn không hài lòng.',
+  detailed: 'Đánh giá chi tiết (không bắt buộc)',
+  indicators,
+  /** Indexed by score: 0, 1, 2. */
+  scores: ['Chưa tốt', 'Bình thường', 'Tốt'],
+  honeypot: 'Để trống ô này',
+  submit: 'Gửi đánh giá',
+  sending: 'Đang gửi…',
+  thanks: 'Cảm ơn bạn đã đánh giá! Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.',
+  queued: 'Chưa gửi được vì mất kết nối. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng.',
+  exists: 'Hồ sơ này đã được đánh giá trước đó. Mỗi hồ sơ chỉ đánh giá một lần. Cảm ơn bạn đã quan tâm!',
+  notFound: 'Không tìm thấy hồ sơ cần đánh giá. Vui lòng kiểm tra lại mã hồ sơ.',
+  noTarget: 'Tiện ích chưa được cấu hình hồ sơ hoặc cơ quan cần đánh giá (thuộc tính dossier hoặc office).',
+  summaryTitle: 'Kết quả đánh giá',
+  summaryTotal: (n: number) => `${formatNumber(n, 'vi')} lượt đánh giá`,
+  summaryNone: 'Chưa có lượt đánh giá nào.',
+};
+export type RatingMessages = typeof rating;

@@ -1,0 +1,21 @@
+/**
+ * @motcua/elements: the element classes and their types, without registering anything. To register, import
+ * `@motcua/elements/all` (every element) or one element's `define` module.
+ */
+export { VERSION } from './version.js';
+export { defineElement, type VersionedElement } from './define.js';
+export { MotcuaElement } from './base/motcua-element.js';
+export { resolveApi, resolveLang, toLang, API_META_NAME, type Lang, type MotcuaGlobalConfig } from './base/config.js';
+export { classifyError, ConfigError, type ErrorKind, type ClassifiedError } from './base/error-kind.js';
+export type { MotcuaErrorDetail, MotcuaEventName, MotcuaEventDetail } from './base/events.js';
+export { MotcuaDossierLookup, type MotcuaLookupDetail, type MotcuaResultDetail } from './dossier-lookup/dossier-lookup.js';
+export {
+  MotcuaRating,
+  type MotcuaRatingSubmitDetail,
+  type MotcuaRatingSubmittedDetail,
+  type MotcuaRatingQueuedDetail,
+} from './rating/rating.js';
+export { flushRatingQueue, queuedRatings, type QueuedRating } from './rating/offline-queue.js';
+export { MotcuaProcedureFinder } from './procedure-finder/procedure-finder.js';
+export { MotcuaCounterDirectory } from './counter-directory/counter-directory.js';
+export { MotcuaStats } from './stats/stats.js';

@@ -1,0 +1,471 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type {
+  Field,
+  OnlineLevel,
+  Page,
+  Procedure,
+  ProcedureLevel,
+  ProcedureSearch,
+  ProcedureSummary,
+} from '@motcua/sdk';
+import { MotcuaElement } from '../base/motcua-element.js';
+import { classifyError } from '../base/error-kind.js';
+import { lazyMessages } from '../lazy-messages/lazy-messages.js';
+import { controlStyles } from '../controls/styles.js';
+import { richTextStyles } from '../rich-text/styles.js';
+import { vi, type FinderMessages } from './messages.js';
+import { renderProcedure } from './procedure-detail.js';
+import { finderStyles } from './styles.js';
+
+/** Detail of `motcua-search`: the query about to be searched (after the typing pause). */
+export interface MotcuaSearchDetail {
+  query: string;
+}
+/** Detail of `motcua-procedure-select`: the code of the procedure a citizen opened. */
+export interface MotcuaProcedureSelectDetail {
+  code: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** `<motcua-procedure-finder>` starts a search. */
+    'motcua-search': CustomEvent<MotcuaSearchDetail>;
+    /** A procedure was chosen in `<motcua-procedure-finder>` (cancelable: the host then shows it its own way). */
+    'motcua-procedure-select': CustomEvent<MotcuaProcedureSelectDetail>;
+  }
+}
+
+/** Pause after the last keystroke before searching. */
+export const SEARCH_DEBOUNCE_MS = 250;
+const PAGE_SIZE = 20;
+
+type SearchArgs = readonly [q: string, level: string, field: string, online: string];
+
+const english = lazyMessages(() => import('./messages.en.js').then((m) => m.en));
+
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/**
+ * Procedure finder: search the catalogue as you type (accents optional, codes too), narrow by level, field
+ * and online filing, and open a procedure to see how to apply, the documents to bring, fees, time limits,
+ * steps and legal basis, with a link to apply online on the national portal.
+ *
+ * @summary Search administrative procedures and read how to apply.
+ *
+ * @attr api - API base URL (else `<meta name="motcua:api">`, else `window.motcua.api`).
+ * @attr unit - The site's unit code: a commune code (5 digits) preselects commune-level procedures, a
+ *   province code (2 digits) province-level ones.
+ * @attr code - Open this procedure on load (a deep link), e.g. `1.001193`.
+ * @attr url-param - Opt-in: keep the open procedure's code in this query parameter of the page URL (read on
+ *   load, written on open and close, followed on back/forward), e.g. `thu_tuc`.
+ * @attr heading-level - Outline level of the widget title (default 2).
+ * @attr lang - `vi` (default) or `en`; inherited from ancestors and `<html lang>`.
+ *
+ * @event motcua-search - `{ query }`: a search starts (after a 250 ms pause in typing, or a filter change).
+ * @event motcua-procedure-select - `{ code }`, cancelable: a citizen opens a procedure; `preventDefault()`
+ *   keeps the list and lets the host page show it instead.
+ * @event motcua-error - `{ kind, code }`: a search or a procedure failed to load.
+ *
+ * @cssprop --motcua-color-primary - Title band, apply link.
+ * @cssprop --motcua-color-on-primary - Text on it.
+ * @cssprop --motcua-color-accent - Links, headings, selected choices.
+ * @cssprop --motcua-color-focus - Focus ring.
+ * @cssprop --motcua-color-text - Body text.
+ * @cssprop --motcua-color-muted - Secondary text.
+ * @cssprop --motcua-color-surface - Background.
+ * @cssprop --motcua-color-surface-alt - Panels, skeleton.
+ * @cssprop --motcua-color-border - Borders.
+ * @cssprop --motcua-color-success - Online badges, required documents.
+ * @cssprop --motcua-color-danger - Errors.
+ * @cssprop --motcua-font-family - Text font.
+ * @cssprop --motcua-font-size - Base size (never below 16 px).
+ * @cssprop --motcua-radius - Corner radius.
+ * @cssprop --motcua-space - Base spacing unit.
+ *
+ * @csspart base - The frame.
+ * @csspart header - The title band.
+ * @csspart search - The search field.
+ * @csspart filters - The filter row.
+ * @csspart select - Each filter.
+ * @csspart count - The result count.
+ * @csspart results - The result list (`aria-busy` while loading).
+ * @csspart item - A result button.
+ * @csspart more - The "show more" button.
+ * @csspart detail - The procedure view.
+ * @csspart back - Its back button.
+ * @csspart apply - The apply-online link.
+ * @csspart error - An error box.
+ * @csspart retry - Its retry button.
+ * @csspart skeleton - A loading placeholder.
+ */
+export class MotcuaProcedureFinder extends MotcuaElement {
+  static override styles = [MotcuaElement.styles, controlStyles, richTextStyles, finderStyles];
+
+  static override properties = {
+    code: {},
+    urlParam: { attribute: 'url-param' },
+    _input: { state: true },
+    _q: { state: true },
+    _level: { state: true },
+    _field: { state: true },
+    _online: { state: true },
+    _items: { state: true },
+    _total: { state: true },
+    _next: { state: true },
+    _open: { state: true },
+  };
+
+  /** Code of a procedure to open (deep link). */
+  declare code: string | undefined;
+  /** Query parameter of the page URL that carries the open procedure's code; off unless set. */
+  declare urlParam: string | undefined;
+
+  declare private _input: string;
+  declare private _q: string;
+  declare private _level: ProcedureLevel | '';
+  declare private _field: string;
+  declare private _online: OnlineLevel | '';
+  declare private _items: ProcedureSummary[];
+  declare private _total: number;
+  declare private _next: string | null;
+  declare private _open: string | null;
+
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #levelTouched = false;
+  /** The code whose list button gets focus back when the detail closes. */
+  #returnTo: string | null = null;
+  #query: ProcedureSearch = {};
+
+  #fields = new Task<[string | null], Field[]>(this, {
+    args: () => [this.apiBase],
+    task: async (_, { signal }) =>
+      (await this.client.fields.list({ signal })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+  });
+
+  #search = new Task<SearchArgs, Page<ProcedureSummary> | null>(this, {
+    args: () => [this._q, this._level, this._field, this._online],
+    task: async ([q, level, field, online], { signal }) => {
+      this.#more.abort();
+      if (!q && !field && !online) return null;
+      this.#query = {
+        ...(q ? { q } : {}),
+        ...(level ? { level: level as ProcedureLevel } : {}),
+        ...(field ? { field } : {}),
+        ...(online ? { online: online as OnlineLevel } : {}),
+        limit: PAGE_SIZE,
+      };
+      this.emit('motcua-search', { query: q });
+      return this.client.procedures.search(this.#query, { signal });
+    },
+    onComplete: (page) => {
+      this._items = page?.items ?? [];
+      this._total = page?.total ?? 0;
+      this._next = page?.nextCursor ?? null;
+    },
+    onError: (error) => this.#failed(error, null),
+  });
+
+  #more = new Task<[string], Page<ProcedureSummary>>(this, {
+    autoRun: false,
+    task: ([cursor], { signal }) => this.client.procedures.search({ ...this.#query, cursor }, { signal }),
+    onComplete: async (page) => {
+      const first = this._items.length;
+      this._items = [...this._items, ...page.items];
+      this._total = page.total;
+      this._next = page.nextCursor;
+      // Keyboard users continue where the new results start (the task re-renders the host after this returns).
+      await this.#rendered();
+      this.#buttons()[first]?.focus();
+    },
+    onError: (error) => this.#failed(error, null),
+  });
+
+  #detail = new Task<[string | null], Procedure | null>(this, {
+    args: () => [this._open],
+    task: async ([code], { signal }) => (code ? this.client.procedures.get(code, { signal }) : null),
+    onComplete: async (p) => {
+      if (!p) return;
+      await this.#rendered();
+      this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
+    },
+    onError: (error) => this.#failed(error, this._open),
+  });
+
+  constructor() {
+    super();
+    this._input = '';
+    this._q = '';
+    this._level = '';
+    this._field = '';
+    this._online = '';
+    this._items = [];
+    this._total = 0;
+    this._next = null;
+    this._open = null;
+  }
+
+  get #m(): FinderMessages {
+    return (this.lang_ === 'en' && english.value) || vi;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.lang_ === 'en' && !english.value) return english.load().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.#onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.#onPopState);
+    clearTimeout(this.#debounce);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('unit') && !this.#levelTouched) {
+      this._level = /^[0-9]{5}$/.test(this.unit ?? '') ? 'commune' : /^[0-9]{2}$/.test(this.unit ?? '') ? 'province' : '';
+    }
+    if (changed.has('code') && this.code) this._open = this.code.trim();
+    if (!this.hasUpdated && this.urlParam) this._open = this.#codeFromUrl() ?? this._open;
+  }
+
+  #codeFromUrl(): string | null {
+    return new URL(location.href).searchParams.get(this.urlParam!)?.trim() || null;
+  }
+
+  #writeUrl(code: string | null): void {
+    if (!this.urlParam) return;
+    const url = new URL(location.href);
+    if (code) url.searchParams.set(this.urlParam, code);
+    else url.searchParams.delete(this.urlParam);
+    if (url.href !== location.href) history.pushState(history.state, '', url);
+  }
+
+  #onPopState = (): void => {
+    if (this.urlParam) this.#show(this.#codeFromUrl(), false);
+  };
+
+  #failed(error: unknown, code: string | null): void {
+    if (!isAbort(error)) this.emit('motcua-error', { kind: classifyError(error).kind, code });
+  }
+
+  /** Resolves once the render that follows the current task result is done. */
+  async #rendered(): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
+  #buttons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.item')];
+  }
+
+  #commit(): void {
+    clearTimeout(this.#debounce);
+    this._q = this._input.trim();
+  }
+
+  #onInput = (e: Event): void => {
+    this._input = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => this.#commit(), SEARCH_DEBOUNCE_MS);
+  };
+
+  #onSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    this.#commit();
+  };
+
+  #onSearchKey = (e: KeyboardEvent): void => {
+    if (e.key === 'ArrowDown' && this._items.length) {
+      e.preventDefault();
+      this.#buttons()[0]?.focus();
+    }
+  };
+
+  #onListKey = (e: KeyboardEvent): void => {
+    const buttons = this.#buttons();
+    const i = buttons.indexOf(e.target as HTMLButtonElement);
+    const to = i < 0 ? undefined : ({ ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: buttons.length - 1 } as Record<string, number>)[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    if (to < 0) this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
+    else buttons[Math.min(to, buttons.length - 1)]?.focus();
+  };
+
+  #onFilter = (e: Event): void => {
+    const select = e.target as HTMLSelectElement;
+    if (select.name === 'level') {
+      this.#levelTouched = true;
+      this._level = select.value as ProcedureLevel | '';
+    } else if (select.name === 'field') this._field = select.value;
+    else this._online = select.value as OnlineLevel | '';
+    this.#commit();
+  };
+
+  #onPick = (e: Event): void => {
+    const code = (e.currentTarget as HTMLElement).dataset.code!;
+    if (this.emit('motcua-procedure-select', { code }, { cancelable: true }).defaultPrevented) return;
+    this.#show(code, true);
+  };
+
+  /** Open procedure `code` (or return to the list with null); `push` records it in the page URL. */
+  #show(code: string | null, push: boolean): void {
+    if (code === this._open) return;
+    if (code) this.#returnTo = code;
+    this._open = code;
+    if (push) this.#writeUrl(code);
+    if (!code) void this.updateComplete.then(() => this.#focusReturn());
+  }
+
+  #focusReturn(): void {
+    const target = this.#buttons().find((b) => b.dataset.code === this.#returnTo);
+    (target ?? this.renderRoot.querySelector<HTMLInputElement>('#q'))?.focus();
+  }
+
+  #onBack = (): void => this.#show(null, true);
+
+  #retrySearch = (): void => void this.#search.run();
+  #retryMore = (): void => void this.#more.run([this._next!]);
+  #retryDetail = (): void => void this.#detail.run();
+  #loadMore = (): void => void this.#more.run([this._next!]);
+
+  protected override render(): TemplateResult {
+    const m = this.#m;
+    return html`<div class="root" part="base" lang=${this.lang_}>
+      ${this.heading(m.title, 0, 'header', 'header')}
+      <div class="body">
+        <div class="list" ?hidden=${!!this._open}>${this.#renderSearch(m)} ${this.#renderResults(m)}</div>
+        ${this._open ? this.#renderDetail(m) : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderSearch(m: FinderMessages): TemplateResult {
+    const fields = this.#fields.value ?? [];
+    const option = (value: string, label: string, current: string) =>
+      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
+    return html`<form role="search" class="search" novalidate @submit=${this.#onSubmit}>
+      <div class="field">
+        <label for="q">${m.searchLabel}</label>
+        <p id="q-hint" class="hint">${m.searchHint}</p>
+        <input
+          id="q"
+          part="search"
+          type="search"
+          .value=${this._input}
+          autocomplete="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-describedby="q-hint"
+          @input=${this.#onInput}
+          @keydown=${this.#onSearchKey}
+        />
+      </div>
+      <fieldset class="filters" part="filters" @change=${this.#onFilter}>
+        <legend class="sr-only">${m.filters}</legend>
+        <div class="field">
+          <label for="level">${m.level}</label>
+          <select id="level" name="level" part="select">
+            ${option('', m.anyLevel, this._level)}
+            ${(['province', 'commune'] as const).map((l) => option(l, m.levels[l], this._level))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="field">${m.field}</label>
+          <select id="field" name="field" part="select">
+            ${option('', m.anyField, this._field)} ${fields.map((f) => option(f.id, f.name, this._field))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="online">${m.online}</label>
+          <select id="online" name="online" part="select">
+            ${option('', m.anyOnline, this._online)}
+            ${(['full', 'partial', 'none'] as const).map((l) => option(l, m.onlineLevels[l], this._online))}
+          </select>
+        </div>
+      </fieldset>
+    </form>`;
+  }
+
+  #countText(m: FinderMessages): string {
+    const { status, value } = this.#search;
+    if (status === TaskStatus.PENDING) return m.searching;
+    if (status !== TaskStatus.COMPLETE || !value) return '';
+    return this._total > this._items.length && this._items.length
+      ? m.count(this._total) + m.shown(this._items.length)
+      : m.count(this._total);
+  }
+
+  #renderResults(m: FinderMessages): TemplateResult {
+    const search = this.#search;
+    const pending = search.status === TaskStatus.PENDING;
+    const morePending = this.#more.status === TaskStatus.PENDING;
+    const moreError = this.#more.status === TaskStatus.ERROR && !isAbort(this.#more.error);
+    let body: unknown;
+    if (search.status === TaskStatus.ERROR) {
+      body = this.renderError(this.errorMessage(classifyError(search.error)), this.#retrySearch);
+    } else if (pending && !this._items.length) {
+      body = this.renderSkeleton(5);
+    } else if (search.status === TaskStatus.COMPLETE && !search.value) {
+      body = html`<p class="muted">${m.initial}</p>`;
+    } else if (search.status === TaskStatus.COMPLETE && !this._items.length) {
+      body = html`<p class="empty">${m.empty}</p>`;
+    } else {
+      body = html`<ul class="items" role="list" @keydown=${this.#onListKey}>
+        ${this._items.map((p) => this.#renderItem(m, p))}
+      </ul>`;
+    }
+    return html`<p class="count" part="count" role="status">${this.#countText(m)}</p>
+      <div part="results" class=${pending ? 'results stale' : 'results'} aria-busy=${pending || morePending ? 'true' : 'false'}>
+        ${body}
+        ${moreError ? this.renderError(this.errorMessage(classifyError(this.#more.error)), this.#retryMore) : nothing}
+        ${morePending ? this.renderSkeleton(2) : nothing}
+        ${this._next && !pending && !morePending && !moreError && search.status === TaskStatus.COMPLETE
+          ? html`<button type="button" class="secondary more" part="more" @click=${this.#loadMore}>${m.more}</button>`
+          : nothing}
+      </div>`;
+  }
+
+  #renderItem(m: FinderMessages, p: ProcedureSummary): TemplateResult {
+    const meta = [p.code, p.field?.name, p.levels.map((l) => m.levels[l]).join(', ')].filter(Boolean).join(' · ');
+    return html`<li>
+      <button type="button" class="item" part="item" data-code=${p.code} @click=${this.#onPick}>
+        <span class="name">${p.name}</span>
+        <span class="meta">${meta}</span>
+        ${p.online && p.online !== 'none' ? html`<span class="badge online">${m.onlineLevels[p.online]}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  #renderDetail(m: FinderMessages): TemplateResult {
+    const task = this.#detail;
+    const pending = task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL;
+    let body: unknown = nothing;
+    if (task.status === TaskStatus.ERROR) {
+      const failure = classifyError(task.error);
+      body =
+        failure.kind === 'not_found'
+          ? this.renderError(m.notFound)
+          : this.renderError(this.errorMessage(failure), this.#retryDetail);
+    } else if (pending) {
+      body = html`<p class="sr-only" role="status">${m.loadingDetail}</p>${this.renderSkeleton(8)}`;
+    } else if (task.value) {
+      body = renderProcedure(task.value, m, this.lang_, (text, depth, id) =>
+        html`<div id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${this.heading(text, depth)}</div>`,
+      );
+    }
+    return html`<div class="detail" part="detail" aria-busy=${pending ? 'true' : 'false'}>
+      <div>
+        <button type="button" class="secondary" part="back" @click=${this.#onBack}>
+          <span aria-hidden="true">←</span> ${m.back}
+        </button>
+      </div>
+      ${body}
+    </div>`;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The monthly series of `<motcua-stats>` as a small inline SVG bar chart (one image with a spoken summary)
+ * and, for exact figures and for screen reader users, the same data as a table.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { MonthlyFigures } from '@motcua/sdk';
+import type { Lang } from '../base/config.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
+import type { StatsMessages } from './messages.js';
+
+const SLOT = 28;
+const BAR = 10;
+const PLOT = 120;
+const TOP = 6;
+const LABELS = 16;
+
+/** `2025-03` → `03/2025`. */
+export const monthLabel = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+
+function bars(monthly: readonly MonthlyFigures[]): TemplateResult {
+  const max = Math.max(1, ...monthly.map((x) => Math.max(x.received, x.settled)));
+  const bar = (v: number, x: number, cls: string) => {
+    const h = (v / max) * PLOT;
+    return svg`<rect class=${cls} x=${x} y=${TOP + PLOT - h} width=${BAR} height=${h}></rect>`;
+  };
+  return svg`${monthly.map((x, i) => {
+    const left = 4 + i * SLOT + (SLOT - 2 * BAR - 2) / 2;
+    return svg`${bar(x.received, left, 'received')}${bar(x.settled, left + BAR + 2, 'settled')}
+      <text x=${4 + i * SLOT + SLOT / 2} y=${TOP + PLOT + LABELS - 4} text-anchor="middle">${x.month.slice(5, 7)}/${x.month.slice(2, 4)}</text>`;
+  })}
+    <line x1="2" x2=${8 + monthly.length * SLOT - 2} y1=${TOP + PLOT + 0.5} y2=${TOP + PLOT + 0.5}></line>`;
+}
+
+/** Chart, legend and table of the monthly figures of `scope`. */
+export function renderMonthly(
+  monthly: readonly MonthlyFigures[],
+  scope: string,
+  m: StatsMessages,
+  lang: Lang,
+): TemplateResult | typeof nothing {
+  if (!monthly.length) return nothing;
+  const n = (v: number) => formatNumber(v, lang);
+  const peak = monthly.reduce((a, b) => (b.received > a.received ? b : a));
+  const label = m.chart(scope, monthLabel(monthly[0]!.month), monthLabel(monthly[monthly.length - 1]!.month), n(peak.received), monthLabel(peak.month));
+  return html`<figure class="monthly" part="chart">
+    <figcaption class="label">${m.monthly}</figcaption>
+    <p class="legend" aria-hidden="true">
+      <span class="key received"></span>${m.legendReceived} <span class="key settled"></span>${m.legendSettled}
+    </p>
+    <svg class="chart" role="img" aria-label=${label} viewBox=${`0 0 ${8 + monthly.length * SLOT} ${TOP + PLOT + LABELS}`}>
+      ${bars(monthly)}
+    </svg>
+    <details part="table">
+      <summary>${m.table}</summary>
+      <div class="scroll">
+        <table>
+          <caption class="sr-only">${m.monthly}: ${scope}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${m.month}</th>
+              <th scope="col">${m.received}</th>
+              <th scope="col">${m.settled}</th>
+              <th scope="col">${m.onTimeRate}</th>
+              <th scope="col">${m.overdue}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${monthly.map(
+              (x) => html`<tr>
+                <th scope="row">${monthLabel(x.month)}</th>
+                <td>${n(x.received)}</td>
+                <td>${n(x.settled)}</td>
+                <td>${x.onTimeRate == null ? '–' : formatPercent(x.onTimeRate, lang)}</td>
+                <td>${n(x.overdue)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </figure>`;
+}

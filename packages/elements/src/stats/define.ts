@@ -1,0 +1,17 @@
+/**
+ * Registers `<motcua-stats>` (side effect). Safe to load twice: see `defineElement`.
+ *
+ * @example <script type="module" src="…/stats/define.js"></script>
+ */
+import { defineElement } from '../define.js';
+import { MotcuaStats } from './stats.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-stats': MotcuaStats;
+  }
+}
+
+defineElement('motcua-stats', MotcuaStats);
+
+export { MotcuaStats };

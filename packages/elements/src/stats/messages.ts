@@ -1,0 +1,26 @@
+/** Vietnamese messages of `<motcua-stats>` (the default; English in `messages.en.ts`, loaded on demand). */
+export const vi = {
+  title: 'Tình hình giải quyết hồ sơ',
+  period: (from: string, to: string) => `Từ ngày ${from} đến ngày ${to}`,
+  received: 'Hồ sơ tiếp nhận',
+  settled: 'Đã giải quyết',
+  onTime: 'Giải quyết đúng và sớm hạn',
+  overdue: 'Đang quá hạn',
+  inProgress: 'Đang giải quyết trong hạn',
+  onTimeOf: (n: string) => `trên ${n} hồ sơ đã giải quyết`,
+  noRate: 'Chưa có hồ sơ giải quyết',
+  beside: (name: string) => `${name}:`,
+  empty: 'Chưa có hồ sơ nào trong khoảng thời gian này.',
+  monthly: 'Theo tháng',
+  legendReceived: 'Tiếp nhận',
+  legendSettled: 'Đã giải quyết',
+  chart: (scope: string, from: string, to: string, peak: string, peakMonth: string) =>
+    `Biểu đồ cột số hồ sơ tiếp nhận và đã giải quyết mỗi tháng của ${scope}, từ tháng ${from} đến tháng ${to}. ` +
+    `Tháng tiếp nhận nhiều nhất: ${peakMonth}, ${peak} hồ sơ. Số liệu chi tiết trong bảng bên dưới.`,
+  table: 'Xem số liệu dạng bảng',
+  month: 'Tháng',
+  onTimeRate: 'Tỉ lệ đúng hạn',
+};
+
+/** The catalogue's shape: the English one must satisfy it. */
+export type StatsMessages = typeof vi;

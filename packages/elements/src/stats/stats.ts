@@ -1,0 +1,157 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { Stats, StatsFigures } from '@motcua/sdk';
+import { MotcuaElement } from '../base/motcua-element.js';
+import { classifyError } from '../base/error-kind.js';
+import { disclosureStyles } from '../controls/styles.js';
+import { formatDate, formatNumber, formatPercent } from '../i18n/format.js';
+import { lazyMessages } from '../lazy-messages/lazy-messages.js';
+import { renderMonthly } from './chart.js';
+import { vi, type StatsMessages } from './messages.js';
+import { statsStyles } from './styles.js';
+
+const english = lazyMessages(() => import('./messages.en.js').then((m) => m.en));
+
+type StatsArgs = readonly [unit: string, from: string, to: string, api: string | null];
+
+/** The unit's figures (null without `unit`) and the province's, over the same period. */
+interface StatsPair {
+  own: Stats | null;
+  province: Stats;
+}
+
+type Figure = 'received' | 'settled' | 'overdue' | 'inProgress';
+
+/**
+ * Headline figures of the one-stop service for a unit and a period, beside the whole province's: dossiers
+ * received, settled, the share settled on time or early, overdue and in progress; with a small bar chart of
+ * the monthly series and the same figures as a table.
+ *
+ * @summary Processing statistics of a commune (or the province), month by month.
+ *
+ * @attr api - API base URL (else `<meta name="motcua:api">`, else `window.motcua.api`).
+ * @attr unit - Unit code (e.g. `06220`); its figures come first and the province's are shown beside. Without
+ *   it, the province's figures.
+ * @attr from - First day of the period, `YYYY-MM-DD`.
+ * @attr to - Last day, `YYYY-MM-DD`. Without them, the
+ *   server's default: the last 12 months.
+ * @attr heading-level - Outline level of the widget title (default 2).
+ * @attr lang - `vi` (default) or `en`; inherited from ancestors and `<html lang>`.
+ *
+ * @event motcua-error - `{ kind, code }` (`code` = the unit): the figures failed to load.
+ *
+ * @cssprop --motcua-color-primary - Title band.
+ * @cssprop --motcua-color-on-primary - Text on it.
+ * @cssprop --motcua-color-accent - Links, headings, selected choices.
+ * @cssprop --motcua-color-focus - Focus ring.
+ * @cssprop --motcua-color-text - Body text.
+ * @cssprop --motcua-color-muted - Secondary text.
+ * @cssprop --motcua-color-surface - Background.
+ * @cssprop --motcua-color-surface-alt - Panels, skeleton.
+ * @cssprop --motcua-color-border - Borders.
+ * @cssprop --motcua-color-success - On-time share, settled bars.
+ * @cssprop --motcua-color-danger - Errors.
+ * @cssprop --motcua-font-family - Text font.
+ * @cssprop --motcua-font-size - Base size (never below 16 px).
+ * @cssprop --motcua-radius - Corner radius.
+ * @cssprop --motcua-space - Base spacing unit.
+ *
+ * @csspart base - The frame.
+ * @csspart header - The title band.
+ * @csspart period - The period line.
+ * @csspart figures - The figure cards.
+ * @csspart figure - Each card.
+ * @csspart headline - The on-time card.
+ * @csspart chart - The monthly chart.
+ * @csspart table - Its table alternative (a `<details>`).
+ * @csspart error - An error box.
+ * @csspart retry - Its retry button.
+ * @csspart skeleton - A loading placeholder.
+ */
+export class MotcuaStats extends MotcuaElement {
+  static override styles = [MotcuaElement.styles, disclosureStyles, statsStyles];
+
+  static override properties = {
+    from: {},
+    to: {},
+  };
+
+  /** First day of the period (`YYYY-MM-DD`). */
+  declare from: string | undefined;
+  /** Last day of the period (`YYYY-MM-DD`). */
+  declare to: string | undefined;
+
+  #stats = new Task<StatsArgs, StatsPair>(this, {
+    args: () => [this.unit?.trim() ?? '', this.from?.trim() ?? '', this.to?.trim() ?? '', this.apiBase],
+    task: async ([unit, from, to], { signal }) => {
+      const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      const [own, province] = await Promise.all([
+        unit ? this.client.stats.get({ unit, ...period }, { signal }) : null,
+        this.client.stats.get(period, { signal }),
+      ]);
+      return { own, province };
+    },
+    onError: (error) => {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        this.emit('motcua-error', { kind: classifyError(error).kind, code: this.unit?.trim() || null });
+      }
+    },
+  });
+
+  get #m(): StatsMessages {
+    return (this.lang_ === 'en' && english.value) || vi;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.lang_ === 'en' && !english.value) return english.load().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  #retry = (): void => void this.#stats.run();
+
+  protected override render(): TemplateResult {
+    const m = this.#m;
+    const task = this.#stats;
+    const pending = task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.ERROR;
+    return html`<div class="root" part="base" lang=${this.lang_}>
+      ${this.heading(m.title, 0, 'header', 'header')}
+      <div class="body" aria-busy=${pending ? 'true' : 'false'}>
+        ${task.status === TaskStatus.ERROR
+          ? this.renderError(this.errorMessage(classifyError(task.error)), this.#retry)
+          : task.status === TaskStatus.COMPLETE && task.value
+            ? this.#renderStats(task.value, m)
+            : this.renderSkeleton(6)}
+      </div>
+    </div>`;
+  }
+
+  #renderStats({ own, province }: StatsPair, m: StatsMessages): TemplateResult {
+    const lang = this.lang_;
+    const main = own ?? province;
+    const n = (v: number) => formatNumber(v, lang);
+    const rate = (s: StatsFigures) => (s.onTimeRate == null ? m.noRate : formatPercent(s.onTimeRate, lang));
+    const beside = (text: string) =>
+      own ? html`<span class="beside">${m.beside(province.scope.name)} <strong>${text}</strong></span>` : nothing;
+    const card = (key: Figure) => html`<div class="figure" part="figure">
+      <dt>${m[key]}</dt>
+      <dd><span class="value">${n(main[key])}</span> ${beside(n(province[key]))}</dd>
+    </div>`;
+    const nothingYet = !main.received && !main.settled && !main.overdue && !main.inProgress;
+    return html`${this.heading(main.scope.name, 1, 'scope')}
+      <p class="muted" part="period">${m.period(formatDate(main.period.from, lang), formatDate(main.period.to, lang))}</p>
+      ${nothingYet
+        ? html`<p class="empty">${m.empty}</p>`
+        : html`<dl class="figures" part="figures">
+              <div class="figure headline" part="figure headline">
+                <dt>${m.onTime}</dt>
+                <dd>
+                  <span class="value">${rate(main)}</span>
+                  <span class="muted">${n(main.settledOnTime)} ${m.onTimeOf(n(main.settled))}</span>
+                  ${beside(rate(province))}
+                </dd>
+              </div>
+              ${card('received')} ${card('settled')} ${card('overdue')} ${card('inProgress')}
+            </dl>
+            ${renderMonthly(main.monthly, main.scope.name, m, lang)}`}`;
+  }
+}

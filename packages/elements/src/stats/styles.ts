@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+/** Styles of `<motcua-stats>` on top of the shared theme. */
+export const statsStyles = css`
+  .scope {
+    color: var(--_text);
+  }
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11em), 1fr));
+    gap: var(--_s);
+  }
+  .figure {
+    display: grid;
+    align-content: start;
+    gap: calc(var(--_s) * 0.5);
+    padding: var(--_s) calc(var(--_s) * 1.25);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .headline {
+    grid-column: 1 / -1;
+    border-inline-start: 4px solid var(--_success);
+  }
+  dt {
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  dd {
+    display: grid;
+    gap: calc(var(--_s) * 0.25);
+  }
+  .value {
+    font-size: 1.5em;
+    font-weight: 700;
+    line-height: 1.2;
+    font-variant-numeric: tabular-nums;
+  }
+  .headline .value {
+    font-size: 2em;
+    color: var(--_success);
+  }
+  .beside {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .beside strong {
+    color: var(--_text);
+  }
+  .monthly {
+    display: grid;
+    gap: var(--_s);
+    margin: 0;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_s) * 0.5);
+    font-size: 0.875em;
+  }
+  .key {
+    display: inline-block;
+    width: 0.9em;
+    height: 0.9em;
+    border-radius: 2px;
+  }
+  .key.settled {
+    margin-inline-start: var(--_s);
+  }
+  .key.received,
+  rect.received {
+    background: var(--_accent);
+    fill: var(--_accent);
+  }
+  .key.settled,
+  rect.settled {
+    background: var(--_success);
+    fill: var(--_success);
+  }
+  svg.chart {
+    width: 100%;
+    height: auto;
+    max-height: 16rem;
+    stroke: none;
+  }
+  .chart text {
+    font-size: 9px;
+    fill: var(--_muted);
+    stroke: none;
+  }
+  .chart line {
+    stroke: var(--_border);
+    stroke-width: 1;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: calc(var(--_s) * 0.5) var(--_s);
+    border-bottom: 1px solid var(--_surface-alt);
+    text-align: end;
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: start;
+    font-weight: 400;
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .empty {
+    padding: calc(var(--_s) * 1.5);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+`;

@@ -1,0 +1,233 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createClient, type Office } from '@motcua/sdk';
+import '../src/counter-directory/define.js';
+import type { MotcuaCounterDirectory } from '../src/counter-directory/counter-directory.js';
+import { distanceKm } from '../src/counter-directory/distance.js';
+import { $, env, setNetwork, textOf, waitForText } from './support/env.js';
+
+const api = () => createClient({ baseUrl: env().urls.direct });
+
+const cards = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li.office')];
+const ids = (el: Element) => cards(el).map((c) => c.dataset.id);
+const card = (el: Element, id: string) => {
+  const found = cards(el).find((c) => c.dataset.id === id);
+  if (!found) throw new Error(`No office ${id} in the list: ${ids(el).join(', ')}`);
+  return found;
+};
+const stateOf = (el: Element, id: string) => card(el, id).querySelector('[part="state"]')!.textContent!.trim();
+const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Open a disclosure of an office's card (`schedule`, `fields`, `former`) and wait for its content. */
+async function expand(el: Element, id: string, section: string): Promise<HTMLDetailsElement> {
+  const details = card(el, id).querySelector<HTMLDetailsElement>(`details[data-key="${id}/${section}"]`)!;
+  details.querySelector('summary')!.click();
+  await waitUntil(() => details.open && details.children.length > 1, `${section} did not open`);
+  return details;
+}
+
+/** An instant given as Vietnam wall-clock time. */
+const vn = (local: string) => new Date(`${local}+07:00`);
+
+const CONG_SON = 'ubnd-xa-cong-son';
+const CENTRE = 'trung-tam-pvhcc-tinh';
+
+async function directory(template = html`<motcua-counter-directory></motcua-counter-directory>`) {
+  const el = await fixture<MotcuaCounterDirectory>(template);
+  await waitUntil(() => cards(el).length > 0, `no offices; the widget shows: ${textOf(el).slice(0, 200)}`, { timeout: 15000 });
+  return el;
+}
+
+async function search(el: MotcuaCounterDirectory, q: string): Promise<void> {
+  const input = $(el, '#q') as HTMLInputElement;
+  input.focus();
+  input.select();
+  await sendKeys({ type: q });
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Replace `navigator.geolocation` for one test; returns the restore function and the number of calls. */
+function stubGeolocation(answer: (ok: PositionCallback, fail: PositionErrorCallback) => void) {
+  const calls = { count: 0 };
+  Object.defineProperty(navigator, 'geolocation', {
+    configurable: true,
+    value: {
+      getCurrentPosition(ok: PositionCallback, fail: PositionErrorCallback) {
+        calls.count++;
+        answer(ok, fail);
+      },
+    },
+  });
+  return { calls, restore: () => delete (navigator as unknown as Record<string, unknown>).geolocation };
+}
+
+describe('<motcua-counter-directory>', () => {
+  let offices: Office[];
+  before(async () => {
+    offices = await api().offices.list();
+  });
+
+  it('lists every office the API has, with contacts as links and a map link, accessibly', async () => {
+    const el = await directory();
+    expect(ids(el)).to.deep.equal(offices.map((o) => o.id));
+    expect($(el, '[part="count"]').textContent).to.contain(`${offices.length} cơ quan`);
+    const office = offices.find((o) => o.id === CONG_SON)!;
+    const c = card(el, CONG_SON);
+    expect(text(c)).to.contain(office.name).and.contain(office.address);
+    expect(c.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).to.equal(`tel:${office.phone!.replace(/\s/g, '')}`);
+    expect(c.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!.getAttribute('href')).to.equal(`mailto:${office.email}`);
+    expect(c.querySelector<HTMLAnchorElement>('[part="map"]')!.href).to.contain(
+      `https://www.openstreetmap.org/?mlat=${office.location!.lat}&mlon=${office.location!.lng}`,
+    );
+    expect(text(c)).to.contain(`Lĩnh vực tiếp nhận (${office.fields.length})`);
+    const fields = await expand(el, CONG_SON, 'fields');
+    expect([...fields.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(office.fields.map((f) => f.name));
+    const former = await expand(el, CONG_SON, 'former');
+    expect(text(former)).to.contain('Xã Hòa Cư');
+    expect(textOf(el)).to.contain('dữ liệu minh họa');
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds the office of Xã Công Sơn from the old name "Hòa Cư", and says it now serves it', async () => {
+    const el = await directory();
+    await search(el, 'Hòa Cư');
+    await waitUntil(() => ids(el)[0] === CONG_SON, `first: ${ids(el)[0]}`);
+    expect(card(el, CONG_SON).querySelector('[part="former-match"]')!.textContent).to.equal('Nay phục vụ người dân Xã Hòa Cư cũ');
+    // Offices found only through other words do not claim to serve Hòa Cư.
+    expect(el.shadowRoot!.querySelectorAll('[part="former-match"]')).to.have.length(1);
+    await search(el, 'hoa cu'); // typed without diacritics
+    await waitUntil(() => ids(el)[0] === CONG_SON && !!card(el, CONG_SON).querySelector('[part="former-match"]'), 'not found without diacritics');
+  });
+
+  it('filters by kind', async () => {
+    const el = await directory();
+    const select = $(el, '#kind') as HTMLSelectElement;
+    select.value = 'provincial_centre';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => ids(el).length === 1, `ids: ${ids(el).join(', ')}`);
+    expect(ids(el)).to.deep.equal([CENTRE]);
+  });
+
+  it('lists the site’s own office first, also from a former unit code', async () => {
+    for (const unit of ['06220', '06223']) {
+      const el = await directory(html`<motcua-counter-directory unit=${unit}></motcua-counter-directory>`);
+      expect(ids(el)[0]).to.equal(CONG_SON);
+      expect(text(cards(el)[0]!)).to.contain('Cơ quan của địa phương bạn');
+    }
+  });
+
+  describe('open now, in Vietnam time', () => {
+    const at = async (local: string, lang = 'vi') =>
+      directory(html`<motcua-counter-directory lang=${lang} .now=${vn(local)}></motcua-counter-directory>`);
+
+    it('on a weekday: open in session, lunch break, before opening, after closing', async () => {
+      let el = await at('2026-03-03T09:00:00'); // Tuesday, winter hours 07:45–11:45, 13:15–16:15
+      expect(stateOf(el, CONG_SON)).to.equal('Đang mở cửa · đến 11:45');
+      expect(text(card(el, CONG_SON))).to.contain('Hôm nay: 07:45–11:45, 13:15–16:15');
+      el = await at('2026-03-03T12:00:00');
+      expect(stateOf(el, CONG_SON)).to.equal('Đang nghỉ trưa · Mở cửa lúc 13:15');
+      el = await at('2026-03-03T07:00:00');
+      expect(stateOf(el, CONG_SON)).to.equal('Chưa đến giờ làm việc · Mở cửa lúc 07:45');
+      el = await at('2026-03-06T16:30:00'); // Friday
+      expect(stateOf(el, CONG_SON)).to.equal('Đã hết giờ làm việc · Mở cửa lúc 07:45, Thứ Hai, 09/03');
+    });
+
+    it('at the weekend: communes closed, the provincial centre open on Saturday morning', async () => {
+      const el = await at('2026-03-07T09:00:00');
+      expect(stateOf(el, CONG_SON)).to.equal('Hôm nay nghỉ · Mở cửa lúc 07:45, Thứ Hai, 09/03');
+      expect(stateOf(el, CENTRE)).to.equal('Đang mở cửa · đến 11:45');
+    });
+
+    it('on a public holiday from the closures, and on a swapped working Saturday', async () => {
+      const holiday = offices.find((o) => o.id === CONG_SON)!.hours.closures.find((c) => c.date === '2026-04-30')!;
+      let el = await at('2026-04-30T09:00:00');
+      // Closed until after the 30/4–1/5 break and its weekend; Monday 4 May is in summer hours (07:30).
+      expect(stateOf(el, CONG_SON)).to.equal(`Nghỉ lễ: ${holiday.name} · Mở cửa lúc 07:30, Thứ Hai, 04/05`);
+      el = await at('2026-01-10T08:00:00'); // Saturday worked in exchange for Friday 2 January
+      expect(stateOf(el, CONG_SON)).to.equal('Đang mở cửa · đến 11:45');
+      expect(text(card(el, CONG_SON))).to.contain('(ngày làm bù)');
+    });
+
+    it('switches to summer hours with the season, and shows that week', async () => {
+      let el = await at('2026-04-29T07:35:00');
+      expect(stateOf(el, CONG_SON)).to.equal('Chưa đến giờ làm việc · Mở cửa lúc 07:45');
+      el = await at('2026-05-04T07:35:00');
+      expect(stateOf(el, CONG_SON)).to.equal('Đang mở cửa · đến 11:30');
+      const schedule = await expand(el, CONG_SON, 'schedule');
+      expect(text(schedule)).to.contain('Lịch làm việc (Mùa hè)').and.contain('Thứ Hai 07:30–11:30, 13:30–16:30');
+      expect(text(schedule)).to.contain('Chủ Nhật nghỉ');
+      expect(schedule.querySelector('tr[aria-current="date"] th')!.textContent).to.equal('Thứ Hai');
+    });
+
+    it('speaks English', async () => {
+      const el = await at('2026-03-03T12:00:00', 'en');
+      expect(stateOf(el, CONG_SON)).to.equal('Closed for lunch · Opens at 13:15');
+      expect(textOf(el)).to.contain('One-stop office directory').and.contain('Nearest to me');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('nearest to me', () => {
+    it('asks for the position only on click, then sorts by distance and shows it', async () => {
+      const here = offices.find((o) => o.id === CONG_SON)!.location!;
+      const geo = stubGeolocation((ok) =>
+        ok({ coords: { latitude: here.lat + 0.001, longitude: here.lng, accuracy: 50 }, timestamp: Date.now() } as GeolocationPosition),
+      );
+      try {
+        const el = await directory();
+        expect(geo.calls.count).to.equal(0);
+        $(el, '[part="nearest"]').click();
+        await waitUntil(() => ids(el)[0] === CONG_SON, `first: ${ids(el)[0]}`);
+        expect(geo.calls.count).to.equal(1);
+        const expected = offices
+          .filter((o) => o.location)
+          .map((o) => ({ id: o.id, d: distanceKm({ lat: here.lat + 0.001, lng: here.lng }, o.location!) }))
+          .sort((a, b) => a.d - b.d)
+          .map((o) => o.id);
+        expect(ids(el)).to.deep.equal(expected);
+        expect(card(el, CONG_SON).querySelector('[part="distance"]')!.textContent).to.equal('Cách bạn khoảng 0,1 km');
+        expect($(el, '[part="nearest"]').getAttribute('aria-pressed')).to.equal('true');
+        expect($(el, '[part="count"]').textContent).to.contain('Đã sắp xếp theo khoảng cách');
+        await expect(el).to.be.accessible();
+        // Pressed again: back to the usual order.
+        $(el, '[part="nearest"]').click();
+        await waitUntil(() => ids(el)[0] === CENTRE, 'the usual order did not come back');
+      } finally {
+        geo.restore();
+      }
+    });
+
+    it('keeps working when the location is refused', async () => {
+      const geo = stubGeolocation((_, fail) =>
+        fail({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 }),
+      );
+      try {
+        const el = await directory();
+        $(el, '[part="nearest"]').click();
+        await waitForText(el, 'Bạn chưa cho phép truy cập vị trí');
+        expect(ids(el)).to.deep.equal(offices.map((o) => o.id));
+        expect(el.shadowRoot!.querySelector('[part="distance"]')).to.equal(null);
+      } finally {
+        geo.restore();
+      }
+    });
+  });
+
+  it('shows a loading placeholder, busy, until the list arrives', async () => {
+    await setNetwork('hang');
+    try {
+      const el = await fixture<MotcuaCounterDirectory>(html`<motcua-counter-directory></motcua-counter-directory>`);
+      expect($(el, '[part="results"]').getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+    } finally {
+      await setNetwork('up');
+    }
+  });
+
+  it('shows an error with a retry when the server cannot be reached', async () => {
+    const el = await fixture<MotcuaCounterDirectory>(html`<motcua-counter-directory api="http://127.0.0.1:9"></motcua-counter-directory>`);
+    await waitForText(el, 'Không kết nối được tới máy chủ');
+    expect($(el, '[part="retry"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});

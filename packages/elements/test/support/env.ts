@@ -1,0 +1,78 @@
+/** What the wtr plugin (api-plugin.mjs) hands to the browser tests, and helpers shared by them. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { waitUntil } from '@open-wc/testing';
+
+export interface TestApi {
+  /** The main server, through the network switch (also the page's `<meta name="motcua:api">`). */
+  main: string;
+  /** The main server, directly (for checks the switch must not affect). */
+  direct: string;
+  /** Verification required. */
+  strict: string;
+  /** 2 lookups per minute. */
+  limited: string;
+}
+
+export interface TestEnv {
+  urls: TestApi;
+  /** Test dossiers ingested into every server instance through the real ingest API (start-api.ts). */
+  dossiers: Record<FixtureName, Fixture>;
+}
+
+export type FixtureName =
+  | 'settled'
+  | 'overdue'
+  | 'fresh'
+  | 'rated'
+  | `rate${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`;
+
+export interface Fixture {
+  code: string;
+  /** Last 4 digits of the applicant's phone (the verification factor). */
+  verify: string;
+  status: number;
+  /** The office the dossier was filed at. */
+  office: string;
+}
+
+declare global {
+  interface Window {
+    __MOTCUA_TEST__: TestEnv;
+  }
+}
+
+export const env = (): TestEnv => window.__MOTCUA_TEST__;
+
+/** A test dossier by name. */
+export const dossier = (name: FixtureName): Fixture => env().dossiers[name];
+
+export type NetworkMode = 'up' | 'down' | 'bad-gateway' | 'hang' | 'lose-response';
+
+/** Switch the network between the page and the main server. */
+export async function setNetwork(mode: NetworkMode): Promise<void> {
+  await executeServerCommand('motcua-network', { mode });
+}
+
+/** The visible text of a shadow root, whitespace collapsed. */
+export function textOf(el: Element): string {
+  return (el.shadowRoot ?? el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** `el.shadowRoot.querySelector(selector)`, failing loudly when absent. */
+export function $(el: Element, selector: string): HTMLElement {
+  const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`No ${selector} in <${el.localName}>`);
+  return found;
+}
+
+/** Wait until the shadow root's text contains `text`. */
+export async function waitForText(el: Element, text: string, timeout = 15000): Promise<void> {
+  await waitUntil(() => textOf(el).includes(text), `<${el.localName}> never showed "${text}"; it shows: ${textOf(el).slice(0, 300)}`, { timeout });
+}
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

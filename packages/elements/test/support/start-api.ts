@@ -1,0 +1,167 @@
+/**
+ * Starts three instances of the real reference server for the browser tests (see api-plugin.mjs), each on a
+ * fresh SQLite file seeded with the real catalogue and demo data, then feeds each the same test dossiers
+ * through the real ingest API, as a province's back office would. The `main` catalogue also gets a hostile
+ * procedure (procedure-finder.fixtures.ts), stored with the server's own `upsertProcedures`. Prints one JSON line:
+ * `{ urls: { main, strict, limited }, dossiers: { <name>: { code, verify, status, office } } }` and serves
+ * until SIGTERM.
+ *
+ * Run: node --conditions=source --import tsx packages/elements/test/support/start-api.ts
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, openDatabase, upsertProcedures, type ServerOptions } from '@motcua/server';
+import type { DossierUpsert, HistoryEventInput } from '@motcua/sdk';
+import { XSS_PROCEDURE } from '../procedure-finder.fixtures.js';
+
+const DAY = 86_400_000;
+const INGEST_KEY = `wtr-${randomBytes(12).toString('hex')}`;
+const GENEROUS = { max: 100_000, windowMs: 60_000 };
+
+/** An instant as Vietnam wall-clock time with its offset, e.g. `2026-02-17T08:30:00+07:00`. */
+function vnIso(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
+}
+
+/** `yyMMdd` of an instant in Vietnam. */
+function vnYymmdd(ms: number): string {
+  return vnIso(ms).slice(2, 10).replaceAll('-', '');
+}
+
+interface Fixture {
+  code: string;
+  /** The last 4 digits of the applicant's phone: the verification factor. */
+  verify: string;
+  status: number;
+  office: string;
+}
+
+/** The test dossiers: one per situation the widgets must show. */
+function fixtures(procedureCode: string, officeId: string): Record<string, DossierUpsert> {
+  const now = Date.now();
+  let sequence = 9000;
+  const dossier = (
+    receivedDaysAgo: number,
+    status: number,
+    extra: Partial<DossierUpsert> & { history?: HistoryEventInput[] },
+  ): DossierUpsert => {
+    const received = now - receivedDaysAgo * DAY;
+    return {
+      code: `000.99.20.H37-${vnYymmdd(received)}-${String(++sequence)}`,
+      procedureCode,
+      status,
+      receivedAt: vnIso(received),
+      applicant: { name: 'Nguyễn Văn An', phone: '0912 345 678' },
+      officeId,
+      ...extra,
+    };
+  };
+  const at = (daysAgo: number) => vnIso(now - daysAgo * DAY);
+  const settled = (): DossierUpsert =>
+    dossier(20, 10, {
+      appointmentAt: at(10),
+      finishedAt: at(12),
+      returnedAt: at(11),
+      history: [
+        { at: at(20), action: 'Tiếp nhận hồ sơ', unit: 'Bộ phận Một cửa', officerTitle: 'Công chức tiếp nhận', status: 2 },
+        { at: at(18), action: 'Thẩm định hồ sơ', unit: 'Phòng Tư pháp', officerTitle: 'Chuyên viên', status: 4 },
+        { at: at(12), action: 'Phê duyệt kết quả', unit: 'Lãnh đạo UBND', officerTitle: 'Phó Chủ tịch', status: 9 },
+        { at: at(11), action: 'Trả kết quả cho công dân', unit: 'Bộ phận Một cửa', officerTitle: 'Công chức tiếp nhận', status: 10 },
+      ],
+    });
+  return {
+    settled: settled(),
+    overdue: dossier(30, 4, {
+      appointmentAt: at(5),
+      history: [{ at: at(30), action: 'Tiếp nhận hồ sơ', unit: 'Bộ phận Một cửa', officerTitle: null, status: 2 }],
+    }),
+    fresh: dossier(0, 1, { appointmentAt: vnIso(now + 7 * DAY), history: [] }),
+    rated: settled(),
+    rate1: settled(),
+    rate2: settled(),
+    rate3: settled(),
+    rate4: settled(),
+    rate5: settled(),
+    rate6: settled(),
+    rate7: settled(),
+    rate8: settled(),
+  };
+}
+
+async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path} → ${res.status}: ${await res.text()}`);
+  return res;
+}
+
+async function getJson<T>(base: string, path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`);
+  if (!res.ok) throw new Error(`GET ${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-wtr-'));
+  const apps: { close(): Promise<unknown> }[] = [];
+  const stop = async () => {
+    await Promise.allSettled(apps.map((a) => a.close()));
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  const start = async (name: string, options: Partial<ServerOptions>, hostile = false): Promise<string> => {
+    const database = openDatabase(join(dir, `${name}.db`));
+    const app = await createServer({
+      database,
+      demo: true,
+      demoDossiers: 300,
+      logLevel: 'warn',
+      ingestKeys: [INGEST_KEY],
+      staticRoot: null,
+      cdnRoot: null,
+      ...options,
+    });
+    apps.push(app);
+    if (hostile) upsertProcedures(database, [{ procedure: XSS_PROCEDURE, fieldCode: null, sourceFormat: 'test' }]);
+    return app.listen({ port: 0, host: '127.0.0.1' });
+  };
+
+  const generous = { global: GENEROUS, dossierLookup: GENEROUS, ratings: GENEROUS };
+  const [main, strict, limited] = await Promise.all([
+    start('main', { rateLimits: generous }, true),
+    start('strict', { rateLimits: generous, verification: 'required' }),
+    start('limited', { rateLimits: { ...generous, dossierLookup: { max: 2, windowMs: 60_000 } } }),
+  ]);
+
+  const { items: procedures } = await getJson<{ items: { code: string }[] }>(main, '/v1/procedures?limit=1');
+  const { items: offices } = await getJson<{ items: { id: string }[] }>(main, '/v1/offices');
+  const procedureCode = procedures[0]!.code;
+  const officeId = offices[0]!.id;
+  const dossiers = fixtures(procedureCode, officeId);
+  const auth = { authorization: `Bearer ${INGEST_KEY}` };
+  for (const base of [main, strict, limited]) {
+    for (const d of Object.values(dossiers)) await post(base, '/v1/ingest/dossiers', d, auth);
+    await post(base, '/v1/ratings', { target: { type: 'dossier', code: dossiers.rated!.code }, level: 'satisfied' }, {
+      'idempotency-key': `wtr-setup-${randomBytes(8).toString('hex')}`,
+    });
+  }
+
+  const out: Record<string, Fixture> = {};
+  for (const [name, d] of Object.entries(dossiers)) {
+    out[name] = { code: d.code, verify: d.applicant.phone!.replace(/\D/g, '').slice(-4), status: d.status, office: officeId };
+  }
+  process.stdout.write(`${JSON.stringify({ urls: { main, strict, limited }, dossiers: out })}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
