@@ -1,0 +1,244 @@
+/**
+ * Server configuration: defaults, environment variables and command-line flags. `createServer()` takes
+ * {@link ServerOptions} directly (tests, embedding); the CLI builds them with {@link loadConfig}.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { hashApiKey } from './db/api-keys.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** At most `max` requests per client per `windowMs`. */
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+export interface RateLimits {
+  /** Every route (generous: pages load several catalogue resources at once). */
+  global: RateLimitRule;
+  /** Dossier lookups: codes are guessable, so this one is tight. */
+  dossierLookup: RateLimitRule;
+  /** Rating submissions. */
+  ratings: RateLimitRule;
+}
+
+export interface ServerOptions {
+  /** Listen address (CLI only). Default `127.0.0.1`. */
+  host?: string;
+  /** Listen port (CLI only). Default 8080. */
+  port?: number;
+  /** SQLite file, created with its folder on first run, or `:memory:`. Default `./var/motcua.db`. */
+  dbPath?: string;
+  /** Origins allowed by CORS: `'*'` (default) or a list of origins. */
+  allowedOrigins?: '*' | string[];
+  rateLimits?: Partial<RateLimits>;
+  /** Ingest API keys in clear (hashed at once, never stored or logged in clear). */
+  ingestKeys?: string[];
+  /** Ingest API keys as hex SHA-256 hashes. */
+  ingestKeyHashes?: string[];
+  /** Whether a dossier lookup needs the last 4 digits of the applicant's phone or ID number. Default `off`. */
+  verification?: 'off' | 'required';
+  /** Secret for the keyed hashes of verification factors; default: a random one kept in the database. */
+  verificationSecret?: string;
+  /** Folder served at `/` (example pages), or null. */
+  staticRoot?: string | null;
+  /** Folder served at `/cdn/` (built widget bundles), or null. */
+  cdnRoot?: string | null;
+  /** Seed demonstration dossiers and ratings on first start. Default false. */
+  demo?: boolean;
+  /** How many demo dossiers to generate (default: the generator's full year, about 250,000). */
+  demoDossiers?: number;
+  logLevel?: LogLevel;
+  /** Trust `X-Forwarded-For` from a reverse proxy: true, or the proxies' addresses/subnets (comma-separated). */
+  trustProxy?: boolean | string;
+  /** Check every JSON response against its contract schema (default: on unless NODE_ENV=production). */
+  validateResponses?: boolean;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  global: { max: 600, windowMs: 60_000 },
+  dossierLookup: { max: 30, windowMs: 60_000 },
+  ratings: { max: 10, windowMs: 60_000 },
+};
+
+/** The package folder (works from src/ under tsx and from dist/ when built). */
+export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REPO_DIR = resolve(PACKAGE_DIR, '..', '..');
+
+/** The repository's `examples/` and built CDN bundles, when this runs from a checkout. */
+export function defaultStaticDirs(): { staticRoot: string | null; cdnRoot: string | null } {
+  const examples = resolve(REPO_DIR, 'examples');
+  const cdn = resolve(REPO_DIR, 'packages', 'elements', 'dist', 'cdn');
+  return { staticRoot: existsSync(examples) ? examples : null, cdnRoot: existsSync(cdn) ? cdn : null };
+}
+
+/** Thrown for a configuration value that cannot be used; the CLI prints the message and exits. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const WINDOW_UNITS: Record<string, number> = { s: 1_000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** Parse a rate rule like `30/min`, `600/60s`, `100/1h`. */
+export function parseRateRule(text: string, name: string): RateLimitRule {
+  const m = /^\s*([0-9]+)\s*\/\s*([0-9]*)\s*(s|m|min|h)\s*$/.exec(text);
+  if (!m || Number(m[1]) < 1) throw new ConfigError(`${name}: expected "<count>/<window>" such as 30/min or 600/60s, got "${text}"`);
+  return { max: Number(m[1]), windowMs: Number(m[2] || 1) * WINDOW_UNITS[m[3]!]! };
+}
+
+function parseBool(text: string, name: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(text)) return true;
+  if (/^(0|false|no|off)$/i.test(text)) return false;
+  throw new ConfigError(`${name}: expected true or false, got "${text}"`);
+}
+
+function parsePort(text: string, name: string): number {
+  const n = Number(text);
+  if (!/^[0-9]+$/.test(text) || n > 65535) throw new ConfigError(`${name}: expected a port number 0–65535, got "${text}"`);
+  return n;
+}
+
+/** Command-line usage, printed by `motcua-server --help`. */
+export const USAGE = `Usage: motcua-server [options]
+
+Options (environment variable in brackets):
+  --port <n>              port to listen on, 0 for any free port [PORT] (default 8080)
+  --host <addr>           address to listen on [HOST] (default 127.0.0.1)
+  --db <path>             SQLite file, or :memory: [MOTCUA_DB] (default ./var/motcua.db)
+  --demo / --no-demo      seed demonstration dossiers and ratings on first start [MOTCUA_DEMO]
+  --demo-dossiers <n>     number of demo dossiers to generate [MOTCUA_DEMO_DOSSIERS]
+  --verification <mode>   off | required: ask for the last 4 digits of phone or ID [MOTCUA_VERIFICATION]
+  --origins <list>        CORS origins, comma-separated, or * [MOTCUA_ORIGINS] (default *)
+  --static <dir>          folder served at / [MOTCUA_STATIC_DIR] (default: the repository's examples/)
+  --cdn <dir>             folder served at /cdn/ [MOTCUA_CDN_DIR] (default: packages/elements/dist/cdn)
+  --rate-global <rule>    e.g. 600/min [MOTCUA_RATE_GLOBAL]
+  --rate-lookup <rule>    dossier lookups per client, e.g. 30/min [MOTCUA_RATE_LOOKUP]
+  --rate-ratings <rule>   rating submissions per client, e.g. 10/min [MOTCUA_RATE_RATINGS]
+  --trust-proxy <value>   true, or proxy addresses/subnets, comma-separated [MOTCUA_TRUST_PROXY]
+  --log-level <level>     fatal|error|warn|info|debug|trace|silent [MOTCUA_LOG_LEVEL] (default info)
+  -h, --help              show this help
+Ingest keys come only from the environment: MOTCUA_INGEST_KEYS=key1,key2 (hashed at start).
+The verification hash secret may be set with MOTCUA_VERIFY_SECRET.`;
+
+/** Resolved CLI configuration: the server options plus what only the CLI uses. */
+export interface CliConfig extends ServerOptions {
+  host: string;
+  port: number;
+  help: boolean;
+}
+
+/**
+ * Build the configuration from environment variables and flags (flags win). Throws {@link ConfigError}
+ * with a message naming the offending option.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): CliConfig {
+  let flags;
+  try {
+    flags = parseArgs({
+      args: argv,
+      allowNegative: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        demo: { type: 'boolean' },
+        'demo-dossiers': { type: 'string' },
+        verification: { type: 'string' },
+        origins: { type: 'string' },
+        static: { type: 'string' },
+        cdn: { type: 'string' },
+        'rate-global': { type: 'string' },
+        'rate-lookup': { type: 'string' },
+        'rate-ratings': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const pick = (flag: string | undefined, name: string) => flag ?? env[name];
+
+  const defaults = defaultStaticDirs();
+  const config: CliConfig = {
+    help: flags.help ?? false,
+    port: 8080,
+    host: '127.0.0.1',
+    dbPath: pick(flags.db, 'MOTCUA_DB') ?? './var/motcua.db',
+    staticRoot: defaults.staticRoot,
+    cdnRoot: defaults.cdnRoot,
+    logLevel: 'info',
+  };
+  const port = pick(flags.port, 'PORT');
+  if (port !== undefined) config.port = parsePort(port, 'port');
+  const host = pick(flags.host, 'HOST');
+  if (host) config.host = host;
+
+  const demoEnv = env.MOTCUA_DEMO;
+  config.demo = flags.demo ?? (demoEnv !== undefined && demoEnv !== '' ? parseBool(demoEnv, 'MOTCUA_DEMO') : false);
+  const demoDossiers = pick(flags['demo-dossiers'], 'MOTCUA_DEMO_DOSSIERS');
+  if (demoDossiers !== undefined) {
+    if (!/^[0-9]{1,7}$/.test(demoDossiers)) throw new ConfigError(`demo-dossiers: expected a number, got "${demoDossiers}"`);
+    config.demoDossiers = Number(demoDossiers);
+  }
+
+  const verification = pick(flags.verification, 'MOTCUA_VERIFICATION');
+  if (verification !== undefined) {
+    if (verification !== 'off' && verification !== 'required') {
+      throw new ConfigError(`verification: expected "off" or "required", got "${verification}"`);
+    }
+    config.verification = verification;
+  }
+  if (env.MOTCUA_VERIFY_SECRET) config.verificationSecret = env.MOTCUA_VERIFY_SECRET;
+
+  const origins = pick(flags.origins, 'MOTCUA_ORIGINS');
+  if (origins !== undefined && origins.trim() !== '*') {
+    const list = origins.split(',').map((o) => o.trim()).filter(Boolean);
+    for (const o of list) {
+      if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new ConfigError(`origins: "${o}" is not an origin like https://example.gov.vn`);
+    }
+    config.allowedOrigins = list;
+  }
+
+  const staticRoot = pick(flags.static, 'MOTCUA_STATIC_DIR');
+  if (staticRoot !== undefined) config.staticRoot = staticRoot === '' ? null : resolve(staticRoot);
+  const cdnRoot = pick(flags.cdn, 'MOTCUA_CDN_DIR');
+  if (cdnRoot !== undefined) config.cdnRoot = cdnRoot === '' ? null : resolve(cdnRoot);
+
+  const rateLimits: Partial<RateLimits> = {};
+  const rules = [
+    ['global', flags['rate-global'], 'MOTCUA_RATE_GLOBAL'],
+    ['dossierLookup', flags['rate-lookup'], 'MOTCUA_RATE_LOOKUP'],
+    ['ratings', flags['rate-ratings'], 'MOTCUA_RATE_RATINGS'],
+  ] as const;
+  for (const [key, flag, name] of rules) {
+    const value = flag ?? env[name];
+    if (value) rateLimits[key] = parseRateRule(value, name);
+  }
+  config.rateLimits = rateLimits;
+
+  const trustProxy = pick(flags['trust-proxy'], 'MOTCUA_TRUST_PROXY');
+  if (trustProxy) {
+    config.trustProxy = /^(true|false)$/i.test(trustProxy) ? parseBool(trustProxy, 'trust-proxy') : trustProxy;
+  }
+
+  const logLevel = pick(flags['log-level'], 'MOTCUA_LOG_LEVEL');
+  if (logLevel !== undefined) {
+    if (!LOG_LEVELS.includes(logLevel as LogLevel)) throw new ConfigError(`log-level: expected one of ${LOG_LEVELS.join(', ')}`);
+    config.logLevel = logLevel as LogLevel;
+  }
+
+  const keys = (env.MOTCUA_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const key of keys) {
+    if (key.length < 16) throw new ConfigError('MOTCUA_INGEST_KEYS: each key must be at least 16 characters long');
+  }
+  config.ingestKeyHashes = keys.map(hashApiKey);
+  return config;
+}

@@ -1,0 +1,24 @@
+/**
+ * What route handlers share: the database, the resolved settings and the few stateful helpers.
+ */
+import type { AdministrativeUnit, ServiceInfo } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import type { Clock } from './clock.js';
+import type { RateLimits } from './config.js';
+import type { CursorCodec } from './http/cursor.js';
+import type { FactorHasher } from './privacy/verification.js';
+
+export interface AppContext {
+  db: Database;
+  verification: 'off' | 'required';
+  rateLimits: RateLimits;
+  hasher: FactorHasher;
+  cursors: CursorCodec;
+  /** Check JSON responses against the contract before sending them. */
+  validateResponses: boolean;
+  clock: Clock;
+  /** The deployment's service description (province, verification, demo). */
+  serviceInfo: ServiceInfo;
+  /** Every unit, current and former, loaded once (units change only when the database is seeded). */
+  units: () => readonly AdministrativeUnit[];
+}

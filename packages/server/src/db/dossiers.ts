@@ -1,0 +1,291 @@
+/**
+ * Dossiers and their processing history. A dossier row keeps the applicant's name only masked and the
+ * verification factors only as keyed hashes; its history is a JSON array in the row (read whole with every
+ * lookup, appended by ingest), and it carries the calendar days (Vietnam time) that the statistics are built
+ * from, derived here in one place.
+ */
+import { vnDate } from '@motcua/sdk';
+import type { DossierStatus, DossierView, HistoryEvent } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import type { StoredDossier } from '../seed/types.js';
+import type { FactorHasher } from '../privacy/verification.js';
+import { statement } from './statements.js';
+import { applyDossierStats } from './stats.js';
+
+/** A stored dossier row as read back for a lookup. */
+export interface DossierRow {
+  id: number;
+  code: string;
+  national_code: string | null;
+  procedure_code: string;
+  procedure_name: string;
+  status: DossierStatus;
+  received_at: string;
+  appointment_at: string | null;
+  finished_at: string | null;
+  returned_at: string | null;
+  applicant_masked: string;
+  phone_hash: Buffer | null;
+  id_hash: Buffer | null;
+  office_id: string | null;
+  unit_code: string | null;
+  history: string;
+}
+
+/**
+ * What a write supplies: the stored dossier, with factors as plain last-4 digits (hashed here). On an
+ * update, `undefined` factors or history keep what is stored.
+ */
+export type DossierWrite = Omit<StoredDossier, 'phoneLast4' | 'idLast4' | 'history'> & {
+  phoneLast4: string | null | undefined;
+  idLast4: string | null | undefined;
+  history: HistoryEvent[] | undefined;
+};
+
+const CLOSING_STATUSES = new Set<number>([3, 7, 8, 9, 10]);
+
+/** Calendar day in Vietnam of an ISO timestamp (fast path for the usual +07:00 offset). */
+export function vnDay(timestamp: string): string {
+  return timestamp.endsWith('+07:00') ? timestamp.slice(0, 10) : vnDate(new Date(timestamp));
+}
+
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * The days statistics count a dossier on. Closing: the finish (settled) or the last event that set the
+ * closing status (refused, withdrawn, stopped); never before reception. On time: settled on or before the
+ * appointment day (a dossier without an appointment cannot be late).
+ */
+export function statDays(d: Pick<StoredDossier, 'status' | 'receivedAt' | 'appointmentAt' | 'finishedAt' | 'returnedAt' | 'history'>) {
+  const receivedDay = vnDay(d.receivedAt);
+  const appointmentDay = d.appointmentAt ? maxDay(vnDay(d.appointmentAt), receivedDay) : null;
+  let closedDay: string | null = null;
+  if (CLOSING_STATUSES.has(d.status)) {
+    const settledStatus = d.status === 9 || d.status === 10;
+    const event = [...d.history].reverse().find((e) => e.status === d.status);
+    const closedAt = (settledStatus ? (d.finishedAt ?? d.returnedAt) : null) ?? event?.at ?? d.finishedAt ?? d.receivedAt;
+    closedDay = maxDay(vnDay(closedAt), receivedDay);
+  }
+  const settled = d.status === 9 || d.status === 10;
+  const onTime = settled && (appointmentDay === null || (closedDay !== null && closedDay <= appointmentDay));
+  return { receivedDay, appointmentDay, closedDay, settled: settled ? 1 : 0, onTime: onTime ? 1 : 0 };
+}
+
+function rowParams(d: DossierWrite & { history: HistoryEvent[] }, hasher: FactorHasher, now: string) {
+  const days = statDays(d);
+  return {
+    code: d.code,
+    nationalCode: d.nationalCode,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    status: d.status,
+    receivedAt: d.receivedAt,
+    appointmentAt: d.appointmentAt,
+    finishedAt: d.finishedAt,
+    returnedAt: d.returnedAt,
+    applicantMasked: d.applicantMasked,
+    phoneHash: d.phoneLast4 ? hasher.hash(d.code, d.phoneLast4) : null,
+    idHash: d.idLast4 ? hasher.hash(d.code, d.idLast4) : null,
+    keepPhone: d.phoneLast4 === undefined ? 1 : 0,
+    keepId: d.idLast4 === undefined ? 1 : 0,
+    officeId: d.officeId,
+    unitCode: d.unitCode,
+    history: JSON.stringify(d.history),
+    ...days,
+    updatedAt: now,
+  };
+}
+
+const INSERT_SQL = `INSERT INTO dossiers (code, national_code, procedure_code, procedure_name, status, received_at,
+    appointment_at, finished_at, returned_at, applicant_masked, phone_hash, id_hash, office_id, unit_code, history,
+    received_day, appointment_day, closed_day, settled, on_time, updated_at)
+  VALUES (@code, @nationalCode, @procedureCode, @procedureName, @status, @receivedAt, @appointmentAt, @finishedAt,
+    @returnedAt, @applicantMasked, @phoneHash, @idHash, @officeId, @unitCode, @history, @receivedDay,
+    @appointmentDay, @closedDay, @settled, @onTime, @updatedAt)`;
+
+/**
+ * Bulk insertion (seeding): a function storing one dossier with its history, statistics left to the caller
+ * (rebuilt once at the end, much faster than dossier by dossier). Call it inside the caller's transaction.
+ */
+export function dossierInserter(db: Database, hasher: FactorHasher): (d: StoredDossier) => void {
+  const insert = statement(db, INSERT_SQL);
+  const now = new Date().toISOString();
+  return (d) => {
+    insert.run(rowParams(d, hasher, now));
+  };
+}
+
+/**
+ * Insert or update one dossier (ingest) and keep the statistics in step, atomically. When `history` is
+ * given it replaces the stored history, otherwise the stored one is kept. Returns whether it was created.
+ */
+export function upsertDossier(db: Database, d: DossierWrite, hasher: FactorHasher): { created: boolean } {
+  return db.transaction(() => {
+    const existing = statement(db, 'SELECT id, history FROM dossiers WHERE code = ?').get(d.code) as
+      | { id: number; history: string }
+      | undefined;
+    const now = new Date().toISOString();
+    if (!existing) {
+      const history = d.history ?? [];
+      const id = Number(statement(db, INSERT_SQL).run(rowParams({ ...d, history }, hasher, now)).lastInsertRowid);
+      applyDossierStats(db, id, 1);
+      return { created: true };
+    }
+    const history = d.history ?? parseHistory(existing.history);
+    const params = rowParams({ ...d, history }, hasher, now);
+    applyDossierStats(db, existing.id, -1);
+    statement(
+      db,
+      `UPDATE dossiers SET national_code = @nationalCode, procedure_code = @procedureCode,
+         procedure_name = @procedureName, status = @status, received_at = @receivedAt,
+         appointment_at = @appointmentAt, finished_at = @finishedAt, returned_at = @returnedAt,
+         applicant_masked = @applicantMasked,
+         phone_hash = CASE WHEN @keepPhone THEN phone_hash ELSE @phoneHash END,
+         id_hash = CASE WHEN @keepId THEN id_hash ELSE @idHash END,
+         office_id = @officeId, unit_code = @unitCode, history = @history, received_day = @receivedDay,
+         appointment_day = @appointmentDay, closed_day = @closedDay, settled = @settled, on_time = @onTime,
+         updated_at = @updatedAt
+       WHERE id = @id`,
+    ).run({ ...params, id: existing.id });
+    applyDossierStats(db, existing.id, 1);
+    return { created: false };
+  })();
+}
+
+/** A stored history (JSON column), oldest first. */
+function parseHistory(json: string): HistoryEvent[] {
+  return JSON.parse(json) as HistoryEvent[];
+}
+
+/** What a lookup needs: the public view and, apart, the stored factor hashes to verify against. */
+export interface DossierLookup {
+  view: DossierView;
+  factorHashes: [Buffer | null, Buffer | null];
+}
+
+interface LookupRow {
+  code: string;
+  national_code: string | null;
+  procedure_code: string;
+  procedure_name: string;
+  status: DossierStatus;
+  received_at: string;
+  appointment_at: string | null;
+  finished_at: string | null;
+  returned_at: string | null;
+  applicant_masked: string;
+  phone_hash: Buffer | null;
+  id_hash: Buffer | null;
+  history: string;
+  office_id: string | null;
+  office_name: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  rated: number;
+}
+
+// One statement per lookup: the dossier, its office's and unit's names, and whether it was rated.
+const LOOKUP_SQL = (where: string) => `
+  SELECT d.code, d.national_code, d.procedure_code, d.procedure_name, d.status, d.received_at, d.appointment_at,
+         d.finished_at, d.returned_at, d.applicant_masked, d.phone_hash, d.id_hash, d.history,
+         o.id AS office_id, o.name AS office_name, d.unit_code,
+         (SELECT u.full_name FROM units u WHERE u.code = d.unit_code
+           ORDER BY u.valid_to IS NOT NULL, u.valid_to DESC LIMIT 1) AS unit_name,
+         EXISTS (SELECT 1 FROM ratings r WHERE r.target_type = 'dossier' AND r.dossier_code = d.code) AS rated
+    FROM dossiers d LEFT JOIN offices o ON o.id = d.office_id
+   WHERE ${where}`;
+
+/**
+ * Look a dossier up by its (normalised) code, else by its national code. The view holds only public data:
+ * masked name, no factors; the factor hashes come back separately for verification.
+ */
+export function lookupDossier(db: Database, code: string): DossierLookup | null {
+  const row = (statement(db, LOOKUP_SQL('d.code = ?')).get(code) ??
+    statement(db, LOOKUP_SQL('d.national_code = ? LIMIT 1')).get(code)) as LookupRow | undefined;
+  if (!row) return null;
+  return {
+    view: {
+      code: row.code,
+      nationalCode: row.national_code,
+      procedure: { code: row.procedure_code, name: row.procedure_name },
+      status: row.status,
+      receivedAt: row.received_at,
+      appointmentAt: row.appointment_at,
+      finishedAt: row.finished_at,
+      returnedAt: row.returned_at,
+      applicant: row.applicant_masked,
+      office: row.office_id && row.office_name ? { id: row.office_id, name: row.office_name } : null,
+      unit: row.unit_code && row.unit_name ? { code: row.unit_code, name: row.unit_name } : null,
+      history: parseHistory(row.history),
+      rated: row.rated === 1,
+    },
+    factorHashes: [row.phone_hash, row.id_hash],
+  };
+}
+
+/** Number of dossiers stored. */
+export function countDossiers(db: Database): number {
+  return (statement(db, 'SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+}
+
+/** Statuses after which a dossier is being processed again: its finish and return dates no longer hold. */
+const OPEN_STATUSES = new Set<number>([1, 2, 4, 5, 6]);
+
+export type AppendResult = { ok: true; status: DossierStatus } | { ok: false; reason: 'not_found' | 'history_full' };
+
+/**
+ * Append a history event to a dossier (by code) and apply what its status implies: 9 sets the finish
+ * time if unset, 10 the return time (and the finish time if unset), an open status clears both.
+ * Statistics are updated in the same transaction.
+ */
+export function appendHistoryEvent(
+  db: Database,
+  code: string,
+  event: HistoryEvent,
+  hasher: FactorHasher,
+  maxEvents = 500,
+): AppendResult {
+  return db.transaction((): AppendResult => {
+    const row = statement(db, 'SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+    if (!row) return { ok: false, reason: 'not_found' };
+    const history = parseHistory(row.history);
+    if (history.length >= maxEvents) return { ok: false, reason: 'history_full' };
+    let { status } = row;
+    let finishedAt = row.finished_at;
+    let returnedAt = row.returned_at;
+    if (event.status != null) {
+      status = event.status as DossierStatus;
+      if (status === 9) finishedAt ??= event.at;
+      if (status === 10) {
+        returnedAt ??= event.at;
+        finishedAt ??= event.at;
+      }
+      if (OPEN_STATUSES.has(status)) {
+        finishedAt = null;
+        returnedAt = null;
+      }
+    }
+    upsertDossier(
+      db,
+      {
+        code: row.code,
+        nationalCode: row.national_code,
+        procedureCode: row.procedure_code,
+        procedureName: row.procedure_name,
+        status,
+        receivedAt: row.received_at,
+        appointmentAt: row.appointment_at,
+        finishedAt,
+        returnedAt,
+        applicantMasked: row.applicant_masked,
+        phoneLast4: undefined,
+        idLast4: undefined,
+        officeId: row.office_id,
+        unitCode: row.unit_code,
+        history: [...history, event],
+      },
+      hasher,
+    );
+    return { ok: true, status };
+  })();
+}

@@ -1,0 +1,235 @@
+/**
+ * Versioned schema. `PRAGMA user_version` holds the number of the last migration applied; migrations run
+ * in order, each in its own transaction, and are never edited once released: a change is a new entry.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: /* sql */ `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Procedures: the contract JSON plus the columns that filters, lists and ranking read.
+      CREATE TABLE procedures (
+        id               INTEGER PRIMARY KEY,
+        code             TEXT NOT NULL UNIQUE,
+        name             TEXT NOT NULL,
+        name_folded      TEXT NOT NULL,  -- folded name tokens, space-separated
+        name_tokens      INTEGER NOT NULL,  -- token count of the name without a leading "thu tuc"
+        field_id         TEXT,
+        field_name       TEXT,
+        field_code       TEXT,
+        agency_id        TEXT,
+        agency_name      TEXT,
+        level_mask       INTEGER NOT NULL,
+        online           TEXT,
+        summary          TEXT NOT NULL,
+        detail           TEXT NOT NULL,
+        source_format    TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX procedures_field ON procedures (field_id);
+      CREATE INDEX procedures_agency ON procedures (agency_id);
+
+      -- Full-text index over folded tokens (rowid = procedures.id). Dots are kept inside tokens so a
+      -- procedure code is one token; the text is tokenised by fold.tokens() before it gets here.
+      CREATE VIRTUAL TABLE procedure_search USING fts5 (
+        name, keywords, body,
+        tokenize = "unicode61 tokenchars '.'",
+        prefix = '1 2 3'
+      );
+
+      CREATE TABLE fields (
+        id              TEXT PRIMARY KEY,
+        code            TEXT,
+        name            TEXT NOT NULL,
+        sort_key        TEXT NOT NULL,
+        procedure_count INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE agencies (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL,
+        level           TEXT,
+        sort_key        TEXT NOT NULL,
+        procedure_count INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Units current and former; a code may appear twice (reused across the 2025 reform).
+      CREATE TABLE units (
+        id          INTEGER PRIMARY KEY,
+        code        TEXT NOT NULL,
+        level       TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        parent_code TEXT,
+        valid_to    TEXT,
+        full_name   TEXT NOT NULL,
+        search      TEXT NOT NULL,
+        sort_key    TEXT NOT NULL,
+        data        TEXT NOT NULL
+      );
+      CREATE INDEX units_code ON units (code, valid_to);
+      CREATE INDEX units_parent ON units (parent_code);
+
+      CREATE TABLE offices (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        unit_code  TEXT NOT NULL,
+        unit_codes TEXT NOT NULL,  -- ' code former1 former2 … ' for the unit filter
+        field_ids  TEXT NOT NULL,  -- ' id1 id2 … ' for the field filter
+        search     TEXT NOT NULL,  -- JSON array: folded names of the office, its unit, the former units it serves
+        sort_key   TEXT NOT NULL,
+        data       TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Dossiers: masked name, keyed hashes of the verification factors, derived calendar days for stats.
+      CREATE TABLE dossiers (
+        id               INTEGER PRIMARY KEY,
+        code             TEXT NOT NULL UNIQUE,
+        national_code    TEXT,
+        procedure_code   TEXT NOT NULL,
+        procedure_name   TEXT NOT NULL,
+        status           INTEGER NOT NULL,
+        received_at      TEXT NOT NULL,
+        appointment_at   TEXT,
+        finished_at      TEXT,
+        returned_at      TEXT,
+        applicant_masked TEXT NOT NULL,
+        phone_hash       BLOB,
+        id_hash          BLOB,
+        office_id        TEXT,
+        unit_code        TEXT,
+        history          TEXT NOT NULL,  -- JSON array of HistoryEvent, oldest first (at most 500)
+        received_day     TEXT NOT NULL,
+        appointment_day  TEXT,
+        closed_day       TEXT,
+        settled          INTEGER NOT NULL,
+        on_time          INTEGER NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX dossiers_national_code ON dossiers (national_code) WHERE national_code IS NOT NULL;
+
+      -- What one dossier adds to the daily figures (see db/stats.ts): received on its day; closed, settled
+      -- and settled on time on its closing day; open from reception to closing; overdue from the day after
+      -- the appointment to closing. Both the full rebuild and the per-dossier update read this one view.
+      CREATE VIEW dossier_stat_events AS
+        SELECT id AS dossier_id, received_day AS day, coalesce(unit_code, '') AS unit_key,
+               coalesce(office_id, '') AS office_key,
+               1 AS received, 0 AS settled, 0 AS on_time, 1 AS open_delta, 0 AS overdue_delta
+          FROM dossiers
+        UNION ALL
+        SELECT id, closed_day, coalesce(unit_code, ''), coalesce(office_id, ''),
+               0, settled, on_time, -1,
+               CASE WHEN appointment_day IS NOT NULL AND closed_day > appointment_day THEN -1 ELSE 0 END
+          FROM dossiers WHERE closed_day IS NOT NULL
+        UNION ALL
+        SELECT id, date(appointment_day, '+1 day'), coalesce(unit_code, ''), coalesce(office_id, ''),
+               0, 0, 0, 0, 1
+          FROM dossiers
+         WHERE appointment_day IS NOT NULL AND (closed_day IS NULL OR closed_day > appointment_day);
+
+      CREATE TABLE stats_daily (
+        day           TEXT NOT NULL,
+        unit_key      TEXT NOT NULL,
+        office_key    TEXT NOT NULL,
+        received      INTEGER NOT NULL,
+        settled       INTEGER NOT NULL,
+        on_time       INTEGER NOT NULL,
+        open_delta    INTEGER NOT NULL,
+        overdue_delta INTEGER NOT NULL,
+        PRIMARY KEY (day, unit_key, office_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX stats_daily_unit ON stats_daily (unit_key, day);
+      CREATE INDEX stats_daily_office ON stats_daily (office_key, day);
+
+      -- Province-wide figures per day, so the default (whole province) query reads one row per day.
+      CREATE TABLE stats_daily_total (
+        day           TEXT PRIMARY KEY,
+        received      INTEGER NOT NULL,
+        settled       INTEGER NOT NULL,
+        on_time       INTEGER NOT NULL,
+        open_delta    INTEGER NOT NULL,
+        overdue_delta INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE ratings (
+        id           TEXT PRIMARY KEY,
+        target_type  TEXT NOT NULL CHECK (target_type IN ('dossier', 'office')),
+        dossier_code TEXT,
+        office_id    TEXT,
+        unit_key     TEXT NOT NULL,
+        office_key   TEXT NOT NULL,
+        level        TEXT NOT NULL,
+        comment      TEXT,
+        indicators   TEXT,
+        created_at   TEXT NOT NULL,
+        created_day  TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX ratings_one_per_dossier ON ratings (dossier_code) WHERE target_type = 'dossier';
+
+      -- Ratings per day and level, per (unit, office) and for the whole province: summaries read these.
+      CREATE TABLE ratings_daily (
+        day            TEXT NOT NULL,
+        unit_key       TEXT NOT NULL,
+        office_key     TEXT NOT NULL,
+        very_satisfied INTEGER NOT NULL,
+        satisfied      INTEGER NOT NULL,
+        dissatisfied   INTEGER NOT NULL,
+        PRIMARY KEY (day, unit_key, office_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX ratings_daily_unit ON ratings_daily (unit_key, day);
+      CREATE INDEX ratings_daily_office ON ratings_daily (office_key, day);
+      CREATE TABLE ratings_daily_total (
+        day            TEXT PRIMARY KEY,
+        very_satisfied INTEGER NOT NULL,
+        satisfied      INTEGER NOT NULL,
+        dissatisfied   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE idempotency_keys (
+        key         TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        response    TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE api_keys (
+        hash       TEXT PRIMARY KEY,  -- SHA-256 (hex) of the key; the key itself is never stored
+        label      TEXT NOT NULL,
+        source     TEXT NOT NULL,     -- 'env' for keys from MOTCUA_INGEST_KEYS, 'manual' otherwise
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** Apply every migration newer than the database's `user_version`, each atomically. Returns the new version. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (version > latest) {
+    throw new Error(`Database schema version ${version} is newer than this server (${latest}); upgrade the server.`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= version) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    version = migration.version;
+  }
+  return version;
+}

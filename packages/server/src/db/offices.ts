@@ -1,0 +1,99 @@
+/**
+ * One-stop offices (the counter directory). Filters read denormalised columns: the unit codes an office
+ * serves (its own and the former units merged into it), its field ids, and folded names to search.
+ */
+import { fold, tokens } from '@motcua/sdk';
+import type { Office, OfficeKind, OfficeListQuery } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import { statement } from './statements.js';
+
+const KIND_ORDER: Record<OfficeKind, number> = { provincial_centre: 0, commune_centre: 1, one_stop: 2 };
+
+const spaced = (items: readonly string[]) => ` ${items.join(' ')} `;
+
+/** Insert or replace offices (by id), in one transaction. */
+export function upsertOffices(db: Database, offices: readonly Office[]): void {
+  const upsert = statement(
+    db,
+    `INSERT INTO offices (id, kind, name, unit_code, unit_codes, field_ids, search, sort_key, data)
+     VALUES (@id, @kind, @name, @unitCode, @unitCodes, @fieldIds, @search, @sortKey, @data)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, unit_code = excluded.unit_code,
+       unit_codes = excluded.unit_codes, field_ids = excluded.field_ids, search = excluded.search,
+       sort_key = excluded.sort_key, data = excluded.data`,
+  );
+  db.transaction(() => {
+    for (const o of offices) {
+      upsert.run({
+        id: o.id,
+        kind: o.kind,
+        name: o.name,
+        unitCode: o.unit.code,
+        unitCodes: spaced([o.unit.code, ...o.formerUnits.map((u) => u.code)]),
+        fieldIds: spaced(o.fields.map((f) => f.id)),
+        search: JSON.stringify(
+          [o.unit.name, o.unit.name.replace(/^(Xã|Phường|Thị trấn) /, ''), o.name, ...o.formerUnits.flatMap((u) => [u.name, u.fullName])].map(
+            (n) => tokens(n).join(' '),
+          ),
+        ),
+        sortKey: `${KIND_ORDER[o.kind]} ${fold(o.unit.name)} ${fold(o.name)}`,
+        data: JSON.stringify(o),
+      });
+    }
+  })();
+}
+
+/**
+ * How well a query matches one of an office's names (its own, its unit's, a former unit's), all folded:
+ * the whole name (100), its start (80), a phrase inside (60), every word somewhere in it, the last one
+ * possibly half-typed (40). 0 when it does not match.
+ */
+function nameScore(name: string, query: string, words: readonly string[]): number {
+  if (name === query) return 100;
+  if (`${name} `.startsWith(`${query} `)) return 80;
+  if (` ${name} `.includes(` ${query} `)) return 60;
+  const spacedName = ` ${name} `;
+  const last = words.length - 1;
+  const all = words.every((w, i) => spacedName.includes(i === last ? ` ${w}` : ` ${w} `));
+  return all ? 40 : 0;
+}
+
+/**
+ * Offices filtered by kind, unit (current or former code), field and text. Text matches the office's name,
+ * its unit's, or the name of a former unit it now serves ("Hòa Cư" finds Xã Công Sơn), best match first;
+ * otherwise the provincial centre first, then by unit name.
+ */
+export function listOffices(db: Database, query: OfficeListQuery): Office[] {
+  const rows = statement(
+    db,
+    `SELECT data, search FROM offices
+      WHERE (@kind IS NULL OR kind = @kind)
+        AND (@unit IS NULL OR instr(unit_codes, ' ' || @unit || ' ') > 0)
+        AND (@field IS NULL OR instr(field_ids, ' ' || @field || ' ') > 0)
+      ORDER BY sort_key, id`,
+  ).all({ kind: query.kind ?? null, unit: query.unit ?? null, field: query.field ?? null }) as {
+    data: string;
+    search: string;
+  }[];
+  const words = tokens(query.q ?? '');
+  if (words.length === 0) return rows.map((r) => JSON.parse(r.data) as Office);
+  const phrase = words.join(' ');
+  return rows
+    .map((r, i) => ({ r, i, score: Math.max(...(JSON.parse(r.search) as string[]).map((n) => nameScore(n, phrase, words))) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => JSON.parse(x.r.data) as Office);
+}
+
+/** An office by id, or null. */
+export function getOffice(db: Database, id: string): Office | null {
+  const row = statement(db, 'SELECT data FROM offices WHERE id = ?').get(id) as { data: string } | undefined;
+  return row ? (JSON.parse(row.data) as Office) : null;
+}
+
+/** Id, name and unit of an office (what dossier views and scopes need), or null. */
+export function getOfficeRef(db: Database, id: string): { id: string; name: string; unitCode: string } | null {
+  const row = statement(db, 'SELECT id, name, unit_code FROM offices WHERE id = ?').get(id) as
+    | { id: string; name: string; unit_code: string }
+    | undefined;
+  return row ? { id: row.id, name: row.name, unitCode: row.unit_code } : null;
+}

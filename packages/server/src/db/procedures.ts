@@ -1,0 +1,239 @@
+/**
+ * The procedure catalogue: procedures with their full-text index, and the field and agency lists
+ * derived from them.
+ */
+import { fold, tokens } from '@motcua/sdk';
+import type { Agency, Block, Field, Procedure, ProcedureLevel, ProcedureSummary, RichText } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import type { CatalogueProcedure } from '../seed/types.js';
+import { getMeta, setMeta } from './meta.js';
+import { statement } from './statements.js';
+
+const CATALOGUE_VERSION_KEY = 'catalogue_version';
+
+/** Changes whenever procedures are written (readers holding derived data compare it). */
+export function catalogueVersion(db: Database): string {
+  return getMeta(db, CATALOGUE_VERSION_KEY) ?? '';
+}
+
+/** Bit of each level in `procedures.level_mask`. */
+export const LEVEL_BITS: Record<ProcedureLevel, number> = { central: 1, province: 2, commune: 4 };
+
+/** Result of {@link upsertProcedures}. */
+export interface UpsertProceduresResult {
+  inserted: number;
+  updated: number;
+}
+
+function richTextWords(text: RichText): string[] {
+  const out: string[] = [];
+  const runs = (content: readonly (string | { text: string })[]) => {
+    for (const run of content) out.push(typeof run === 'string' ? run : run.text);
+  };
+  for (const block of text as Block[]) {
+    if (block.type === 'list') block.items.forEach(runs);
+    else runs(block.content);
+  }
+  return out;
+}
+
+/** Folded tokens joined by spaces: what the FTS5 index stores. */
+function indexText(parts: readonly (string | null | undefined)[]): string {
+  return parts.flatMap((p) => (p ? tokens(p) : [])).join(' ');
+}
+
+/** Folded, space-joined tokens without the "thu tuc" (thủ tục) prefix most procedure names carry. */
+export function coreName(foldedTokens: string): string {
+  return foldedTokens.replace(/^thu tuc /, '');
+}
+
+function summaryOf(p: Procedure): ProcedureSummary {
+  return { code: p.code, name: p.name, field: p.field, levels: p.levels, agency: p.agency, online: p.online };
+}
+
+/**
+ * Insert or update procedures (by code) and refresh the field and agency lists, in one transaction:
+ * either the whole batch is stored or nothing is. Used by seeding and by the import CLI.
+ */
+export function upsertProcedures(db: Database, items: readonly CatalogueProcedure[]): UpsertProceduresResult {
+  const find = statement(db, 'SELECT id FROM procedures WHERE code = ?');
+  const insert = statement(
+    db,
+    `INSERT INTO procedures (code, name, name_folded, name_tokens, field_id, field_name, field_code, agency_id,
+       agency_name, level_mask, online, summary, detail, source_format, updated_at)
+     VALUES (@code, @name, @nameFolded, @nameTokens, @fieldId, @fieldName, @fieldCode, @agencyId, @agencyName,
+       @levelMask, @online, @summary, @detail, @sourceFormat, @updatedAt)`,
+  );
+  const update = statement(
+    db,
+    `UPDATE procedures SET name = @name, name_folded = @nameFolded, name_tokens = @nameTokens, field_id = @fieldId,
+       field_name = @fieldName, field_code = @fieldCode, agency_id = @agencyId, agency_name = @agencyName,
+       level_mask = @levelMask, online = @online, summary = @summary, detail = @detail,
+       source_format = @sourceFormat, updated_at = @updatedAt
+     WHERE id = @id`,
+  );
+  const deleteIndex = statement(db, 'DELETE FROM procedure_search WHERE rowid = ?');
+  const insertIndex = statement(
+    db,
+    'INSERT INTO procedure_search (rowid, name, keywords, body) VALUES (?, ?, ?, ?)',
+  );
+
+  const run = db.transaction((batch: readonly CatalogueProcedure[]) => {
+    const result: UpsertProceduresResult = { inserted: 0, updated: 0 };
+    const updatedAt = new Date().toISOString();
+    for (const { procedure: p, fieldCode, sourceFormat } of batch) {
+      const nameFolded = tokens(p.name).join(' ');
+      const row = {
+        code: p.code,
+        name: p.name,
+        nameFolded,
+        nameTokens: coreName(nameFolded).split(' ').filter(Boolean).length,
+        fieldId: p.field?.id ?? null,
+        fieldName: p.field?.name ?? null,
+        fieldCode,
+        agencyId: p.agency?.id ?? null,
+        agencyName: p.agency?.name ?? null,
+        levelMask: p.levels.reduce((mask, level) => mask | LEVEL_BITS[level], 0),
+        online: p.online,
+        summary: JSON.stringify(summaryOf(p)),
+        detail: JSON.stringify(p),
+        sourceFormat,
+        updatedAt,
+      };
+      const existing = find.get(p.code) as { id: number } | undefined;
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        update.run({ ...row, id });
+        deleteIndex.run(id);
+        result.updated++;
+      } else {
+        id = Number(insert.run(row).lastInsertRowid);
+        result.inserted++;
+      }
+      insertIndex.run(
+        id,
+        indexText([p.name]),
+        indexText([p.field?.name, p.agency?.name, ...p.subjects]),
+        indexText([
+          ...richTextWords(p.results),
+          ...richTextWords(p.requirements),
+          ...p.cases.flatMap((c) => c.components.map((component) => component.name)),
+        ]),
+      );
+    }
+    refreshCatalogueLists(db);
+    setMeta(db, CATALOGUE_VERSION_KEY, `${updatedAt} ${result.inserted}/${result.updated}`);
+    return result;
+  });
+  return run(items);
+}
+
+/** Rebuild the field and agency lists (with procedure counts) from the procedures table. */
+function refreshCatalogueLists(db: Database): void {
+  const rows = statement(
+    db,
+    'SELECT field_id, field_name, field_code, agency_id, agency_name, level_mask FROM procedures',
+  ).all() as {
+    field_id: string | null;
+    field_name: string | null;
+    field_code: string | null;
+    agency_id: string | null;
+    agency_name: string | null;
+    level_mask: number;
+  }[];
+  const fields = new Map<string, { name: string; code: string | null; count: number }>();
+  const agencies = new Map<string, { name: string; levels: number; count: number }>();
+  for (const r of rows) {
+    if (r.field_id && r.field_name) {
+      const f = fields.get(r.field_id) ?? { name: r.field_name, code: null, count: 0 };
+      f.code ??= r.field_code;
+      f.count++;
+      fields.set(r.field_id, f);
+    }
+    if (r.agency_id && r.agency_name) {
+      const a = agencies.get(r.agency_id) ?? { name: r.agency_name, levels: 0b111, count: 0 };
+      a.levels &= r.level_mask;
+      a.count++;
+      agencies.set(r.agency_id, a);
+    }
+  }
+  db.exec('DELETE FROM fields; DELETE FROM agencies;');
+  const insertField = statement(
+    db,
+    'INSERT INTO fields (id, code, name, sort_key, procedure_count) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const [id, f] of fields) insertField.run(id, f.code, f.name, fold(f.name), f.count);
+  const insertAgency = statement(
+    db,
+    'INSERT INTO agencies (id, name, level, sort_key, procedure_count) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const [id, a] of agencies) insertAgency.run(id, a.name, levelOf(a.levels), fold(a.name), a.count);
+}
+
+/** The one level every procedure of an agency shares, or null when they differ or share several. */
+function levelOf(mask: number): ProcedureLevel | null {
+  const levels = (Object.keys(LEVEL_BITS) as ProcedureLevel[]).filter((l) => mask & LEVEL_BITS[l]);
+  return levels.length === 1 ? levels[0]! : null;
+}
+
+/** A procedure by its exact code, or null. */
+export function getProcedure(db: Database, code: string): Procedure | null {
+  const row = statement(db, 'SELECT detail FROM procedures WHERE code = ?').get(code) as
+    | { detail: string }
+    | undefined;
+  return row ? (JSON.parse(row.detail) as Procedure) : null;
+}
+
+/** Every procedure, by code (seeding draws demo dossiers from them). */
+export function allProcedures(db: Database): Procedure[] {
+  return (statement(db, 'SELECT detail FROM procedures ORDER BY code').all() as { detail: string }[]).map(
+    (r) => JSON.parse(r.detail) as Procedure,
+  );
+}
+
+/** The name of a procedure by code, or null (used by ingest when the back office omits it). */
+export function getProcedureName(db: Database, code: string): string | null {
+  const row = statement(db, 'SELECT name FROM procedures WHERE code = ?').get(code) as { name: string } | undefined;
+  return row?.name ?? null;
+}
+
+/** Number of procedures in the catalogue. */
+export function countProcedures(db: Database): number {
+  return (statement(db, 'SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
+}
+
+/** Summaries for the given procedure ids, in the same order. */
+export function summariesByIds(db: Database, ids: readonly number[]): ProcedureSummary[] {
+  if (ids.length === 0) return [];
+  const rows = statement(db, 'SELECT id, summary FROM procedures WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(ids),
+  ) as { id: number; summary: string }[];
+  const byId = new Map(rows.map((r) => [r.id, r.summary]));
+  return ids.flatMap((id) => {
+    const summary = byId.get(id);
+    return summary ? [JSON.parse(summary) as ProcedureSummary] : [];
+  });
+}
+
+/** All fields, alphabetically. */
+export function listFields(db: Database): Field[] {
+  const rows = statement(db, 'SELECT id, code, name, procedure_count FROM fields ORDER BY sort_key, id').all() as {
+    id: string;
+    code: string | null;
+    name: string;
+    procedure_count: number;
+  }[];
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, procedureCount: r.procedure_count }));
+}
+
+/** All agencies, alphabetically. */
+export function listAgencies(db: Database): Agency[] {
+  const rows = statement(db, 'SELECT id, name, level, procedure_count FROM agencies ORDER BY sort_key, id').all() as {
+    id: string;
+    name: string;
+    level: ProcedureLevel | null;
+    procedure_count: number;
+  }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, procedureCount: r.procedure_count }));
+}

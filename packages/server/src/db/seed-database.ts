@@ -1,0 +1,114 @@
+/**
+ * First-start seeding, idempotent: the catalogue (real procedures, units, offices) and, when asked, the
+ * demonstration dossiers and ratings. Each stage is one transaction that ends by writing its marker in
+ * `meta`, so a second start does nothing and an interrupted seed leaves nothing behind.
+ */
+import { addDays, vnDate } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import type { FactorHasher } from '../privacy/verification.js';
+import { holidayCalendar } from '../seed/calendar.js';
+import { PROCEDURES_FILE, dataPath } from '../seed/data.js';
+import { generateDossiers } from '../seed/dossiers.js';
+import { fileInput, importProcedures } from '../seed/importer.js';
+import { demoOffices } from '../seed/offices.js';
+import { createRng } from '../seed/random.js';
+import { generateRatings } from '../seed/ratings.js';
+import { buildUnits } from '../seed/units.js';
+import { dossierInserter } from './dossiers.js';
+import { getMeta, setMeta } from './meta.js';
+import { listOffices, upsertOffices } from './offices.js';
+import { allProcedures, upsertProcedures } from './procedures.js';
+import { insertRatings, rebuildRatingStats } from './ratings.js';
+import { rebuildStats } from './stats.js';
+import { replaceUnits } from './units.js';
+
+export const PROVINCE_META_KEY = 'province';
+/** A year of a province's dossiers, as in the seed case (Lạng Sơn, 2019: almost 250,000). */
+export const DEFAULT_DEMO_DOSSIERS = 250_000;
+const CATALOGUE_MARKER = 'seeded:catalogue';
+const DEMO_MARKER = 'seeded:demo';
+const RATINGS_SEED = 20_190_102;
+
+export interface SeedOptions {
+  /** Also seed demonstration dossiers and ratings. */
+  demo: boolean;
+  /** Number of demo dossiers over the year (default {@link DEFAULT_DEMO_DOSSIERS}). */
+  dossierCount?: number;
+  now: Date;
+  log?: (message: string) => void;
+}
+
+export interface SeedReport {
+  procedures: number;
+  units: number;
+  offices: number;
+  dossiers: number;
+  ratings: number;
+}
+
+/** Seed what is not seeded yet. Returns what this call stored (all zeros on a seeded database). */
+export async function seedDatabase(db: Database, hasher: FactorHasher, options: SeedOptions): Promise<SeedReport> {
+  const log = options.log ?? (() => {});
+  const report: SeedReport = { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 };
+
+  if (getMeta(db, CATALOGUE_MARKER) === null) {
+    const started = Date.now();
+    const { items, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
+    const units = buildUnits();
+    const province = units.find((u) => u.level === 'province');
+    if (!province) throw new Error('The units data has no province.');
+    const fields = new Map(items.flatMap(({ procedure: p }) => (p.field ? [[p.field.id, p.field] as const] : [])));
+    const offices = demoOffices(units, [...fields.values()], holidayCalendar());
+    // Another server on the same file may have finished first: check again inside the transaction.
+    db.transaction(() => {
+      if (getMeta(db, CATALOGUE_MARKER) !== null) return;
+      upsertProcedures(db, items);
+      replaceUnits(db, units);
+      upsertOffices(db, offices);
+      setMeta(db, PROVINCE_META_KEY, JSON.stringify({ code: province.code, name: province.fullName }));
+      setMeta(db, CATALOGUE_MARKER, options.now.toISOString());
+      report.procedures = items.length;
+      report.units = units.length;
+      report.offices = offices.length;
+    })();
+    log(
+      `seeded the catalogue: ${items.length} procedures (${importReport.rejected.length} rejected), ` +
+        `${units.length} units, ${offices.length} offices in ${Date.now() - started} ms`,
+    );
+  }
+
+  if (options.demo && getMeta(db, DEMO_MARKER) === null) {
+    const started = Date.now();
+    // A year of filings up to today; generated lazily and stored as they come (250,000 do not fit in memory
+    // comfortably with their histories).
+    const to = vnDate(options.now);
+    const dossiers = generateDossiers({
+      offices: listOffices(db, {}),
+      procedures: allProcedures(db),
+      calendar: holidayCalendar(),
+      from: addDays(to, -364),
+      to,
+      total: options.dossierCount ?? DEFAULT_DEMO_DOSSIERS,
+      now: options.now,
+    });
+    db.transaction(() => {
+      if (getMeta(db, DEMO_MARKER) !== null) return;
+      const insert = dossierInserter(db, hasher);
+      // The rating generator reads each dossier once; storing it on the way keeps only the ratings in memory.
+      function* stored() {
+        for (const d of dossiers) {
+          insert(d);
+          report.dossiers++;
+          yield d;
+        }
+      }
+      const ratings = generateRatings(stored(), createRng(RATINGS_SEED));
+      report.ratings = insertRatings(db, ratings).inserted;
+      rebuildRatingStats(db);
+      rebuildStats(db);
+      setMeta(db, DEMO_MARKER, options.now.toISOString());
+    })();
+    log(`seeded demo data: ${report.dossiers} dossiers, ${report.ratings} ratings in ${Date.now() - started} ms`);
+  }
+  return report;
+}

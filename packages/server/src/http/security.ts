@@ -1,0 +1,82 @@
+/**
+ * Browser-facing protections through the maintained Fastify plugins: CORS for portal pages on other
+ * origins, security headers (helmet), and per-client rate limits answered as problem+json with Retry-After.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { RateLimitRule, RateLimits } from '../config.js';
+import { ProblemError } from './problem.js';
+
+/** CSP of JSON responses: they load nothing and may not be framed. */
+const API_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+};
+
+/**
+ * CSP of the served example pages and bundles: same-origin scripts, styles and data only, no inline
+ * script, no plugins, no framing by other sites.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export interface SecurityOptions {
+  allowedOrigins: '*' | string[];
+  rateLimits: RateLimits;
+}
+
+/** Route `config` that applies a rule instead of the global limit. */
+export function routeRateLimit(rule: RateLimitRule) {
+  return { rateLimit: { max: rule.max, timeWindow: rule.windowMs } };
+}
+
+/** Register CORS, helmet and the rate limiter. Must run before routes are added. */
+export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  await app.register(cors, {
+    origin: options.allowedOrigins === '*' ? '*' : options.allowedOrigins,
+    methods: ['GET', 'HEAD', 'POST'],
+    // No Authorization: ingest is server-to-server, so browsers cannot even preflight it.
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Accept', 'Accept-Language'],
+    exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    maxAge: 86_400,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: API_CSP,
+    // Widgets and bundles are meant to be used from portal pages on other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimits.global.max,
+    timeWindow: options.rateLimits.global.windowMs,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) => {
+      const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new ProblemError(429, 'rate_limited', {
+        detail: `Too many requests from this client (at most ${context.max} in this time window). Try again in ${retryAfter} s.`,
+        retryAfter,
+      });
+    },
+  });
+}

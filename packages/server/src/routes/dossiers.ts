@@ -1,0 +1,72 @@
+/**
+ * Public dossier lookup. The view is built from masked data only; a per-client rate limit and, when
+ * configured, a second factor (last 4 digits of phone or ID number) protect guessable codes. An unknown
+ * code and a wrong factor get byte-identical answers.
+ */
+import { DossierView, addDays, parseDossierCode } from '@motcua/sdk';
+import type { DossierCodeError, DossierCodePart } from '@motcua/sdk';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { lookupDossier } from '../db/dossiers.js';
+import { ProblemError } from '../http/problem.js';
+import { checked } from '../http/respond.js';
+import { DossierCodeParams, DossierLookupQuery } from '../http/schemas.js';
+import { routeRateLimit } from '../http/security.js';
+import { parseQuery, parseWith } from '../http/validate.js';
+
+const REASONS: Record<DossierCodeError, string> = {
+  empty: 'the code is empty',
+  too_long: 'the code is too long',
+  bad_characters: 'the code contains characters a dossier code cannot have',
+  missing_parts: 'a part of the code is missing (agency-yyMMdd-sequence)',
+  too_many_parts: 'the code has too many parts (agency-yyMMdd-sequence)',
+  bad_agency: 'the agency part is not like 000.00.20.H37',
+  bad_date: 'the date part is not yyMMdd',
+  impossible_date: 'the date part is not a real date',
+  future_date: 'the date part is in the future',
+  bad_sequence: 'the sequence part is not 4 digits',
+  zero_sequence: 'the sequence part cannot be 0000',
+};
+
+function invalidCode(reason: DossierCodeError, part: DossierCodePart | undefined): ProblemError {
+  const message = REASONS[reason];
+  return new ProblemError(400, 'validation_failed', {
+    detail: `Invalid dossier code: ${message}.`,
+    errors: [{ path: 'params.code', message: `${reason}${part ? ` (${part})` : ''}: ${message}` }],
+  });
+}
+
+export function registerDossierRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const notFoundProblem = () =>
+    new ProblemError(404, 'dossier_not_found', {
+      detail:
+        ctx.verification === 'required'
+          ? 'No dossier matches this code and these verification digits.'
+          : 'No dossier matches this code.',
+    });
+
+  app.get('/v1/dossiers/:code', { config: routeRateLimit(ctx.rateLimits.dossierLookup) }, (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const { verify } = parseQuery(DossierLookupQuery, request.query);
+    const { code: raw } = parseWith('params', DossierCodeParams, request.params);
+    const parsed = parseDossierCode(raw);
+    if (parsed.ok && parsed.date > addDays(ctx.clock.today(), 1)) {
+      // What parseDossierCode({ now }) checks, with the cached date.
+      throw invalidCode('future_date', 'date');
+    }
+    if (!parsed.ok) throw invalidCode(parsed.reason, parsed.part);
+    if (ctx.verification === 'required' && verify === undefined) {
+      throw new ProblemError(401, 'verification_required', {
+        detail: 'Add ?verify= with the last 4 digits of the applicant’s phone or ID number.',
+      });
+    }
+    const found = lookupDossier(ctx.db, parsed.code);
+    if (ctx.verification === 'required') {
+      // Hash and compare even when the code is unknown, so timing does not tell the two cases apart.
+      const matched = ctx.hasher.matches(found?.view.code ?? parsed.code, verify!, found?.factorHashes ?? [null, null]);
+      if (!found || !matched) throw notFoundProblem();
+    }
+    if (!found) throw notFoundProblem();
+    return checked(ctx, DossierView, found.view, 'GET /v1/dossiers/:code');
+  });
+}

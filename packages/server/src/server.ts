@@ -1,0 +1,136 @@
+/**
+ * `createServer()`: the Fastify application over an opened, migrated and (on first start) seeded database.
+ */
+import { createHash } from 'node:crypto';
+import type { AdministrativeUnit, ServiceInfo } from '@motcua/sdk';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { createClock } from './clock.js';
+import { DEFAULT_RATE_LIMITS, defaultStaticDirs } from './config.js';
+import type { ServerOptions } from './config.js';
+import type { AppContext } from './context.js';
+import { hashApiKey, syncConfiguredKeys } from './db/api-keys.js';
+import { openDatabase } from './db/database.js';
+import type { Database } from './db/database.js';
+import { ensureSecret, getMeta } from './db/meta.js';
+import { pruneIdempotencyKeys } from './db/ratings.js';
+import { PROVINCE_META_KEY, seedDatabase } from './db/seed-database.js';
+import { allUnits } from './db/units.js';
+import { createCursorCodec } from './http/cursor.js';
+import { frameworkErrors, installErrorHandling } from './http/errors.js';
+import { loggerOptions } from './http/logging.js';
+import type { LogDestination } from './http/logging.js';
+import { registerSecurity } from './http/security.js';
+import { registerStaticFiles } from './http/static-files.js';
+import { createFactorHasher } from './privacy/verification.js';
+import { registerCatalogueRoutes } from './routes/catalogue.js';
+import { registerDossierRoutes } from './routes/dossiers.js';
+import { registerIngestRoutes } from './routes/ingest.js';
+import { registerMetaRoutes } from './routes/meta.js';
+import { registerOfficeRoutes } from './routes/offices.js';
+import { registerProcedureRoutes } from './routes/procedures.js';
+import { registerRatingRoutes } from './routes/ratings.js';
+import { registerStatsRoutes } from './routes/stats.js';
+import { registerUnitRoutes } from './routes/units.js';
+
+/** Default database file, relative to the working directory. */
+export const DEFAULT_DB_PATH = './var/motcua.db';
+
+/** Largest request body accepted (ingest with a full 500-event history); ratings accept far less. */
+const BODY_LIMIT = 1024 * 1024;
+
+export interface CreateServerOptions extends ServerOptions {
+  /**
+   * An already open database to serve instead of `dbPath` (e.g. `openDatabase(template.serialize())` in
+   * tests). It is migrated, seeded if needed, and closed with the server.
+   */
+  database?: Database;
+  /** Where log lines go (default stdout). */
+  logDestination?: LogDestination;
+}
+
+function serviceInfo(db: Database, verification: 'off' | 'required'): ServiceInfo {
+  const province = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as ServiceInfo['province'] | null;
+  if (!province) throw new Error('The database has no province: seeding did not complete.');
+  return { apiVersion: 'v1', province, dossierVerification: verification, demo: getMeta(db, 'seeded:demo') !== null };
+}
+
+/**
+ * Create the API server. The database is opened (created on first run), migrated and seeded once
+ * (catalogue always; demo dossiers and ratings with `demo: true`). Call `listen()` to serve, or use
+ * `inject()` in tests; `close()` also closes the database.
+ *
+ * @example
+ * const app = await createServer({ dbPath: ':memory:', demo: true, demoDossiers: 2000 });
+ * const res = await app.inject('/v1/procedures?q=khai%20sinh');
+ */
+export async function createServer(options: CreateServerOptions = {}): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const verification = options.verification ?? 'off';
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const db = options.database ?? openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
+
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'info', options.logDestination),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors,
+    return503OnClosing: true,
+  });
+  // JSON only: a text/plain body is an unsupported media type, not a string to validate.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onClose', async () => {
+    if (db.open) db.close();
+  });
+
+  try {
+    const secret = options.verificationSecret
+      ? createHash('sha256').update(options.verificationSecret).digest()
+      : ensureSecret(db, 'verification_secret');
+    const hasher = createFactorHasher(secret);
+    await seedDatabase(db, hasher, {
+      demo: options.demo ?? false,
+      ...(options.demoDossiers !== undefined ? { dossierCount: options.demoDossiers } : {}),
+      now: now(),
+      log: (message) => app.log.info(message),
+    });
+    syncConfiguredKeys(db, [...(options.ingestKeyHashes ?? []), ...(options.ingestKeys ?? []).map(hashApiKey)]);
+    pruneIdempotencyKeys(db, now());
+
+    let units: readonly AdministrativeUnit[] | undefined;
+    const ctx: AppContext = {
+      db,
+      verification,
+      rateLimits,
+      hasher,
+      cursors: createCursorCodec(ensureSecret(db, 'cursor_secret')),
+      validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
+      clock: createClock(now),
+      serviceInfo: serviceInfo(db, verification),
+      units: () => (units ??= allUnits(db)),
+    };
+
+    await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? '*', rateLimits });
+    installErrorHandling(app, app.rateLimit());
+    registerMetaRoutes(app, ctx);
+    registerProcedureRoutes(app, ctx);
+    registerCatalogueRoutes(app, ctx);
+    registerUnitRoutes(app, ctx);
+    registerOfficeRoutes(app, ctx);
+    registerDossierRoutes(app, ctx);
+    registerRatingRoutes(app, ctx);
+    registerStatsRoutes(app, ctx);
+    registerIngestRoutes(app, ctx);
+    const dirs = defaultStaticDirs();
+    const mounts = await registerStaticFiles(app, {
+      staticRoot: options.staticRoot !== undefined ? options.staticRoot : dirs.staticRoot,
+      cdnRoot: options.cdnRoot !== undefined ? options.cdnRoot : dirs.cdnRoot,
+    });
+    if (mounts.length) app.log.info(`serving static files at ${mounts.join(', ')}`);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}

@@ -1,0 +1,137 @@
+/**
+ * The database layer: versioned migrations, idempotent and atomic seeding, statistics kept in step by
+ * ingest exactly as a full rebuild would compute them.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { openDatabase, upsertProcedures } from '../src/index.js';
+import { appendHistoryEvent, upsertDossier } from '../src/db/dossiers.js';
+import { ensureSecret, getMeta } from '../src/db/meta.js';
+import { MIGRATIONS, migrate } from '../src/db/migrations.js';
+import { getProcedure } from '../src/db/procedures.js';
+import { searchProcedureIds } from '../src/db/procedure-search.js';
+import { seedDatabase } from '../src/db/seed-database.js';
+import { rebuildStats } from '../src/db/stats.js';
+import { createFactorHasher } from '../src/privacy/verification.js';
+import { TEST_DOSSIERS, TEST_NOW, seededTemplate } from './helpers.js';
+
+describe('migrations', () => {
+  test('a new database is at the latest version; reopening changes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-db-'));
+    try {
+      const file = join(dir, 'nested', 'motcua.db');
+      const db = openDatabase(file); // creates the folder too
+      assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
+      db.close();
+      const again = openDatabase(file);
+      assert.equal(migrate(again), MIGRATIONS.at(-1)!.version);
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a database from a newer server is refused rather than misread', () => {
+    const db = openDatabase(':memory:');
+    db.pragma('user_version = 99');
+    assert.throws(() => migrate(db), /newer than this server/);
+    db.close();
+  });
+});
+
+describe('seeding', () => {
+  test('a second seeding does nothing', async () => {
+    const db = openDatabase(await seededTemplate());
+    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    const before = (db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+    const report = await seedDatabase(db, hasher, { demo: true, dossierCount: 500, now: TEST_NOW });
+    assert.deepEqual(report, { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 });
+    assert.equal((db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n, before);
+    assert.ok(getMeta(db, 'seeded:catalogue') && getMeta(db, 'seeded:demo'));
+    db.close();
+  });
+
+  test('a seed that fails half-way leaves nothing of itself behind', async () => {
+    // The code the generator gives its 1,500th dossier (generation is deterministic).
+    const full = openDatabase(await seededTemplate(TEST_DOSSIERS));
+    const { code } = full.prepare('SELECT code FROM dossiers ORDER BY id LIMIT 1 OFFSET 1500').get() as { code: string };
+    full.close();
+
+    const db = openDatabase(await seededTemplate(null)); // catalogue only
+    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    // Occupy that code: the demo seed fails half-way on a unique constraint.
+    db.prepare(
+      `INSERT INTO dossiers (code, procedure_code, procedure_name, status, received_at, applicant_masked, history,
+         received_day, settled, on_time, updated_at)
+       VALUES (?, '1.001193', 'x', 1, '2026-11-27T08:00:00+07:00', 'A*', '[]', '2026-11-27', 0, 0, '')`,
+    ).run(code);
+    await assert.rejects(seedDatabase(db, hasher, { demo: true, dossierCount: TEST_DOSSIERS, now: TEST_NOW }), /UNIQUE/);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n, 1);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM ratings').get() as { n: number }).n, 0);
+    assert.equal(getMeta(db, 'seeded:demo'), null);
+    db.close();
+  });
+});
+
+describe('upsertProcedures', () => {
+  test('updates by code, re-indexes the text and refreshes the lists', async () => {
+    const db = openDatabase(await seededTemplate(null));
+    const procedure = getProcedure(db, '1.001193')!;
+    const result = upsertProcedures(db, [
+      { procedure: { ...procedure, name: 'Thủ tục đăng ký khai sinh cho trẻ em' }, fieldCode: 'G15-TP07', sourceFormat: 'test' },
+      { procedure: { ...procedure, code: '9.000001', name: 'Thủ tục thử nghiệm độc nhất' }, fieldCode: null, sourceFormat: 'test' },
+    ]);
+    assert.deepEqual(result, { inserted: 1, updated: 1 });
+    assert.equal(getProcedure(db, '1.001193')!.name, 'Thủ tục đăng ký khai sinh cho trẻ em');
+    const [first] = searchProcedureIds(db, { q: 'thu nghiem doc nhat' });
+    assert.equal((db.prepare('SELECT code FROM procedures WHERE id = ?').get(first) as { code: string }).code, '9.000001');
+    assert.equal(searchProcedureIds(db, { q: 'tre em khai sinh' }).length > 0, true);
+    db.close();
+  });
+});
+
+describe('statistics kept in step', () => {
+  test('after ingest writes, the aggregates equal a full rebuild', async () => {
+    const db = openDatabase(await seededTemplate());
+    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    upsertDossier(
+      db,
+      {
+        code: '000.31.05.H37-261120-0042',
+        nationalCode: null,
+        procedureCode: '1.001193',
+        procedureName: 'Thủ tục đăng ký khai sinh',
+        status: 4,
+        receivedAt: '2026-11-02T08:00:00+07:00',
+        appointmentAt: '2026-11-05T16:30:00+07:00',
+        finishedAt: null,
+        returnedAt: null,
+        applicantMasked: 'Nguyễn V. A*',
+        phoneLast4: '5678',
+        idLast4: null,
+        officeId: 'ubnd-xa-cong-son',
+        unitCode: '06220',
+        history: [{ at: '2026-11-02T08:00:00+07:00', action: 'Tiếp nhận', unit: null, officerTitle: null, status: 2 }],
+      },
+      hasher,
+    );
+    appendHistoryEvent(db, '000.31.05.H37-261120-0042', { at: '2026-11-10T10:00:00+07:00', action: 'Xong', unit: null, officerTitle: null, status: 9 }, hasher);
+    // Move an existing dossier to another status too.
+    const some = db.prepare('SELECT code FROM dossiers WHERE status = 4 LIMIT 1').get() as { code: string };
+    appendHistoryEvent(db, some.code, { at: '2026-11-28T09:00:00+07:00', action: 'Dừng xử lý', unit: null, officerTitle: null, status: 8 }, hasher);
+
+    const snapshot = () => ({
+      daily: db.prepare('SELECT * FROM stats_daily WHERE received OR settled OR on_time OR open_delta OR overdue_delta ORDER BY 1, 2, 3').all(),
+      total: db.prepare('SELECT * FROM stats_daily_total WHERE received OR settled OR on_time OR open_delta OR overdue_delta ORDER BY 1').all(),
+    });
+    const incremental = snapshot();
+    rebuildStats(db);
+    assert.deepEqual(snapshot(), incremental);
+    db.close();
+  });
+});

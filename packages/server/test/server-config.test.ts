@@ -1,0 +1,99 @@
+/**
+ * Configuration from environment and flags, and the `motcua-server` command itself.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, hashApiKey, loadConfig, parseRateRule } from '../src/index.js';
+
+describe('loadConfig', () => {
+  test('defaults', () => {
+    const config = loadConfig({}, []);
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dbPath, './var/motcua.db');
+    assert.equal(config.demo, false);
+    assert.deepEqual(config.ingestKeyHashes, []);
+    assert.equal(config.allowedOrigins, undefined);
+  });
+
+  test('environment, overridden by flags', () => {
+    const config = loadConfig(
+      {
+        PORT: '9000',
+        MOTCUA_DB: ':memory:',
+        MOTCUA_DEMO: 'true',
+        MOTCUA_VERIFICATION: 'required',
+        MOTCUA_ORIGINS: 'https://a.gov.vn, https://b.gov.vn',
+        MOTCUA_INGEST_KEYS: 'first-key-0123456789,second-key-0123456789',
+        MOTCUA_RATE_LOOKUP: '20/min',
+      },
+      ['--port', '0', '--no-demo', '--rate-ratings', '5/10s', '--log-level', 'warn'],
+    );
+    assert.equal(config.port, 0);
+    assert.equal(config.dbPath, ':memory:');
+    assert.equal(config.demo, false);
+    assert.equal(config.verification, 'required');
+    assert.deepEqual(config.allowedOrigins, ['https://a.gov.vn', 'https://b.gov.vn']);
+    assert.deepEqual(config.ingestKeyHashes, [hashApiKey('first-key-0123456789'), hashApiKey('second-key-0123456789')]);
+    assert.ok(!JSON.stringify(config).includes('first-key'));
+    assert.deepEqual(config.rateLimits, { dossierLookup: { max: 20, windowMs: 60_000 }, ratings: { max: 5, windowMs: 10_000 } });
+    assert.equal(config.logLevel, 'warn');
+  });
+
+  test('bad values are reported by name', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }, []), (e) => e instanceof ConfigError && /port/.test(e.message));
+    assert.throws(() => loadConfig({}, ['--verification', 'sometimes']), /verification/);
+    assert.throws(() => loadConfig({ MOTCUA_ORIGINS: 'example.com' }, []), /origins/);
+    assert.throws(() => loadConfig({ MOTCUA_INGEST_KEYS: 'short' }, []), /at least 16/);
+    assert.throws(() => loadConfig({}, ['--what']), ConfigError);
+    assert.throws(() => parseRateRule('fast', 'x'), /30\/min/);
+  });
+});
+
+describe('motcua-server', () => {
+  test('starts, prints the URL to open, answers, and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-cli-'));
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'cli.db'), '--log-level', 'warn', '--static', ''], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /at (http:\/\/localhost:[0-9]+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+      });
+      assert.match(out, /motcua API for Tỉnh Lạng Sơn at http:\/\/localhost:[0-9]+/);
+      assert.match(out, /openapi\.json/);
+      const res = await fetch(`${url}/healthz`);
+      assert.deepEqual(await res.json(), { status: 'ok' });
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(code, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--help prints the options', async () => {
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    assert.equal(code, 0);
+    assert.match(out, /--verification <mode>/);
+    assert.match(out, /MOTCUA_INGEST_KEYS/);
+  });
+});
