@@ -23,6 +23,9 @@ async function bundle() {
     entryPoints: {
       lookup: `${root}packages/elements/src/dossier-lookup/define.ts`,
       rating: `${root}packages/elements/src/rating/define.ts`,
+      finder: `${root}packages/elements/src/procedure-finder/define.ts`,
+      directory: `${root}packages/elements/src/counter-directory/define.ts`,
+      stats: `${root}packages/elements/src/stats/define.ts`,
     },
     bundle: true,
     splitting: true,
@@ -49,6 +52,9 @@ function page(api, widget) {
   <link rel="stylesheet" href="/page.css">
   <script type="module" src="/widgets/lookup.js"></script>
   <script type="module" src="/widgets/rating.js"></script>
+  <script type="module" src="/widgets/finder.js"></script>
+  <script type="module" src="/widgets/directory.js"></script>
+  <script type="module" src="/widgets/stats.js"></script>
 </head>
 <body>
   <header>Cổng dịch vụ công tỉnh Lạng Sơn</header>
@@ -68,6 +74,11 @@ async function main() {
   const widgets = {
     'dossier-lookup': `<motcua-dossier-lookup code="${dossiers.settled.code}"></motcua-dossier-lookup>`,
     rating: `<motcua-rating office="${dossiers.settled.office}" summary></motcua-rating>`,
+    'procedure-finder': `<motcua-procedure-finder unit="06220"></motcua-procedure-finder>`,
+    'procedure-finder-detail': `<motcua-procedure-finder code="1.001193"></motcua-procedure-finder>`,
+    // A fixed instant (Tuesday 09:00 in Hà Nội) so "open now" reads the same in every run.
+    'counter-directory': `<motcua-counter-directory unit="06220" now="2026-03-03T09:00:00+07:00"></motcua-counter-directory>`,
+    stats: `<motcua-stats unit="06220"></motcua-stats>`,
   };
 
   const server = createServer((req, res) => {
@@ -92,7 +103,7 @@ async function main() {
   });
   mkdirSync(docs, { recursive: true });
   try {
-    for (const [name, ready] of [
+    for (const [name, ready, options] of [
       ['dossier-lookup', async (p) => {
         await p.locator('motcua-dossier-lookup [part="history"]').waitFor();
       }],
@@ -103,6 +114,21 @@ async function main() {
         await p.locator('motcua-rating #comment').fill('Tôi phải đến bộ phận một cửa 3 lần mới bổ sung xong giấy tờ.');
         await p.locator('motcua-rating #comment').blur();
       }],
+      ['procedure-finder', async (p) => {
+        await p.locator('motcua-procedure-finder #q').fill('khai sinh');
+        await p.locator('motcua-procedure-finder [part="more"]').waitFor();
+      }],
+      ['procedure-finder-detail', async (p) => {
+        await p.locator('motcua-procedure-finder [part="apply"]').waitFor();
+      }, { clip: 1400 }],
+      ['counter-directory', async (p) => {
+        await p.locator('motcua-counter-directory #q').fill('Hòa Cư');
+        await p.locator('motcua-counter-directory [part="former-match"]').waitFor();
+        await p.locator('motcua-counter-directory li.office').first().locator('summary').first().click();
+      }, { clip: 1400 }],
+      ['stats', async (p) => {
+        await p.locator('motcua-stats [part="chart"]').waitFor();
+      }],
     ]) {
       for (const width of WIDTHS) {
         const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, locale: 'vi-VN' });
@@ -111,7 +137,10 @@ async function main() {
         await ready(p);
         await p.waitForTimeout(300);
         const file = `${docs}${name}-${width}.png`;
-        await p.screenshot({ path: file, fullPage: true });
+        // Long pages (a procedure, 66 offices) are cut to their first `clip` pixels.
+        const height = await p.evaluate(() => document.documentElement.scrollHeight);
+        const clip = options?.clip && height > options.clip ? { x: 0, y: 0, width, height: options.clip } : undefined;
+        await p.screenshot({ path: file, fullPage: true, ...(clip ? { clip } : {}) });
         console.log(`wrote ${file.replace(root, '')}`);
         await context.close();
       }

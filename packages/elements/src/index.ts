@@ -16,6 +16,19 @@ export {
   type MotcuaRatingQueuedDetail,
 } from './rating/rating.js';
 export { flushRatingQueue, queuedRatings, type QueuedRating } from './rating/offline-queue.js';
-export { MotcuaProcedureFinder } from './procedure-finder/procedure-finder.js';
+export {
+  MotcuaProcedureFinder,
+  type MotcuaSearchDetail,
+  type MotcuaProcedureSelectDetail,
+} from './procedure-finder/procedure-finder.js';
 export { MotcuaCounterDirectory } from './counter-directory/counter-directory.js';
 export { MotcuaStats } from './stats/stats.js';
+export {
+  openingState,
+  scheduleOn,
+  weekOn,
+  type OpeningState,
+  type DaySchedule,
+  type NextOpening,
+  type ClosedReason,
+} from './opening-hours/opening-hours.js';

@@ -133,7 +133,8 @@ describe('<motcua-counter-directory>', () => {
     });
 
     it('at the weekend: communes closed, the provincial centre open on Saturday morning', async () => {
-      const el = await at('2026-03-07T09:00:00');
+      // The instant as an attribute, as a demo page would set it.
+      const el = await directory(html`<motcua-counter-directory now="2026-03-07T09:00:00+07:00"></motcua-counter-directory>`);
       expect(stateOf(el, CONG_SON)).to.equal('Hôm nay nghỉ · Mở cửa lúc 07:45, Thứ Hai, 09/03');
       expect(stateOf(el, CENTRE)).to.equal('Đang mở cửa · đến 11:45');
     });
@@ -211,6 +212,13 @@ describe('<motcua-counter-directory>', () => {
         geo.restore();
       }
     });
+  });
+
+  it('measures great-circle distances (haversine)', () => {
+    expect(distanceKm({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).to.be.closeTo(111.195, 0.001);
+    // Hà Nội (Hoàn Kiếm) to Lạng Sơn city: about 131 km as the crow flies.
+    expect(distanceKm({ lat: 21.0285, lng: 105.8542 }, { lat: 21.8537, lng: 106.7615 })).to.be.closeTo(131, 2);
+    expect(distanceKm({ lat: 21.85, lng: 106.76 }, { lat: 21.85, lng: 106.76 })).to.equal(0);
   });
 
   it('shows a loading placeholder, busy, until the list arrives', async () => {

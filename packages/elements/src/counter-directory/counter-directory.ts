@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclaration, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { fold, type Coordinates, type Office, type OfficeKind } from '@motcua/sdk';
+import type { Coordinates, Office, OfficeKind } from '@motcua/sdk';
 import { MotcuaElement } from '../base/motcua-element.js';
 import { classifyError } from '../base/error-kind.js';
 import { controlStyles, disclosureStyles } from '../controls/styles.js';
@@ -20,8 +20,12 @@ const KINDS: readonly OfficeKind[] = ['provincial_centre', 'commune_centre', 'on
 
 type Geo = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
 
+/** `now="2026-03-03T09:00:00+07:00"` → a Date; anything unparsable → the clock. */
 const dateConverter: PropertyDeclaration['converter'] = {
-  fromAttribute: (value: string | null) => (value ? new Date(value) : undefined),
+  fromAttribute: (value: string | null) => {
+    const date = value ? new Date(value) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+  },
 };
 
 /**
@@ -199,22 +203,16 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     return !!unit && (o.unit.code === unit || o.formerUnits.some((u) => u.code === unit));
   }
 
-  /**
-   * The list in display order with each office's distance: nearest first when located; otherwise the site's
-   * own office, then offices whose name or former unit's name contains the query as typed (folded), then the
-   * server's order.
-   */
-  #ordered(offices: Office[]): { office: Office; distance: number | null }[] {
+  /** The list in display order with each office's distance: nearest first when located, else own office first. */
+  #ordered(offices: Office[]): { office: Office; distance: number | null; own: boolean }[] {
     const origin = this._origin;
-    const q = fold(this._q);
-    const phrase = (o: Office) =>
-      !!q && [o.name, o.unit.name, ...o.formerUnits.map((u) => u.fullName)].some((n) => fold(n).includes(q));
     const rows = offices.map((office) => ({
       office,
       distance: origin && office.location ? distanceKm(origin, office.location) : null,
-      rank: (this.#isOwn(office) ? 0 : 2) + (phrase(office) ? 0 : 1),
+      own: this.#isOwn(office),
     }));
-    return rows.sort((a, b) => (origin ? (a.distance ?? Infinity) - (b.distance ?? Infinity) : a.rank - b.rank));
+    // Array sort is stable: otherwise the server's order (best match first) is kept.
+    return rows.sort((a, b) => (origin ? (a.distance ?? Infinity) - (b.distance ?? Infinity) : Number(b.own) - Number(a.own)));
   }
 
   #statusText(m: DirectoryMessages, count: number | null): string {
@@ -245,18 +243,18 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     } else if (!offices.length) {
       body = html`<p class="empty">${m.empty}</p>`;
     } else {
-      const now = this.now ?? new Date();
+      const now = this.now && !Number.isNaN(this.now.getTime()) ? this.now : new Date();
       const heading = (text: string, depth: number) => this.heading(text, depth);
       body = html`${offices.some((o) => o.demo) ? html`<p class="muted">${m.demo}</p>` : nothing}
         <ul class="offices" role="list">
-          ${this.#ordered(offices).map(({ office, distance }) =>
+          ${this.#ordered(offices).map(({ office, distance, own }) =>
             renderOffice(office, {
               m,
               lang: this.lang_,
               now,
               query: this._q,
               distance,
-              own: this.#isOwn(office),
+              own,
               heading,
               isOpen: this.#isOpen,
               onToggle: this.#onToggle,

@@ -43,7 +43,9 @@ const CLOSURES_AHEAD_DAYS = 60;
 
 const tags = (names: string[]) => html`<ul class="tags">${names.map((n) => html`<li>${n}</li>`)}</ul>`;
 
-const sessionsText = (sessions: readonly Session[]) => sessions.map((s) => `${s.open}–${s.close}`).join(', ');
+/** `07:45–11:45, 13:15–16:15`, never broken inside a session. */
+const sessionsText = (sessions: readonly Session[]) =>
+  sessions.map((x, i) => html`${i ? ', ' : ''}<span class="nowrap">${x.open}–${x.close}</span>`);
 
 const km = new Map<Lang, Intl.NumberFormat>();
 function formatKm(distance: number, lang: Lang): string {
@@ -90,7 +92,7 @@ function schedule(o: Office, state: OpeningState, ctx: CardContext): TemplateRes
           const sessions = week[WEEKDAYS[i]!];
           return html`<tr class=${i === todayIndex ? 'today' : ''} aria-current=${i === todayIndex ? 'date' : nothing}>
             <th scope="row">${weekdayName(i, lang)}</th>
-            <td>${sessions.length ? sessions.map((x, j) => html`${j ? ', ' : ''}<span class="nowrap">${x.open}–${x.close}</span>`) : m.closedAllDay}</td>
+            <td>${sessions.length ? sessionsText(sessions) : m.closedAllDay}</td>
           </tr>`;
         })}
       </tbody>
@@ -112,7 +114,7 @@ export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
       : [];
   const today = state.today;
   const todayText = today.sessions.length
-    ? `${sessionsText(today.sessions)}${today.extra ? ` (${m.extraDay})` : ''}`
+    ? html`${sessionsText(today.sessions)}${today.extra ? ` (${m.extraDay})` : ''}`
     : m.closedAllDay;
   const phoneHref = o.phone ? `tel:${o.phone.replace(/[^0-9+]/g, '')}` : '';
   return html`<li class=${ctx.own ? 'office own' : 'office'} part="office" data-id=${o.id}>

@@ -329,7 +329,10 @@ export class MotcuaProcedureFinder extends MotcuaElement {
 
   #onBack = (): void => this.#show(null, true);
 
-  #retrySearch = (): void => void this.#search.run();
+  #retrySearch = (): void => {
+    if (this.#fields.status === TaskStatus.ERROR) void this.#fields.run();
+    void this.#search.run();
+  };
   #retryMore = (): void => void this.#more.run([this._next!]);
   #retryDetail = (): void => void this.#detail.run();
   #loadMore = (): void => void this.#more.run([this._next!]);

@@ -12,23 +12,28 @@ const SLOT = 28;
 const BAR = 10;
 const PLOT = 120;
 const TOP = 6;
-const LABELS = 16;
+const LABELS = 18;
+/** Room on the left for the scale's top value. */
+const LEFT = 28;
 
 /** `2025-03` → `03/2025`. */
 export const monthLabel = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
-function bars(monthly: readonly MonthlyFigures[]): TemplateResult {
+function bars(monthly: readonly MonthlyFigures[], lang: Lang): TemplateResult {
   const max = Math.max(1, ...monthly.map((x) => Math.max(x.received, x.settled)));
+  const right = LEFT + monthly.length * SLOT;
   const bar = (v: number, x: number, cls: string) => {
     const h = (v / max) * PLOT;
     return svg`<rect class=${cls} x=${x} y=${TOP + PLOT - h} width=${BAR} height=${h}></rect>`;
   };
   return svg`${monthly.map((x, i) => {
-    const left = 4 + i * SLOT + (SLOT - 2 * BAR - 2) / 2;
+    const left = LEFT + i * SLOT + (SLOT - 2 * BAR - 2) / 2;
     return svg`${bar(x.received, left, 'received')}${bar(x.settled, left + BAR + 2, 'settled')}
-      <text x=${4 + i * SLOT + SLOT / 2} y=${TOP + PLOT + LABELS - 4} text-anchor="middle">${x.month.slice(5, 7)}/${x.month.slice(2, 4)}</text>`;
+      <text x=${LEFT + i * SLOT + SLOT / 2} y=${TOP + PLOT + LABELS - 4} text-anchor="middle">${x.month.slice(5, 7)}</text>`;
   })}
-    <line x1="2" x2=${8 + monthly.length * SLOT - 2} y1=${TOP + PLOT + 0.5} y2=${TOP + PLOT + 0.5}></line>`;
+    <line class="grid" x1=${LEFT} x2=${right} y1=${TOP + 0.5} y2=${TOP + 0.5}></line>
+    <text x=${LEFT - 4} y=${TOP + 3} text-anchor="end">${formatNumber(max, lang)}</text>
+    <line x1=${LEFT} x2=${right} y1=${TOP + PLOT + 0.5} y2=${TOP + PLOT + 0.5}></line>`;
 }
 
 /** Chart, legend and table of the monthly figures of `scope`. */
@@ -47,8 +52,8 @@ export function renderMonthly(
     <p class="legend" aria-hidden="true">
       <span class="key received"></span>${m.legendReceived} <span class="key settled"></span>${m.legendSettled}
     </p>
-    <svg class="chart" role="img" aria-label=${label} viewBox=${`0 0 ${8 + monthly.length * SLOT} ${TOP + PLOT + LABELS}`}>
-      ${bars(monthly)}
+    <svg class="chart" role="img" aria-label=${label} viewBox=${`0 0 ${LEFT + monthly.length * SLOT + 4} ${TOP + PLOT + LABELS}`}>
+      ${bars(monthly, lang)}
     </svg>
     <details part="table">
       <summary>${m.table}</summary>

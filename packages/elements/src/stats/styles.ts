@@ -85,13 +85,16 @@ export const statsStyles = css`
     stroke: none;
   }
   .chart text {
-    font-size: 9px;
+    font-size: 12px;
     fill: var(--_muted);
     stroke: none;
   }
   .chart line {
     stroke: var(--_border);
     stroke-width: 1;
+  }
+  .chart line.grid {
+    stroke: var(--_surface-alt);
   }
   .scroll {
     overflow-x: auto;
