@@ -1,12 +1,19 @@
-// Browser builds of @motcua/elements for the CDN: one entry that defines every element, one entry per element,
-// sharing chunks so two widgets on a page never load Lit twice.
-import { readdirSync, existsSync } from 'node:fs';
+// Browser builds of @motcua/elements for the CDN (packages/elements/dist/cdn), also shipped in the npm package
+// so public CDNs that mirror npm serve them:
+// - `motcua.js` defines every element;
+// - `motcua-<name>.js` defines one element (`src/<name>/define.ts`);
+// - `motcua-autoloader.js` defines each element the first time its tag appears on the page;
+// all sharing chunks (`chunks/`), so two widgets on a page never load Lit or the SDK twice.
+// The npm build (ESM + declarations) is `tsc -b packages/elements`; sizes: scripts/size.mjs; SRI: scripts/sri.mjs.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 
-const src = 'packages/elements/src';
+const root = fileURLToPath(new URL('.', import.meta.url));
+const src = join(root, 'packages/elements/src');
 
 /** `src/<name>/define.ts` for every component folder, as `motcua-<name>` entries. */
 const elementEntries = Object.fromEntries(
@@ -15,18 +22,53 @@ const elementEntries = Object.fromEntries(
     .map((d) => [`motcua-${d.name}`, join(src, d.name, 'define.ts')]),
 );
 
-export default {
-  input: { motcua: join(src, 'all.ts'), ...elementEntries },
+/** Warnings about third-party code we do not control (zod's comment placement, its internal cycles). */
+function isThirdPartyNoise(warning) {
+  const id = warning.id ?? warning.ids?.[0] ?? '';
+  return (
+    (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') &&
+    (id.includes('/node_modules/') || (warning.ids ?? []).every((i) => i.includes('/node_modules/')))
+  );
+}
+
+/** After writing, delete files of earlier builds (old hashed chunks) so the folder holds exactly this build. */
+function removeStaleFiles() {
+  return {
+    name: 'motcua-remove-stale-files',
+    writeBundle({ dir }, bundle) {
+      const current = new Set(Object.keys(bundle));
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const file = join(entry.parentPath, entry.name).slice(dir.length + 1).replaceAll('\\', '/');
+        if (!current.has(file)) rmSync(join(dir, file));
+      }
+    },
+  };
+}
+
+/** The CDN build (exported for scripts/size.mjs, which measures it in memory). */
+export const cdn = {
+  input: {
+    motcua: join(src, 'all.ts'),
+    'motcua-autoloader': join(src, 'autoloader.ts'),
+    ...elementEntries,
+  },
   output: {
-    dir: 'packages/elements/dist/cdn',
+    dir: join(root, 'packages/elements/dist/cdn'),
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
+  onwarn(warning, warn) {
+    if (!isThirdPartyNoise(warning)) warn(warning);
+  },
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    removeStaleFiles(),
   ],
 };
+
+export default cdn;

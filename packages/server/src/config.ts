@@ -24,6 +24,8 @@ export interface RateLimits {
   dossierLookup: RateLimitRule;
   /** Rating submissions. */
   ratings: RateLimitRule;
+  /** Ingest calls per authenticated client (a back office syncing in bulk). */
+  ingest: RateLimitRule;
 }
 
 export interface ServerOptions {
@@ -65,6 +67,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   global: { max: 600, windowMs: 60_000 },
   dossierLookup: { max: 30, windowMs: 60_000 },
   ratings: { max: 10, windowMs: 60_000 },
+  ingest: { max: 6000, windowMs: 60_000 },
 };
 
 /** The package folder (works from src/ under tsx and from dist/ when built). */
@@ -120,6 +123,7 @@ Options (environment variable in brackets):
   --rate-global <rule>    e.g. 600/min [MOTCUA_RATE_GLOBAL]
   --rate-lookup <rule>    dossier lookups per client, e.g. 30/min [MOTCUA_RATE_LOOKUP]
   --rate-ratings <rule>   rating submissions per client, e.g. 10/min [MOTCUA_RATE_RATINGS]
+  --rate-ingest <rule>    ingest calls per client, e.g. 6000/min [MOTCUA_RATE_INGEST]
   --trust-proxy <value>   true, or proxy addresses/subnets, comma-separated [MOTCUA_TRUST_PROXY]
   --log-level <level>     fatal|error|warn|info|debug|trace|silent [MOTCUA_LOG_LEVEL] (default info)
   -h, --help              show this help
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         'rate-global': { type: 'string' },
         'rate-lookup': { type: 'string' },
         'rate-ratings': { type: 'string' },
+        'rate-ingest': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -217,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     ['global', flags['rate-global'], 'MOTCUA_RATE_GLOBAL'],
     ['dossierLookup', flags['rate-lookup'], 'MOTCUA_RATE_LOOKUP'],
     ['ratings', flags['rate-ratings'], 'MOTCUA_RATE_RATINGS'],
+    ['ingest', flags['rate-ingest'], 'MOTCUA_RATE_INGEST'],
   ] as const;
   for (const [key, flag, name] of rules) {
     const value = flag ?? env[name];

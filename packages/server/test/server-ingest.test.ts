@@ -127,6 +127,18 @@ describe('ingest', () => {
     expectProblem(await event(app, CODE, { at: 'yesterday', action: 'x' }), 400, 'validation_failed');
   });
 
+  test('ingest has its own per-client limit; refused keys do not use it up', async () => {
+    const limited = await testServer({ ingestKeys: [KEY], rateLimits: { ingest: { max: 2, windowMs: 60_000 } } });
+    try {
+      for (let i = 0; i < 3; i++) expectProblem(await upsert(limited, dossier, {}), 401, 'unauthorized');
+      assert.equal((await upsert(limited, dossier)).statusCode, 201);
+      assert.equal((await upsert(limited, dossier)).statusCode, 200);
+      expectProblem(await upsert(limited, dossier), 429, 'rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+
   test('an event for an unknown dossier is a 404', async () => {
     expectProblem(await event(app, '000.31.05.H37-261120-0999', { at: '2026-11-25T09:00:00+07:00', action: 'x' }), 404, 'dossier_not_found');
   });

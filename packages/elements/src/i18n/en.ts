@@ -111,10 +111,12 @@ export const rating = {
   sending: 'Sending…',
   thanks: 'Thank you for your rating! It helps the office serve you better.',
   queued: 'Not sent yet: no connection. Your rating is saved on this device and will be sent automatically when you are back online.',
+  queuedServer: 'Not sent yet: the service is having trouble. Your rating is saved on this device and will be sent again automatically.',
   exists: 'This dossier has already been rated: each dossier can be rated once. Thank you for caring!',
   notFound: 'The dossier to rate was not found. Please check the dossier code.',
   noTarget: 'This widget has no dossier or office to rate (the dossier or office attribute).',
   summaryTitle: 'Ratings so far',
   summaryTotal: (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'rating' : 'ratings'}`,
   summaryNone: 'No ratings yet.',
+  summaryError: 'The rating results could not be loaded.',
 } satisfies RatingMessages;

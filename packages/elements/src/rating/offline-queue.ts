@@ -111,9 +111,28 @@ export function flushRatingQueue(): Promise<void> {
       } while (again);
     } finally {
       running = null;
+      scheduleRetry();
     }
   })();
   return running;
+}
+
+// A server that failed while the browser stayed online fires no `online` event: retry on a timer too,
+// backing off from 30 s to 15 min, for as long as something is queued on a page that watches the queue.
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelay = 30_000;
+
+function scheduleRetry(): void {
+  if (!watching || retryTimer !== undefined) return;
+  if (read().length === 0) {
+    retryDelay = 30_000;
+    return;
+  }
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    void flushRatingQueue();
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 15 * 60_000);
 }
 
 /** Flush now and whenever the browser reports it is back online (installed once per page). */

@@ -434,7 +434,8 @@ export class MotcuaRating extends MotcuaElement {
       const failure = classifyError(error);
       if (TRANSIENT.has(failure.kind)) {
         enqueueRating({ key, api, submission, queuedAt: new Date().toISOString() });
-        this.#finish('queued', this.#m.queued);
+        this.#queuedOffline = failure.kind === 'offline';
+        this.#finish('queued', this.#queuedText);
         this.emit('motcua-rating-queued', { submission, idempotencyKey: key });
       } else if (failure.kind === 'conflict') {
         this.#finish('exists', this.#m.exists);
@@ -497,11 +498,18 @@ export class MotcuaRating extends MotcuaElement {
     </div>`;
   }
 
+  /** Whether the last queued submission failed for lack of a connection (else the server did not answer well). */
+  #queuedOffline = true;
+
+  get #queuedText(): string {
+    return this.#queuedOffline ? this.#m.queued : this.#m.queuedServer;
+  }
+
   #renderMessage(): TemplateResult {
     const m = this.#m;
     const [text, tone, name] =
       this._phase === 'sent' ? [m.thanks, 'success', 'done'] as const
-      : this._phase === 'queued' ? [m.queued, 'info', 'paused'] as const
+      : this._phase === 'queued' ? [this.#queuedText, 'info', 'paused'] as const
       : [m.exists, 'info', 'done'] as const;
     return html`<div class=${`alert alert--${tone} message`} part="message" tabindex="-1">
       <p class="with-icon">${icon(name)}<span>${text}</span></p>
@@ -617,7 +625,7 @@ export class MotcuaRating extends MotcuaElement {
     const m = this.#m;
     return this.#summaryTask.render({
       pending: () => this.renderSkeleton(3),
-      error: () => nothing,
+      error: () => this.renderError(this.#m.summaryError, () => void this.#summaryTask.run()),
       complete: (summary) => {
         if (!summary) return nothing;
         const { total, counts } = summary;

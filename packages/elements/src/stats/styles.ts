@@ -81,7 +81,7 @@ export const statsStyles = css`
   svg.chart {
     width: 100%;
     height: auto;
-    max-height: 16rem;
+    max-height: max(16rem, 256px);
     stroke: none;
   }
   .chart text {

@@ -46,7 +46,7 @@ export const baseStyles = css`
     --_danger: var(--motcua-color-danger, #a40e26);
     --_info: var(--motcua-color-info, #0a4f9e);
     --_radius: var(--motcua-radius, 6px);
-    --_s: var(--motcua-space, 0.5rem);
+    --_s: var(--motcua-space, max(0.5rem, 8px));
     /* Every inherited property, reset: a portal's global CSS on an ancestor must not reach inside. */
     box-sizing: border-box;
     color: var(--_text);

@@ -42,6 +42,21 @@ function indexText(parts: readonly (string | null | undefined)[]): string {
   return parts.flatMap((p) => (p ? tokens(p) : [])).join(' ');
 }
 
+/**
+ * Vietnamese function words (folded), left out of the long body text: they occur in nearly every procedure,
+ * so they only slow matching down and add noise. Names and keywords keep every word.
+ */
+const BODY_STOP_WORDS = new Set(
+  ('va cua cac cho theo duoc trong co la thi hoac voi doi ve tai tu nhung nay da khi de do bi neu nhu mot ' +
+    'cung phai khong sau truoc len ra vao tren duoi den qua boi ma chi con rang').split(' '),
+);
+
+/** The body column: each meaningful word once (it weighs little in the ranking; presence is what counts). */
+function bodyText(parts: readonly string[]): string {
+  const words = new Set(parts.flatMap((p) => tokens(p)));
+  return [...words].filter((w) => !BODY_STOP_WORDS.has(w)).join(' ');
+}
+
 /** Folded, space-joined tokens without the "thu tuc" (thủ tục) prefix most procedure names carry. */
 export function coreName(foldedTokens: string): string {
   return foldedTokens.replace(/^thu tuc /, '');
@@ -115,7 +130,7 @@ export function upsertProcedures(db: Database, items: readonly CatalogueProcedur
         id,
         indexText([p.name]),
         indexText([p.field?.name, p.agency?.name, ...p.subjects]),
-        indexText([
+        bodyText([
           ...richTextWords(p.results),
           ...richTextWords(p.requirements),
           ...p.cases.flatMap((c) => c.components.map((component) => component.name)),

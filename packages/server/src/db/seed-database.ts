@@ -52,6 +52,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
   const report: SeedReport = { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 };
 
   if (getMeta(db, CATALOGUE_MARKER) === null) {
+    log('first start: importing the procedure catalogue, units and offices…');
     const started = Date.now();
     const { items, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
     const units = buildUnits();
@@ -78,6 +79,8 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
   }
 
   if (options.demo && getMeta(db, DEMO_MARKER) === null) {
+    const total = options.dossierCount ?? DEFAULT_DEMO_DOSSIERS;
+    log(`first start with demo data: generating ${total.toLocaleString('en')} dossiers (this takes a while, once)…`);
     const started = Date.now();
     // A year of filings up to today; generated lazily and stored as they come (250,000 do not fit in memory
     // comfortably with their histories).
@@ -88,7 +91,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       calendar: holidayCalendar(),
       from: addDays(to, -364),
       to,
-      total: options.dossierCount ?? DEFAULT_DEMO_DOSSIERS,
+      total,
       now: options.now,
     });
     db.transaction(() => {

@@ -14,6 +14,7 @@ import { getProcedureName } from '../db/procedures.js';
 import { getCurrentUnit } from '../db/units.js';
 import { ProblemError, validationProblem } from '../http/problem.js';
 import { checked } from '../http/respond.js';
+import { routeRateLimit } from '../http/security.js';
 import { DossierCodeParams, IngestDossierResult, IngestEventResult, NoQuery } from '../http/schemas.js';
 import { parseBody, parseQuery, parseWith } from '../http/validate.js';
 import { lastFourDigits } from '../privacy/verification.js';
@@ -43,10 +44,13 @@ function dossierCode(raw: string, path: string, now: Date): string {
 
 export function registerIngestRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.register(async (ingest) => {
-    // onRequest: the key is checked before the body is even read.
+    // onRequest, before the body is read and before the rate limit counts: unauthenticated calls are
+    // refused outright.
     ingest.addHook('onRequest', async (request) => requireApiKey(ctx, request));
 
-    ingest.post('/v1/ingest/dossiers', (request, reply) => {
+    const limit = { config: routeRateLimit(ctx.rateLimits.ingest) };
+
+    ingest.post('/v1/ingest/dossiers', limit, (request, reply) => {
       parseQuery(NoQuery, request.query);
       const body = parseBody(DossierUpsert, request.body);
       const code = dossierCode(body.code, 'body.code', ctx.clock.now());
@@ -96,7 +100,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: AppContext): voi
         .send(checked(ctx, IngestDossierResult, { code, created }, 'POST /v1/ingest/dossiers'));
     });
 
-    ingest.post('/v1/ingest/dossiers/:code/events', (request, reply) => {
+    ingest.post('/v1/ingest/dossiers/:code/events', limit, (request, reply) => {
       parseQuery(NoQuery, request.query);
       const { code: raw } = parseWith('params', DossierCodeParams, request.params);
       const code = dossierCode(raw, 'params.code', ctx.clock.now());

@@ -40,11 +40,13 @@ export const rating = {
   sending: 'Đang gửi…',
   thanks: 'Cảm ơn bạn đã đánh giá! Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.',
   queued: 'Chưa gửi được vì mất kết nối. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng.',
+  queuedServer: 'Chưa gửi được vì hệ thống đang gặp sự cố. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi lại sau.',
   exists: 'Hồ sơ này đã được đánh giá trước đó. Mỗi hồ sơ chỉ đánh giá một lần. Cảm ơn bạn đã quan tâm!',
   notFound: 'Không tìm thấy hồ sơ cần đánh giá. Vui lòng kiểm tra lại mã hồ sơ.',
   noTarget: 'Tiện ích chưa được cấu hình hồ sơ hoặc cơ quan cần đánh giá (thuộc tính dossier hoặc office).',
   summaryTitle: 'Kết quả đánh giá',
   summaryTotal: (n: number) => `${formatNumber(n, 'vi')} lượt đánh giá`,
   summaryNone: 'Chưa có lượt đánh giá nào.',
+  summaryError: 'Chưa tải được kết quả đánh giá.',
 };
 export type RatingMessages = typeof rating;

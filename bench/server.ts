@@ -1,0 +1,243 @@
+/**
+ * Load benchmark of the reference server on 127.0.0.1 (not a pass/fail test). Prints p50/p95/p99 latency and
+ * throughput for the three targets of DESIGN.md:
+ *   - dossier lookup: p99 ≤ 5 ms at a fixed 1,000 req/s over real dossier codes;
+ *   - procedure search: p95 ≤ 10 ms over the real catalogue, a mix of queries as citizens type them;
+ *   - statistics: ≤ 20 ms over a year of 250,000 dossiers (province, unit, office scopes).
+ *
+ * The server runs in its own process (production settings, rate limits raised) over a database file with the
+ * full demo seed. Fixed-rate phases use few connections: autocannon fires all connections of a rate-limited run
+ * at the same instant, so many connections measure the queue of that artificial burst, not the server. The seed is made once in the system's temp folder and reused by later runs (`--fresh` makes a
+ * new one). Each phase is bounded in time; the measurement takes about 45 s.
+ *
+ * Run: node --conditions=source --import tsx bench/server.ts [--fresh] [--duration 10]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import BetterSqlite3 from 'better-sqlite3';
+import { fold } from '@motcua/sdk';
+
+const UNLIMITED = { max: 10_000_000, windowMs: 60_000 };
+
+/** Child mode: serve the database and report the URL on stdout. */
+async function serve(dbPath: string): Promise<void> {
+  const { createServer } = await import('@motcua/server');
+  const started = Date.now();
+  const app = await createServer({
+    dbPath,
+    demo: true,
+    logLevel: 'warn',
+    validateResponses: false,
+    staticRoot: null,
+    cdnRoot: null,
+    rateLimits: { global: UNLIMITED, dossierLookup: UNLIMITED, ratings: UNLIMITED },
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  process.stdout.write(`${JSON.stringify({ url, startMs: Date.now() - started })}\n`);
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** CPU seconds (user + system) used so far by a process, from /proc on Linux; null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+interface PhaseResult {
+  name: string;
+  /** Server CPU time per request (ms): what the latency would be without queueing on a busy machine. */
+  cpuPerRequest: number | null;
+  target: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+}
+
+async function phase(
+  name: string,
+  target: string,
+  url: string,
+  paths: readonly string[],
+  options: { duration: number; connections: number; overallRate?: number; serverPid?: number },
+): Promise<PhaseResult> {
+  let i = 0;
+  const cpuBefore = cpuSeconds(options.serverPid);
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url,
+    duration: options.duration,
+    connections: options.connections,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    timeout: 10,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }) }],
+  });
+  instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
+  const result = await instance;
+  const cpuAfter = cpuSeconds(options.serverPid);
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && latencies.length ? ((cpuAfter - cpuBefore) * 1000) / latencies.length : null,
+    target,
+    requests: latencies.length,
+    rps: latencies.length / result.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Typical queries as citizens type them: with and without diacritics, half-typed, codes, with filters. */
+const TYPICAL_SEARCHES = [
+  'q=dang ky khai sinh', 'q=đăng ký khai sinh', 'q=khai sinh', 'q=khai si', 'q=kết hôn', 'q=ket hon',
+  'q=1.001193', 'q=1.0008', 'q=chung thuc ban sao', 'q=chứng thực', 'q=dang ky thuong tru', 'q=tam tru',
+  'q=giay phep xay dung', 'q=cap doi giay chung nhan quyen su dung dat', 'q=dat dai', 'q=ho kinh doanh',
+  'q=thanh lap doanh nghiep', 'q=ly lich tu phap', 'q=khai tu', 'q=giam ho', 'q=tro cap', 'q=bao tro xa hoi',
+  'q=thu tuc', 'q=cap lai', 'q=giấy phép lái xe', 'q=xac nhan tinh trang hon nhan', 'q=nuoi con nuoi',
+  'q=khai sinh&level=commune', 'q=dat&field=dat-dai', 'level=province&online=full', 'q=d', 'q=đăng ký&limit=50',
+].map((q) => `/v1/procedures?${encodeURI(q)}`);
+
+/**
+ * Many distinct queries drawn from the real procedure names (deterministic): 1–3 consecutive words, half of
+ * them without diacritics, some with the last word still being typed. Distinct queries keep the server's
+ * small result cache from answering most of them, so the figures are those of actual searches.
+ */
+function citizenQueries(names: readonly string[], count: number): string[] {
+  // mulberry32: a small deterministic generator in 32-bit integer arithmetic.
+  let seed = 20_190_101;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const out = new Set<string>();
+  for (let attempts = 0; out.size < count && attempts < count * 20; attempts++) {
+    const words = names[Math.floor(random() * names.length)]!
+      .replace(/^Thủ tục /i, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const start = Math.floor(random() * Math.max(1, words.length - 2));
+    let phrase = words.slice(start, start + 1 + Math.floor(random() * 3));
+    if (random() < 0.5) phrase = phrase.map(fold);
+    if (random() < 0.3 && phrase.at(-1)!.length > 2) {
+      phrase = [...phrase.slice(0, -1), phrase.at(-1)!.slice(0, 1 + Math.floor(random() * (phrase.at(-1)!.length - 1)))];
+    }
+    out.add(`/v1/procedures?q=${encodeURIComponent(phrase.join(' '))}`);
+  }
+  return [...out];
+}
+
+const STATS = [
+  '/v1/stats', '/v1/stats?unit=06220', '/v1/stats?office=trung-tam-pvhcc-tinh', '/v1/stats?unit=05977',
+  '/v1/stats?from=2026-01-01&to=2026-06-30', '/v1/stats?unit=06463&from=2026-03-01', '/v1/ratings/summary',
+];
+
+function printTable(results: PhaseResult[]): void {
+  const rows = results.map((r) => [
+    r.name,
+    r.target,
+    String(r.requests),
+    r.rps.toFixed(0),
+    r.p50.toFixed(2),
+    r.p95.toFixed(2),
+    r.p99.toFixed(2),
+    r.max.toFixed(1),
+    String(r.non2xx),
+    r.cpuPerRequest === null ? '?' : r.cpuPerRequest.toFixed(2),
+  ]);
+  const head = ['phase', 'target', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'server CPU ms/req'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { serve: { type: 'string' }, fresh: { type: 'boolean' }, duration: { type: 'string' } },
+  });
+  if (values.serve) return serve(values.serve);
+
+  const duration = Math.min(20, Math.max(3, Number(values.duration ?? 10)));
+  const dir = join(tmpdir(), 'motcua-bench');
+  const dbPath = join(dir, 'motcua.db');
+  if (values.fresh) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dbPath],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  try {
+    console.log(`server: starting over ${dbPath} (the first run seeds 250,000 dossiers)…`);
+    const { url, startMs } = await new Promise<{ url: string; startMs: number }>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line) as { url: string; startMs: number });
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    console.log(`server: ${url}, ready in ${(startMs / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} CPUs`);
+
+    const db = new BetterSqlite3(dbPath, { readonly: true });
+    const total = (db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+    const codes = (db.prepare('SELECT code FROM dossiers ORDER BY random() LIMIT 5000').all() as { code: string }[]).map(
+      (r) => `/v1/dossiers/${r.code}`,
+    );
+    const names = (db.prepare('SELECT name FROM procedures').all() as { name: string }[]).map((r) => r.name);
+    db.close();
+    const generated = citizenQueries(names, 3000);
+    // Every 10th request is a typical query (repeated, so partly cached); the rest are distinct.
+    const searches = generated.flatMap((q, i) => (i % 9 === 0 ? [TYPICAL_SEARCHES[(i / 9) % TYPICAL_SEARCHES.length]!, q] : [q]));
+    console.log(
+      `data: ${total} dossiers (${codes.length} codes sampled), ${names.length} procedures ` +
+        `(${searches.length} searches, ${generated.length} distinct), ${STATS.length} statistics queries`,
+    );
+
+    // Warm-up (JIT, SQLite page cache), not measured.
+    await phase('warm-up', '', url, [...codes.slice(0, 200), ...TYPICAL_SEARCHES, ...STATS], { duration: 3, connections: 4 });
+
+    const results = [
+      await phase('dossier lookup @1000/s', 'p99 ≤ 5 ms', url, codes, { duration, connections: 4, overallRate: 1000, serverPid: child.pid }),
+      await phase('procedure search @200/s', 'p95 ≤ 10 ms', url, searches, { duration, connections: 2, overallRate: 200, serverPid: child.pid }),
+      await phase('stats @50/s', '≤ 20 ms', url, STATS, { duration, connections: 2, overallRate: 50, serverPid: child.pid }),
+      await phase('dossier lookup max', 'throughput', url, codes, { duration: Math.ceil(duration / 2), connections: 20, serverPid: child.pid }),
+      await phase('procedure search max', 'throughput', url, searches.slice(2100), { duration: Math.ceil(duration / 2), connections: 8, serverPid: child.pid }),
+    ];
+    printTable(results);
+    console.log(`\nload average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} CPUs`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
