@@ -13,6 +13,7 @@ import { hashApiKey, syncConfiguredKeys } from './db/api-keys.js';
 import { openDatabase } from './db/database.js';
 import type { Database } from './db/database.js';
 import { ensureSecret, getMeta } from './db/meta.js';
+import { warmUpSearch } from './db/procedure-search.js';
 import { pruneIdempotencyKeys } from './db/ratings.js';
 import { PROVINCE_META_KEY, seedDatabase } from './db/seed-database.js';
 import { allUnits } from './db/units.js';
@@ -97,6 +98,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     });
     syncConfiguredKeys(db, [...(options.ingestKeyHashes ?? []), ...(options.ingestKeys ?? []).map(hashApiKey)]);
     pruneIdempotencyKeys(db, now());
+    warmUpSearch(db);
 
     let units: readonly AdministrativeUnit[] | undefined;
     const ctx: AppContext = {

@@ -223,10 +223,6 @@ export function lookupDossier(db: Database, code: string): DossierLookup | null 
   };
 }
 
-/** Number of dossiers stored. */
-export function countDossiers(db: Database): number {
-  return (statement(db, 'SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
-}
 
 /** Statuses after which a dossier is being processed again: its finish and return dates no longer hold. */
 const OPEN_STATUSES = new Set<number>([1, 2, 4, 5, 6]);

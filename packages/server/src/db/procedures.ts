@@ -213,10 +213,6 @@ export function getProcedureName(db: Database, code: string): string | null {
   return row?.name ?? null;
 }
 
-/** Number of procedures in the catalogue. */
-export function countProcedures(db: Database): number {
-  return (statement(db, 'SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
-}
 
 /** Summaries for the given procedure ids, in the same order. */
 export function summariesByIds(db: Database, ids: readonly number[]): ProcedureSummary[] {
