@@ -2,11 +2,14 @@
  * Browser-facing protections through the maintained Fastify plugins: CORS for portal pages on other
  * origins, security headers (helmet), and per-client rate limits answered as problem+json with Retry-After.
  */
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { constants as zlib } from 'node:zlib';
 import type { RateLimitRule, RateLimits } from '../config.js';
+import { sendProblem } from './errors.js';
 import { ProblemError } from './problem.js';
 
 /** CSP of JSON responses: they load nothing and may not be framed. */
@@ -47,8 +50,21 @@ export function routeRateLimit(rule: RateLimitRule) {
   return { rateLimit: { max: rule.max, timeWindow: rule.windowMs } };
 }
 
-/** Register CORS, helmet and the rate limiter. Must run before routes are added. */
+/** Register compression, CORS, helmet and the rate limiter. Must run before routes are added. */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  // Bundles and catalogue JSON shrink 3-10x; a citizen on a slow network waits that much less.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
+
+  // @fastify/cors answers a malformed preflight itself, in plain text; answer it as every other error instead.
+  // (Replied here rather than thrown: the preflight route is registered before the app's error handler.)
+  app.addHook('onRequest', async (request, reply) => {
+    const headers = request.headers;
+    if (request.method === 'OPTIONS' && (!headers.origin || !headers['access-control-request-method'])) {
+      const detail = 'A CORS preflight needs the Origin and Access-Control-Request-Method headers.';
+      return sendProblem(reply, new ProblemError(400, 'bad_request', { detail }));
+    }
+  });
+
   await app.register(cors, {
     origin: options.allowedOrigins === '*' ? '*' : options.allowedOrigins,
     methods: ['GET', 'HEAD', 'POST'],

@@ -1,0 +1,266 @@
+/**
+ * Time to first render of each widget with its data, in headless Chromium (a benchmark: it prints figures, it
+ * does not pass or fail).
+ *
+ * For each widget, a page holding only that widget (bench/pages/<widget>.html, loading its CDN entry
+ * `/cdn/motcua-<widget>.js`) is opened N times, each time in a fresh browser context with the HTTP cache
+ * disabled, and the time from navigation start (`performance.timeOrigin`) to the first animation frame in
+ * which the widget's shadow root holds a data-bearing element is recorded. The pages are served, with the
+ * CDN build and the API, by the reference server (packages/server/src/cli.ts) over a temporary database with
+ * demonstration data. A second, labelled table repeats the measurement with the CPU slowed ×4 and a slow-3G
+ * network profile (Chrome DevTools' preset) through the DevTools protocol; one run per widget by default (each
+ * takes 10–25 s), so that the whole benchmark stays under 3 minutes.
+ *
+ * Needs the CDN build (packages/elements/dist/cdn; built here with rollup when missing) and Chromium at
+ * /usr/bin/chromium (or CHROMIUM_PATH).
+ *
+ * Run: node --conditions=source --import tsx bench/first-render.ts [--runs 7] [--throttled-runs 1] [--no-throttle]
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CDN_DIR = join(ROOT, 'packages/elements/dist/cdn');
+const PAGES_DIR = join(ROOT, 'bench/pages');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** A demonstration dossier (packages/server/src/seed/demo-dossiers.ts) and a catalogue procedure. */
+const DEMO_DOSSIER = '000.00.20.H37-261005-0001';
+const PROCEDURE = '1.001193';
+/** Chrome DevTools' "Slow 3G" preset: 2 s round trip, 400 kbit/s each way. */
+const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+const CPU_SLOWDOWN = 4;
+/** Give up on one run after this long (then the run counts as a failure, not a figure). */
+const RUN_TIMEOUT_MS = 30_000;
+
+interface Widget {
+  name: string;
+  /** Path and query of the page. */
+  path: string;
+  tag: string;
+  /** What "showing its data" means: an element inside the shadow root, with text. */
+  selector: string;
+  shows: string;
+}
+
+const WIDGETS: Widget[] = [
+  {
+    name: 'dossier-lookup',
+    path: `/dossier-lookup.html?ma_ho_so=${encodeURIComponent(DEMO_DOSSIER)}`,
+    tag: 'motcua-dossier-lookup',
+    selector: '.result .facts',
+    shows: `the dossier ${DEMO_DOSSIER} (deep link)`,
+  },
+  {
+    name: 'procedure-finder',
+    path: `/procedure-finder.html?thu_tuc=${PROCEDURE}`,
+    tag: 'motcua-procedure-finder',
+    selector: '.detail .section',
+    shows: `the procedure ${PROCEDURE} (deep link)`,
+  },
+  {
+    name: 'counter-directory',
+    path: '/counter-directory.html',
+    tag: 'motcua-counter-directory',
+    selector: '.offices > li',
+    shows: 'the first office card',
+  },
+  {
+    name: 'stats',
+    path: '/stats.html',
+    tag: 'motcua-stats',
+    selector: '.figures .value',
+    shows: 'the headline figures',
+  },
+  {
+    name: 'rating',
+    path: '/rating.html',
+    tag: 'motcua-rating',
+    selector: '.summary',
+    shows: "the office's ratings summary",
+  },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function ensureCdnBuild(): void {
+  if (existsSync(join(CDN_DIR, 'motcua-autoloader.js'))) return;
+  console.log('No CDN build in packages/elements/dist/cdn: building it (npx rollup -c rollup.config.mjs)…');
+  const result = spawnSync('npx', ['rollup', '-c', 'rollup.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The CDN build failed; run `npm run build` and try again.');
+}
+
+/** Start the reference server over a fresh database with demonstration data; resolve once it answers. */
+async function startServer(dbDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=source', '--import', 'tsx', join(ROOT, 'packages/server/src/cli.ts'),
+      '--port', String(port), '--db', join(dbDir, 'bench.db'), '--demo', '--demo-dossiers', '2000',
+      '--static', PAGES_DIR, '--cdn', CDN_DIR, '--log-level', 'warn',
+      '--rate-global', '1000000/min', '--rate-lookup', '1000000/min',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/v1/procedures/${PROCEDURE}`);
+      if (response.ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error('The server did not answer within 120 s');
+}
+
+/**
+ * Polls, in the page, each animation frame until the widget shows its data; `window.__firstRender` resolves
+ * with ms since navigation start. A string, not a function: tsx's name-keeping helper does not exist in the page.
+ */
+function readinessScript({ tag, selector }: { tag: string; selector: string }): string {
+  return `window.__firstRender = new Promise((resolve) => {
+    const check = () => {
+      const hit = document.querySelector(${JSON.stringify(tag)})?.shadowRoot?.querySelector(${JSON.stringify(selector)});
+      if (hit && hit.textContent.trim()) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });`;
+}
+
+async function measureOnce(browser: Browser, baseUrl: string, widget: Widget, throttled: boolean): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (throttled) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+    }
+    await page.addInitScript({ content: readinessScript(widget) });
+    await page.goto(baseUrl + widget.path, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
+    return (await page.evaluate(
+      `Promise.race([window.__firstRender, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ${RUN_TIMEOUT_MS}))])`,
+    )) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+interface Row {
+  widget: Widget;
+  times: number[];
+  failures: string[];
+}
+
+async function measure(browser: Browser, baseUrl: string, runs: number, throttled: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const widget of WIDGETS) {
+    const row: Row = { widget, times: [], failures: [] };
+    for (let i = 0; i < runs; i++) {
+      try {
+        row.times.push(await measureOnce(browser, baseUrl, widget, throttled));
+      } catch (error) {
+        row.failures.push((error as Error).message.split('\n')[0]!);
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function table(title: string, rows: readonly Row[], runs: number): string {
+  const lines = [
+    `**${title}** (N=${runs} per widget, ms from navigation start)`,
+    '',
+    '| widget | shows | median | min | max | failed runs |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const { widget, times, failures } of rows) {
+    const f = (x: number) => (times.length ? Math.round(x).toString() : '–');
+    lines.push(
+      `| \`<${widget.tag}>\` | ${widget.shows} | ${f(median(times))} | ${f(Math.min(...times))} | ${f(Math.max(...times))} | ${failures.length ? `${failures.length} (${[...new Set(failures)].join('; ')})` : '0'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '7' },
+      'throttled-runs': { type: 'string', default: '1' },
+      throttle: { type: 'boolean', default: true },
+    },
+    allowNegative: true,
+  });
+  const runs = Number(values.runs);
+  const throttledRuns = Number(values['throttled-runs']);
+  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(throttledRuns) || throttledRuns < 1) {
+    throw new Error('--runs and --throttled-runs take a positive whole number');
+  }
+  ensureCdnBuild();
+  const started = Date.now();
+  const dbDir = mkdtempSync(join(tmpdir(), 'motcua-bench-render-'));
+  const { url, child } = await startServer(dbDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const load = loadavg().map((x) => x.toFixed(2)).join(' / ');
+    console.log(`First render — Chromium ${browser.version()}, load average before (1/5/15 min): ${load}\n`);
+    // One unmeasured visit per widget: the server's first queries and the OS file cache warm up.
+    await measure(browser, url, 1, false);
+    console.log(table('Unthrottled (local loopback, this machine)', await measure(browser, url, runs, false), runs));
+    if (values.throttle) {
+      console.log('');
+      console.log(
+        table(`CPU slowed ×${CPU_SLOWDOWN} and slow 3G (2 s RTT, 400 kbit/s)`, await measure(browser, url, throttledRuns, true), throttledRuns),
+      );
+    }
+    const after = loadavg().map((x) => x.toFixed(2)).join(' / ');
+    console.log(`\nLoad average after: ${after}; took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+}
+
+await main();
