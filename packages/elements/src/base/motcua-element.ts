@@ -2,6 +2,7 @@ import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type 
 import { VERSION } from '../version.js';
 import { baseStyles } from '../theme/styles.js';
 import { english, loadEnglish } from '../i18n/lang.js';
+import type { LazyMessages } from '../lazy-messages/lazy-messages.js';
 import { common as viCommon, type CommonMessages } from '../i18n/vi/common.js';
 import { resolveApi, resolveLang, type Lang } from './config.js';
 import { observeLang } from './lang-observer.js';
@@ -89,9 +90,19 @@ export class MotcuaElement extends LitElement {
     return this.en?.common ?? viCommon;
   }
 
-  /** Before rendering in English the first time, fetch the English catalogue (Vietnamese ships with the widget). */
+  /** A widget's own English catalogue, when it keeps one apart from the shared one (see `lazyMessages`). */
+  protected englishMessages: LazyMessages<unknown> | undefined;
+
+  /**
+   * Before rendering in English the first time, fetch the English catalogues, the shared one and the widget's
+   * own, in parallel (Vietnamese ships with the widget).
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.lang_ === 'en' && !english()) return loadEnglish().then(() => super.scheduleUpdate());
+    if (this.lang_ === 'en') {
+      const own = this.englishMessages;
+      const pending = [english() ? null : loadEnglish(), own && !own.value ? own.load() : null].filter((p) => p !== null);
+      if (pending.length) return Promise.all(pending).then(() => super.scheduleUpdate());
+    }
     return super.scheduleUpdate();
   }
 

@@ -130,10 +130,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     return (this.lang_ === 'en' && english.value) || vi;
   }
 
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.lang_ === 'en' && !english.value) return english.load().then(() => super.scheduleUpdate());
-    return super.scheduleUpdate();
-  }
+  protected override englishMessages = english;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -102,10 +102,7 @@ export class MotcuaStats extends MotcuaElement {
     return (this.lang_ === 'en' && english.value) || vi;
   }
 
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.lang_ === 'en' && !english.value) return english.load().then(() => super.scheduleUpdate());
-    return super.scheduleUpdate();
-  }
+  protected override englishMessages = english;
 
   #retry = (): void => void this.#stats.run();
 
