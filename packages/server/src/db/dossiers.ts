@@ -163,23 +163,9 @@ export interface DossierLookup {
   factorHashes: [Buffer | null, Buffer | null];
 }
 
-interface LookupRow {
-  code: string;
-  national_code: string | null;
-  procedure_code: string;
-  procedure_name: string;
-  status: DossierStatus;
-  received_at: string;
-  appointment_at: string | null;
-  finished_at: string | null;
-  returned_at: string | null;
-  applicant_masked: string;
-  phone_hash: Buffer | null;
-  id_hash: Buffer | null;
-  history: string;
-  office_id: string | null;
+/** A dossier row joined with its office's and unit's names, and whether it was rated. */
+interface LookupRow extends Omit<DossierRow, 'id'> {
   office_name: string | null;
-  unit_code: string | null;
   unit_name: string | null;
   rated: number;
 }
