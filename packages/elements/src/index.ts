@@ -4,10 +4,10 @@
  */
 export { VERSION } from './version.js';
 export { defineElement, type VersionedElement } from './define.js';
-export { MotcuaElement } from './base/motcua-element.js';
-export { resolveApi, resolveLang, toLang, API_META_NAME, type Lang, type MotcuaGlobalConfig } from './base/config.js';
-export { classifyError, ConfigError, type ErrorKind, type ClassifiedError } from './base/error-kind.js';
-export type { MotcuaErrorDetail, MotcuaEventName, MotcuaEventDetail } from './base/events.js';
+export { MotcuaElement } from './internal/motcua-element.js';
+export { resolveApi, resolveLang, toLang, API_META_NAME, type Lang, type MotcuaGlobalConfig } from './internal/config.js';
+export { classifyError, ConfigError, type ErrorKind, type ClassifiedError } from './internal/error-kind.js';
+export type { MotcuaErrorDetail, MotcuaEventName, MotcuaEventDetail } from './internal/events.js';
 export { MotcuaDossierLookup, type MotcuaLookupDetail, type MotcuaResultDetail } from './dossier-lookup/dossier-lookup.js';
 export {
   MotcuaRating,
@@ -31,4 +31,4 @@ export {
   type DaySchedule,
   type NextOpening,
   type ClosedReason,
-} from './opening-hours/opening-hours.js';
+} from './internal/opening-hours.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { OpeningHours, Session, Week } from '@motcua/sdk';
-import { openingState, scheduleOn, weekOn } from '../src/opening-hours/opening-hours.js';
+import { openingState, scheduleOn, weekOn } from '../src/internal/opening-hours.js';
 
 const s = (open: string, close: string): Session => ({ open, close });
 const workWeek = (morning: Session, afternoon: Session, saturday: Session[] = []): Week => ({

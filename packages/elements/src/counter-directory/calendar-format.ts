@@ -1,5 +1,5 @@
 /** Day names for opening hours, through `Intl` (calendar dates carry no time zone, so they are read as UTC). */
-import type { Lang } from '../base/config.js';
+import type { Lang } from '../internal/config.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyDeclaration, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Coordinates, Office, OfficeKind } from '@motcua/sdk';
-import { MotcuaElement } from '../base/motcua-element.js';
-import { classifyError } from '../base/error-kind.js';
-import { controlStyles, disclosureStyles } from '../controls/styles.js';
-import { lazyMessages } from '../lazy-messages/lazy-messages.js';
+import { MotcuaElement } from '../internal/motcua-element.js';
+import { classifyError } from '../internal/error-kind.js';
+import { controlStyles, disclosureStyles } from '../internal/control-styles.js';
+import { lazyMessages } from '../internal/lazy-messages.js';
 import { distanceKm } from './distance.js';
 import { vi, type DirectoryMessages } from './messages.js';
 import { renderOffice } from './office-card.js';

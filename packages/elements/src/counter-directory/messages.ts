@@ -1,6 +1,6 @@
 /** Vietnamese messages of `<motcua-counter-directory>` (the default; English in `messages.en.ts`, loaded on demand). */
 import type { OfficeKind } from '@motcua/sdk';
-import type { ClosedReason } from '../opening-hours/opening-hours.js';
+import type { ClosedReason } from '../internal/opening-hours.js';
 
 export const vi = {
   title: 'Danh bạ Bộ phận Một cửa',

@@ -4,8 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { WEEKDAYS, addDays, fold, weekdayOf, type Office, type OpeningHours, type Session } from '@motcua/sdk';
-import type { Lang } from '../base/config.js';
-import { openingState, weekOn, type OpeningState } from '../opening-hours/opening-hours.js';
+import type { Lang } from '../internal/config.js';
+import { openingState, weekOn, type OpeningState } from '../internal/opening-hours.js';
 import { dayLabel, shortDate, weekdayName } from './calendar-format.js';
 import type { DirectoryMessages } from './messages.js';
 

@@ -11,11 +11,11 @@ import {
   type HistoryEvent,
   type ServiceInfo,
 } from '@motcua/sdk';
-import { MotcuaElement } from '../base/motcua-element.js';
-import { classifyError, type ClassifiedError, type ErrorKind } from '../base/error-kind.js';
-import { formatDate } from '../i18n/format.js';
-import { lookup as viLookup, type LookupMessages } from '../i18n/vi/lookup.js';
-import { icon } from '../base/icons.js';
+import { MotcuaElement } from '../internal/motcua-element.js';
+import { classifyError, type ClassifiedError, type ErrorKind } from '../internal/error-kind.js';
+import { formatDate } from '../internal/i18n/format.js';
+import { lookup as viLookup, type LookupMessages } from '../internal/i18n/vi/lookup.js';
+import { icon } from '../internal/icons.js';
 import { codeFeedback, type CodeFeedback } from './code-feedback.js';
 import { canScanQr, codeFromQr, readQr } from './qr.js';
 import { lookupStyles } from './styles.js';

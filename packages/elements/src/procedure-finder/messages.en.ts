@@ -1,5 +1,5 @@
 /** English messages of `<motcua-procedure-finder>`, typed by the Vietnamese catalogue. */
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber } from '../internal/i18n/format.js';
 import type { FinderMessages } from './messages.js';
 
 export const en: FinderMessages = {

@@ -1,6 +1,6 @@
 /** Vietnamese messages of `<motcua-procedure-finder>` (the default; English in `messages.en.ts`, loaded on demand). */
 import type { Channel, Fee, OnlineLevel, ProcedureLevel, TimeUnit } from '@motcua/sdk';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber } from '../internal/i18n/format.js';
 
 type Count = (n: number) => string;
 

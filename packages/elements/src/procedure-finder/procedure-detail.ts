@@ -4,8 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DossierCase, Fee, Procedure, ProcessingTime, SubmissionMethod } from '@motcua/sdk';
-import type { Lang } from '../base/config.js';
-import { renderRichText } from '../rich-text/rich-text.js';
+import type { Lang } from '../internal/config.js';
+import { renderRichText } from '../internal/rich-text.js';
 import type { FinderMessages } from './messages.js';
 
 /** Renders a heading `depth` levels below the widget title, optionally with an id to focus. */

@@ -9,11 +9,11 @@ import type {
   ProcedureSearch,
   ProcedureSummary,
 } from '@motcua/sdk';
-import { MotcuaElement } from '../base/motcua-element.js';
-import { classifyError } from '../base/error-kind.js';
-import { lazyMessages } from '../lazy-messages/lazy-messages.js';
-import { controlStyles } from '../controls/styles.js';
-import { richTextStyles } from '../rich-text/styles.js';
+import { MotcuaElement } from '../internal/motcua-element.js';
+import { classifyError } from '../internal/error-kind.js';
+import { lazyMessages } from '../internal/lazy-messages.js';
+import { controlStyles } from '../internal/control-styles.js';
+import { richTextStyles } from '../internal/rich-text-styles.js';
 import { vi, type FinderMessages } from './messages.js';
 import { renderProcedure } from './procedure-detail.js';
 import { finderStyles } from './styles.js';

@@ -6,8 +6,8 @@
  * dropped is answered with its first receipt, never stored twice.
  */
 import type { RatingReceipt, RatingSubmission } from '@motcua/sdk';
-import { clientFor } from '../base/clients.js';
-import { classifyError } from '../base/error-kind.js';
+import { clientFor } from '../internal/clients.js';
+import { classifyError } from '../internal/error-kind.js';
 
 /** One pending rating. */
 export interface QueuedRating {

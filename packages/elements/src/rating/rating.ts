@@ -11,11 +11,11 @@ import {
   type RatingSummary,
   type RatingTarget,
 } from '@motcua/sdk';
-import { MotcuaElement } from '../base/motcua-element.js';
-import { classifyError, type ClassifiedError } from '../base/error-kind.js';
-import { icon } from '../base/icons.js';
-import { formatPercent } from '../i18n/format.js';
-import { rating as viRating, type RatingMessages } from '../i18n/vi/rating.js';
+import { MotcuaElement } from '../internal/motcua-element.js';
+import { classifyError, type ClassifiedError } from '../internal/error-kind.js';
+import { icon } from '../internal/icons.js';
+import { formatPercent } from '../internal/i18n/format.js';
+import { rating as viRating, type RatingMessages } from '../internal/i18n/vi/rating.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { enqueueRating, onQueueOutcome, watchRatingQueue, type QueueOutcome } from './offline-queue.js';
 import { ratingStyles } from './styles.js';

@@ -4,8 +4,8 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { MonthlyFigures } from '@motcua/sdk';
-import type { Lang } from '../base/config.js';
-import { formatNumber, formatPercent } from '../i18n/format.js';
+import type { Lang } from '../internal/config.js';
+import { formatNumber, formatPercent } from '../internal/i18n/format.js';
 import type { StatsMessages } from './messages.js';
 
 const SLOT = 28;

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Stats, StatsFigures } from '@motcua/sdk';
-import { MotcuaElement } from '../base/motcua-element.js';
-import { classifyError } from '../base/error-kind.js';
-import { disclosureStyles } from '../controls/styles.js';
-import { formatDate, formatNumber, formatPercent } from '../i18n/format.js';
-import { lazyMessages } from '../lazy-messages/lazy-messages.js';
+import { MotcuaElement } from '../internal/motcua-element.js';
+import { classifyError } from '../internal/error-kind.js';
+import { disclosureStyles } from '../internal/control-styles.js';
+import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
+import { lazyMessages } from '../internal/lazy-messages.js';
 import { renderMonthly } from './chart.js';
 import { vi, type StatsMessages } from './messages.js';
 import { statsStyles } from './styles.js';

@@ -2,7 +2,7 @@
  * Dates and numbers through `Intl`, always in Vietnam's time zone: a dossier received at 07:30 in Hà Nội
  * shows 07:30 whether the reader's laptop is set to Paris or to UTC.
  */
-import type { Lang } from '../base/config.js';
+import type { Lang } from '../config.js';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };

@@ -2,7 +2,7 @@
  * Message catalogues and Intl formatting. Vietnamese (`vi/`, one module per widget, so a page ships only what
  * its widgets say) is the default; English (`en.ts`) is loaded on demand by `loadEnglish()`.
  */
-import type { Lang } from '../base/config.js';
+import type { Lang } from '../config.js';
 export type { Lang };
 export type { CommonMessages } from './vi/common.js';
 export type { LookupMessages } from './vi/lookup.js';

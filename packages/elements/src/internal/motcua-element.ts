@@ -1,9 +1,9 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { VERSION } from '../version.js';
-import { baseStyles } from '../theme/styles.js';
-import { english, loadEnglish } from '../i18n/lang.js';
-import type { LazyMessages } from '../lazy-messages/lazy-messages.js';
-import { common as viCommon, type CommonMessages } from '../i18n/vi/common.js';
+import { baseStyles } from './theme.js';
+import { english, loadEnglish } from './i18n/lang.js';
+import type { LazyMessages } from './lazy-messages.js';
+import { common as viCommon, type CommonMessages } from './i18n/vi/common.js';
 import { resolveApi, resolveLang, type Lang } from './config.js';
 import { observeLang } from './lang-observer.js';
 import { clientFor, type MotcuaClient } from './clients.js';
