@@ -10,10 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { Problem } from '@motcua/sdk';
-import { DEFAULT_RATE_LIMITS } from '../../packages/server/src/index.js';
 import { testServer } from '../../packages/server/test/helpers.js';
 
-const LIMIT = DEFAULT_RATE_LIMITS.dossierLookup.max;
+/**
+ * The documented default (README: `--rate-lookup`, 30 a minute), written out rather than read from the
+ * server's constant, so that raising the limit in code fails here instead of moving the test with it.
+ */
+const LIMIT = 30;
 /** Documented demo dossiers are 000.00.20.H37-261005-0001 and neighbours; walk that day's sequence. */
 const code = (sequence: number) => `000.00.20.H37-261005-${String(sequence).padStart(4, '0')}`;
 
