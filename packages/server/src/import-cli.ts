@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/database.js';
 import { upsertProcedures } from './db/procedures.js';
-import { fileInput, importProcedures, type ImportReport } from './seed/importer.js';
-import type { CatalogueProcedure } from './seed/types.js';
+import { fileInput, importProcedures, type ImportReport } from './catalogue/importer.js';
+import type { CatalogueProcedure } from './catalogue/types.js';
 
 const USAGE = `Usage: motcua-import <file> [--db path] [--dry-run] [--json]
 

@@ -12,10 +12,9 @@ import type { AppContext } from './context.js';
 import { hashApiKey, syncConfiguredKeys } from './db/api-keys.js';
 import { openDatabase } from './db/database.js';
 import type { Database } from './db/database.js';
-import { ensureSecret, getMeta } from './db/meta.js';
+import { ensureSecret, getMeta, PROVINCE_META_KEY } from './db/meta.js';
 import { warmUpSearch } from './db/procedure-search.js';
 import { pruneIdempotencyKeys } from './db/ratings.js';
-import { PROVINCE_META_KEY, seedDatabase } from './db/seed-database.js';
 import { allUnits } from './db/units.js';
 import { createCursorCodec } from './http/cursor.js';
 import { frameworkErrors, installErrorHandling } from './http/errors.js';
@@ -33,6 +32,7 @@ import { registerProcedureRoutes } from './routes/procedures.js';
 import { registerRatingRoutes } from './routes/ratings.js';
 import { registerStatsRoutes } from './routes/stats.js';
 import { registerUnitRoutes } from './routes/units.js';
+import { seedDatabase } from './seed-database.js';
 
 /** Default database file, relative to the working directory. */
 export const DEFAULT_DB_PATH = './var/motcua.db';

@@ -13,7 +13,7 @@ import { ensureSecret, getMeta } from '../src/db/meta.js';
 import { MIGRATIONS, migrate } from '../src/db/migrations.js';
 import { getProcedure } from '../src/db/procedures.js';
 import { searchProcedureIds } from '../src/db/procedure-search.js';
-import { seedDatabase } from '../src/db/seed-database.js';
+import { seedDatabase } from '../src/seed-database.js';
 import { rebuildStats } from '../src/db/stats.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
 import { TEST_DOSSIERS, TEST_NOW, seededTemplate } from './helpers.js';

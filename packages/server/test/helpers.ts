@@ -10,7 +10,7 @@ import { Problem } from '@motcua/sdk';
 import { createServer, openDatabase } from '../src/index.js';
 import type { CreateServerOptions } from '../src/index.js';
 import { ensureSecret } from '../src/db/meta.js';
-import { seedDatabase } from '../src/db/seed-database.js';
+import { seedDatabase } from '../src/seed-database.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
 
 /** The fixed "now" of the tests: dossiers are generated up to it, the default statistics period ends on it. */

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { Procedure, type Block, type Procedure as ProcedureType, type RichText } from '@motcua/sdk';
-import { dataPath } from '../src/seed/data.js';
-import { fileInput, importProcedures } from '../src/seed/importer.js';
-import { normalizeProcedure } from '../src/seed/procedure-import.js';
+import { dataPath } from '../src/catalogue/data.js';
+import { fileInput, importProcedures } from '../src/catalogue/importer.js';
+import { normalizeProcedure } from '../src/catalogue/procedure-import.js';
 import { main } from '../src/import-cli.js';
 
 const FILE = dataPath('procedures.jsonl.gz');

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { DossierView, ServiceInfo } from '@motcua/sdk';
 import { expectBody, expectProblem, testServer } from './helpers.js';
 
-// Fixed demo dossiers of the seed (see src/seed/demo-dossiers.ts): status 9, phone …1009, ID …2009.
+// Fixed demo dossiers of the seed (see src/demo/fixed-dossiers.ts): status 9, phone …1009, ID …2009.
 const PROCESSED = '000.00.20.H37-261116-0001';
 const RETURNED = '000.00.20.H37-261005-0001';
 

@@ -13,7 +13,7 @@ import { DossierView, Stats } from '@motcua/sdk';
 import { createServer } from '../src/index.js';
 import { TEST_NOW, expectBody } from './helpers.js';
 
-// The fixed demo dossiers, one per national status (src/seed/demo-dossiers.ts).
+// The fixed demo dossiers, one per national status (src/demo/fixed-dossiers.ts).
 const DEMO: [string, number][] = [
   ['000.00.20.H37-261127-0001', 1],
   ['000.00.20.H37-261126-0001', 2],

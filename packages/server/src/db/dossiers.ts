@@ -7,7 +7,7 @@
 import { vnDate } from '@motcua/sdk';
 import type { DossierStatus, DossierView, HistoryEvent } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
-import type { StoredDossier } from '../seed/types.js';
+import type { StoredDossier } from './types.js';
 import type { FactorHasher } from '../privacy/verification.js';
 import { statement } from './statements.js';
 import { applyDossierStats } from './stats.js';

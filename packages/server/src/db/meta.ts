@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { statement } from './statements.js';
 
+/** Where first-start seeding records the province served (`{ code, name }` as JSON). */
+export const PROVINCE_META_KEY = 'province';
+
 /** Read a meta value, or null when it was never set. */
 export function getMeta(db: Database, key: string): string | null {
   const row = statement(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;

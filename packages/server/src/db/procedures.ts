@@ -5,7 +5,7 @@
 import { fold, tokens } from '@motcua/sdk';
 import type { Agency, Block, Field, Procedure, ProcedureLevel, ProcedureSummary, RichText } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
-import type { CatalogueProcedure } from '../seed/types.js';
+import type { CatalogueProcedure } from '../catalogue/types.js';
 import { getMeta, setMeta } from './meta.js';
 import { statement } from './statements.js';
 

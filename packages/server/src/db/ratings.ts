@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Period, RatingLevel, RatingReceipt, RatingSubmission, RatingTarget } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
-import type { StoredRating } from '../seed/types.js';
+import type { StoredRating } from './types.js';
 import { vnDay } from './dossiers.js';
 import { statement } from './statements.js';
 import type { StatsScope } from './stats.js';

@@ -18,7 +18,7 @@ import { routeRateLimit } from '../http/security.js';
 import { DossierCodeParams, IngestDossierResult, IngestEventResult, NoQuery } from '../http/schemas.js';
 import { parseBody, parseQuery, parseWith } from '../http/validate.js';
 import { lastFourDigits } from '../privacy/verification.js';
-import { maskName } from '../seed/mask.js';
+import { maskName } from '../privacy/mask.js';
 
 function unauthorized(detail: string): ProblemError {
   return new ProblemError(401, 'unauthorized', { detail, headers: { 'www-authenticate': 'Bearer realm="motcua-ingest"' } });

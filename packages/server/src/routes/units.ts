@@ -12,7 +12,7 @@ import { notFound } from '../http/problem.js';
 import { checked } from '../http/respond.js';
 import { NoQuery, UnitCollection, UnitResolveQuery } from '../http/schemas.js';
 import { parseQuery, parseWith } from '../http/validate.js';
-import { resolveUnit } from '../seed/units.js';
+import { resolveUnit } from '../catalogue/units.js';
 
 const CodeParams = z.object({ code: UnitCode });
 

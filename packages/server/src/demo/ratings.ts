@@ -3,7 +3,7 @@
  */
 import { canRate, RATING_INDICATORS, type RatingIndicator, type RatingLevel } from '@motcua/sdk';
 import type { Rng } from './random.js';
-import type { StoredDossier, StoredRating } from './types.js';
+import type { StoredDossier, StoredRating } from '../db/types.js';
 
 export interface GenerateRatingsOptions {
   /** Share of rateable dossiers that get a rating. Default 0.3. */

@@ -5,24 +5,23 @@
  */
 import { addDays, vnDate } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
-import type { FactorHasher } from '../privacy/verification.js';
-import { holidayCalendar } from '../seed/calendar.js';
-import { PROCEDURES_FILE, dataPath } from '../seed/data.js';
-import { generateDossiers } from '../seed/dossiers.js';
-import { fileInput, importProcedures } from '../seed/importer.js';
-import { demoOffices } from '../seed/offices.js';
-import { createRng } from '../seed/random.js';
-import { generateRatings } from '../seed/ratings.js';
-import { buildUnits } from '../seed/units.js';
-import { dossierInserter } from './dossiers.js';
-import { getMeta, setMeta } from './meta.js';
-import { listOffices, upsertOffices } from './offices.js';
-import { allProcedures, upsertProcedures } from './procedures.js';
-import { insertRatings, rebuildRatingStats } from './ratings.js';
-import { rebuildStats } from './stats.js';
-import { replaceUnits } from './units.js';
+import { holidayCalendar } from './catalogue/calendar.js';
+import { PROCEDURES_FILE, dataPath } from './catalogue/data.js';
+import { fileInput, importProcedures } from './catalogue/importer.js';
+import { buildUnits } from './catalogue/units.js';
+import { dossierInserter } from './db/dossiers.js';
+import { getMeta, PROVINCE_META_KEY, setMeta } from './db/meta.js';
+import { listOffices, upsertOffices } from './db/offices.js';
+import { allProcedures, upsertProcedures } from './db/procedures.js';
+import { insertRatings, rebuildRatingStats } from './db/ratings.js';
+import { rebuildStats } from './db/stats.js';
+import { replaceUnits } from './db/units.js';
+import { generateDossiers } from './demo/dossiers.js';
+import { demoOffices } from './demo/offices.js';
+import { createRng } from './demo/random.js';
+import { generateRatings } from './demo/ratings.js';
+import type { FactorHasher } from './privacy/verification.js';
 
-export const PROVINCE_META_KEY = 'province';
 /** A year of a province's dossiers, as in the seed case (Lạng Sơn, 2019: almost 250,000). */
 export const DEFAULT_DEMO_DOSSIERS = 250_000;
 const CATALOGUE_MARKER = 'seeded:catalogue';

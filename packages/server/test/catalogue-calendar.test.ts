@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addWorkingDays, isWorkingDay, OpeningHours, weekdayOf } from '@motcua/sdk';
-import { HOLIDAYS, holidayCalendar, workingCalendar } from '../src/seed/calendar.js';
+import { HOLIDAYS, holidayCalendar, workingCalendar } from '../src/catalogue/calendar.js';
 
 const cal = holidayCalendar([2025, 2026, 2027]);
 const closed = new Set(cal.closures.map((c) => c.date));

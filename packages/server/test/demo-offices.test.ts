@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Office } from '@motcua/sdk';
-import { holidayCalendar } from '../src/seed/calendar.js';
-import { loadFieldsFile } from '../src/seed/data.js';
-import { demoOffices } from '../src/seed/offices.js';
-import { slugify } from '../src/seed/slug.js';
-import { buildUnits } from '../src/seed/units.js';
+import { holidayCalendar } from '../src/catalogue/calendar.js';
+import { loadFieldsFile } from '../src/catalogue/data.js';
+import { demoOffices } from '../src/demo/offices.js';
+import { slugify } from '../src/catalogue/slug.js';
+import { buildUnits } from '../src/catalogue/units.js';
 
 const fields = loadFieldsFile().fields.map((f) => ({ id: slugify(f.field), name: f.field }));
 const calendar = holidayCalendar([2025, 2026, 2027]);

@@ -4,8 +4,8 @@
  * e-mail addresses, opening hours and coordinates are demonstration values (`demo: true`).
  */
 import { fold, type AdministrativeUnit, type NamedRef, type Office, type OpeningHours, type Week } from '@motcua/sdk';
-import type { HolidayCalendar } from './calendar.js';
-import { slugify } from './slug.js';
+import type { HolidayCalendar } from '../catalogue/calendar.js';
+import { slugify } from '../catalogue/slug.js';
 
 /** Province-specific demo settings (defaults: Lạng Sơn). */
 export interface DemoProvince {

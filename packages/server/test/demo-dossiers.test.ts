@@ -10,14 +10,14 @@ import {
   type DossierStatus,
   type Procedure,
 } from '@motcua/sdk';
-import { holidayCalendar, workingCalendar } from '../src/seed/calendar.js';
-import { dataPath } from '../src/seed/data.js';
-import { DEMO_DOSSIERS, generateDossiers, type GenerateDossiersOptions } from '../src/seed/dossiers.js';
-import { fileInput, importProcedures } from '../src/seed/importer.js';
-import { maskName } from '../src/seed/mask.js';
-import { demoOffices } from '../src/seed/offices.js';
-import { buildUnits } from '../src/seed/units.js';
-import type { StoredDossier } from '../src/seed/types.js';
+import { holidayCalendar, workingCalendar } from '../src/catalogue/calendar.js';
+import { dataPath } from '../src/catalogue/data.js';
+import { DEMO_DOSSIERS, generateDossiers, type GenerateDossiersOptions } from '../src/demo/dossiers.js';
+import { fileInput, importProcedures } from '../src/catalogue/importer.js';
+import { maskName } from '../src/privacy/mask.js';
+import { demoOffices } from '../src/demo/offices.js';
+import { buildUnits } from '../src/catalogue/units.js';
+import type { StoredDossier } from '../src/db/types.js';
 
 const { items } = await importProcedures(fileInput(dataPath('procedures.jsonl.gz'))).collect();
 const procedures: Procedure[] = items.map((i) => i.procedure).filter((p) => p.levels.includes('province') || p.levels.includes('commune'));

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Absolute path of a file in the package's `data/` folder. */
 export function dataPath(name: string): string {
-  // src/seed/data.ts and dist/seed/data.js are both two levels below the package root.
+  // src/catalogue/data.ts and dist/catalogue/data.js are both two levels below the package root.
   return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 }
 

@@ -18,8 +18,8 @@
  * Appointment dates are the received date plus the procedure's working days (no holidays fall in Oct–Dec 2026).
  */
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
-import { maskName } from './mask.js';
-import type { StoredDossier } from './types.js';
+import { maskName } from '../privacy/mask.js';
+import type { StoredDossier } from '../db/types.js';
 
 const CENTRE_ID = 'trung-tam-pvhcc-tinh';
 const CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdministrativeUnit } from '@motcua/sdk';
-import { loadProvinceUnits } from '../src/seed/data.js';
-import { buildUnits, resolveUnit } from '../src/seed/units.js';
+import { loadProvinceUnits } from '../src/catalogue/data.js';
+import { buildUnits, resolveUnit } from '../src/catalogue/units.js';
 
 const units = buildUnits();
 const current = units.filter((u) => u.validTo === null);

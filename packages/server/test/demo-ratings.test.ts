@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canRate, RatingSubmission, Timestamp } from '@motcua/sdk';
-import { holidayCalendar } from '../src/seed/calendar.js';
-import { DEMO_DOSSIERS, generateDossiers } from '../src/seed/dossiers.js';
-import { demoOffices } from '../src/seed/offices.js';
-import { createRng } from '../src/seed/random.js';
-import { generateRatings } from '../src/seed/ratings.js';
-import { buildUnits } from '../src/seed/units.js';
+import { holidayCalendar } from '../src/catalogue/calendar.js';
+import { DEMO_DOSSIERS, generateDossiers } from '../src/demo/dossiers.js';
+import { demoOffices } from '../src/demo/offices.js';
+import { createRng } from '../src/demo/random.js';
+import { generateRatings } from '../src/demo/ratings.js';
+import { buildUnits } from '../src/catalogue/units.js';
 import type { Procedure } from '@motcua/sdk';
 
 const calendar = holidayCalendar([2025, 2026]);

@@ -16,14 +16,14 @@ import {
   type Office,
   type Procedure,
 } from '@motcua/sdk';
-import { workingCalendar, type HolidayCalendar } from './calendar.js';
-import { DEMO_DOSSIERS } from './demo-dossiers.js';
-import { maskName } from './mask.js';
+import { workingCalendar, type HolidayCalendar } from '../catalogue/calendar.js';
+import { DEMO_DOSSIERS } from './fixed-dossiers.js';
+import { maskName } from '../privacy/mask.js';
 import { randomFullName } from './names.js';
 import { createRng, weightedPicker, type Rng } from './random.js';
-import type { StoredDossier } from './types.js';
+import type { StoredDossier } from '../db/types.js';
 
-export { DEMO_DOSSIERS } from './demo-dossiers.js';
+export { DEMO_DOSSIERS } from './fixed-dossiers.js';
 
 export interface GenerateDossiersOptions {
   offices: readonly Office[];

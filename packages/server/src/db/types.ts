@@ -1,14 +1,7 @@
-import type { DossierStatus } from '@motcua/sdk';
-import type { HistoryEvent, Procedure, RatingLevel, RatingIndicator } from '@motcua/sdk';
-
-/** A procedure ready to store, with what search and the catalogue lists need beside the contract shape. */
-export interface CatalogueProcedure {
-  procedure: Procedure;
-  /** National field code where the source has one (`G15-TP07`). */
-  fieldCode: string | null;
-  /** The source row format, for the import report. */
-  sourceFormat: string;
-}
+/**
+ * What the database stores for dossiers and ratings, as the rest of the server hands it over.
+ */
+import type { DossierStatus, HistoryEvent, RatingIndicator, RatingLevel } from '@motcua/sdk';
 
 /** A dossier as stored: the public view's fields plus what lookup verification needs. */
 export interface StoredDossier {
