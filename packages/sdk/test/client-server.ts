@@ -2,6 +2,7 @@
  * A real HTTP server on 127.0.0.1 for the client tests, whose answers each test scripts. It records every
  * request it receives (method, raw path, query, headers, body, arrival time) so tests assert what was sent.
  */
+import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,18 @@ export interface Hit {
   at: number;
   /** 0 for the first request of the test, 1 for the next, … */
   index: number;
+}
+
+/**
+ * The Idempotency-Key a request carried, failing unless the header was sent once and holds a real key
+ * (the contract's 8–200 characters of A–Z, a–z, 0–9, `_`, `-`), not a stringified `undefined` or `null`.
+ */
+export function idempotencyKeyOf(hit: Hit): string {
+  const key = hit.headers['idempotency-key'];
+  assert.equal(typeof key, 'string', `request ${hit.index} carries one Idempotency-Key header`);
+  assert.match(key as string, /^[A-Za-z0-9_-]{8,200}$/);
+  assert.ok(key !== 'undefined' && key !== 'null', `request ${hit.index} carries a real key, not "${key}"`);
+  return key as string;
 }
 
 /** Returns nothing useful; a returned promise is awaited and a rejection drops the connection. */

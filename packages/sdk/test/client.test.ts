@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createClient, MotcuaError, ValidationError, type Client } from '../src/index.js';
 import * as fx from './client-fixtures.js';
-import { json, startServer, type TestServer } from './client-server.js';
+import { idempotencyKeyOf, json, startServer, type TestServer } from './client-server.js';
 
 let server: TestServer;
 let client: Client;
@@ -170,7 +170,7 @@ describe('every method returns the parsed body and sends the agreed request', ()
     assert.equal(hit.method, 'POST');
     assert.equal(hit.path, '/v1/ratings');
     assert.match(String(hit.headers['content-type']), /^application\/json/);
-    assert.match(String(hit.headers['idempotency-key']), /^[A-Za-z0-9_-]{8,200}$/);
+    idempotencyKeyOf(hit);
     assert.deepEqual(JSON.parse(hit.body), { target: { type: 'dossier', code: fx.DOSSIER_CODE }, level: 'satisfied' });
   });
 
@@ -180,7 +180,7 @@ describe('every method returns the parsed body and sends the agreed request', ()
     await client.ratings.submit(submission, { idempotencyKey: 'rating-key-0001' });
     await client.ratings.submit(submission);
     await client.ratings.submit(submission);
-    const keys = server.hits.map((h) => h.headers['idempotency-key']);
+    const keys = server.hits.map(idempotencyKeyOf);
     assert.equal(keys[0], 'rating-key-0001');
     assert.notEqual(keys[1], keys[2]);
     assert.deepEqual(JSON.parse(server.hits[0]!.body), submission);
