@@ -3,7 +3,7 @@
  * by Vitest's browser mode, against the real reference server, reached through Storybook's Vite proxy.
  *
  *   npx vitest run --project storybook
- * Chromium: $CHROME_PATH, else /usr/bin/chromium.
+ * Chromium: test/support/chromium.mjs ($CHROME_PATH, else /usr/bin/chromium).
  *
  * The API's port is chosen here, before Storybook's Vite config (its proxy) is built, and handed to the
  * global setup, which starts the server on it. The global setup sits in the project, not at the root, so it
@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { API_ENV, freePort } from './.storybook/reference-api.ts';
+import { API_ENV } from './.storybook/reference-api.ts';
+import { chromiumLaunchOptions } from './test/support/chromium.mjs';
+import { freePort } from './test/support/reference-server.mjs';
 
 process.env[API_ENV] ??= `http://127.0.0.1:${await freePort()}`;
 
@@ -30,12 +32,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-                args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-              },
-            }),
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
             instances: [{ browser: 'chromium' }],
           },
         },

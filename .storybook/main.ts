@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions, mergeConfig } from 'vite';
 import { networkConditions } from './network-conditions.ts';
-import { API_ENV, startReferenceApi } from './reference-api.ts';
+import { API_ENV, startStoriesApi } from './reference-api.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,7 +35,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   async viteFinal(viteConfig, { configType }) {
     if (!process.env[API_ENV] && configType === 'DEVELOPMENT' && !process.env.VITEST) {
-      const api = await startReferenceApi();
+      const api = await startStoriesApi();
       process.env[API_ENV] = api.url;
       console.log(`motcua reference API for the stories: ${api.url}`);
     }

@@ -6,39 +6,30 @@
  * `/cdn/motcua-<widget>.js`) is opened N times, each time in a fresh browser context with the HTTP cache
  * disabled, and the time from navigation start (`performance.timeOrigin`) to the first animation frame in
  * which the widget's shadow root holds a data-bearing element is recorded. The pages are served, with the
- * CDN build and the API, by the reference server (packages/server/src/cli.ts) over a temporary database with
- * demonstration data. A second, labelled table repeats the measurement with the CPU slowed ×4 and a slow-3G
- * network profile (Chrome DevTools' preset) through the DevTools protocol; one run per widget by default (each
- * takes 10–25 s), so that the whole benchmark stays under 3 minutes.
+ * CDN build and the API, by the reference server (test/support/reference-server.mjs, production mode) over a
+ * temporary database with demonstration data. A second, labelled table repeats the measurement with the CPU
+ * slowed ×4 and a slow-3G network profile (Chrome DevTools' preset) through the DevTools protocol; one run per
+ * widget by default (each takes 10–25 s), so that the whole benchmark stays under 3 minutes.
  *
- * Needs the CDN build (packages/elements/dist/cdn; built here with rollup when missing) and Chromium at
- * /usr/bin/chromium (or CHROMIUM_PATH).
+ * Needs the CDN build (packages/elements/dist/cdn; built here with rollup when missing) and Chromium
+ * (test/support/chromium.mjs: $CHROME_PATH, else /usr/bin/chromium).
  *
  * Run: node --conditions=source --import tsx bench/first-render.ts [--runs 7] [--throttled-runs 1] [--no-throttle]
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.mjs';
+import { startReferenceServer } from '../test/support/reference-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CDN_DIR = join(ROOT, 'packages/elements/dist/cdn');
 const PAGES_DIR = join(ROOT, 'bench/pages');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-/** A demonstration dossier (packages/server/src/seed/demo-dossiers.ts) and a catalogue procedure. */
+/** A demonstration dossier (packages/server/src/demo/fixed-dossiers.ts) and a catalogue procedure. */
 const DEMO_DOSSIER = '000.00.20.H37-261005-0001';
 const PROCEDURE = '1.001193';
 /** Chrome DevTools' "Slow 3G" preset: 2 s round trip, 400 kbit/s each way. */
@@ -95,51 +86,11 @@ const WIDGETS: Widget[] = [
   },
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function ensureCdnBuild(): void {
   if (existsSync(join(CDN_DIR, 'motcua-autoloader.js'))) return;
   console.log('No CDN build in packages/elements/dist/cdn: building it (npx rollup -c rollup.config.mjs)…');
   const result = spawnSync('npx', ['rollup', '-c', 'rollup.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('The CDN build failed; run `npm run build` and try again.');
-}
-
-/** Start the reference server over a fresh database with demonstration data; resolve once it answers. */
-async function startServer(dbDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source', '--import', 'tsx', join(ROOT, 'packages/server/src/cli.ts'),
-      '--port', String(port), '--db', join(dbDir, 'bench.db'), '--demo', '--demo-dossiers', '2000',
-      '--static', PAGES_DIR, '--cdn', CDN_DIR, '--log-level', 'warn',
-      '--rate-global', '1000000/min', '--rate-lookup', '1000000/min',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/v1/procedures/${PROCEDURE}`);
-      if (response.ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGTERM');
-  throw new Error('The server did not answer within 120 s');
 }
 
 /**
@@ -238,9 +189,15 @@ async function main(): Promise<void> {
   }
   ensureCdnBuild();
   const started = Date.now();
-  const dbDir = mkdtempSync(join(tmpdir(), 'motcua-bench-render-'));
-  const { url, child } = await startServer(dbDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const server = await startReferenceServer({
+    demoDossiers: 2000,
+    staticRoot: PAGES_DIR,
+    cdnRoot: CDN_DIR,
+    requestsPerMinute: 1_000_000,
+    production: true,
+  });
+  const { url } = server;
+  const browser = await launchChromium();
   try {
     const load = loadavg().map((x) => x.toFixed(2)).join(' / ');
     console.log(`First render — Chromium ${browser.version()}, load average before (1/5/15 min): ${load}\n`);
@@ -257,9 +214,7 @@ async function main(): Promise<void> {
     console.log(`\nLoad average after: ${after}; took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dbDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

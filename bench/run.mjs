@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { CHROME_PATH } from '../test/support/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsx = ['--conditions=source', '--import', 'tsx'];
@@ -20,7 +21,7 @@ const steps = [
 ];
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
-const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+const chromium = spawnSync(CHROME_PATH, ['--version'], { encoding: 'utf8' });
 console.log('# motcua benchmarks\n');
 console.log(`- date: ${new Date().toISOString()}`);
 console.log(`- CPU: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);

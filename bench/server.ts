@@ -5,42 +5,22 @@
  *   - procedure search: p95 ≤ 10 ms over the real catalogue, a mix of queries as citizens type them;
  *   - statistics: ≤ 20 ms over a year of 250,000 dossiers (province, unit, office scopes).
  *
- * The server runs in its own process (production settings, rate limits raised) over a database file with the
- * full demo seed. Fixed-rate phases use few connections: autocannon fires all connections of a rate-limited run
- * at the same instant, so many connections measure the queue of that artificial burst, not the server. The seed is made once in the system's temp folder and reused by later runs (`--fresh` makes a
- * new one). Each phase is bounded in time; the measurement takes about 45 s.
+ * The server runs in its own process (test/support/reference-server.mjs: production settings, rate limits
+ * raised) over a database file with the full demo seed. Fixed-rate phases use few connections: autocannon
+ * fires all connections of a rate-limited run at the same instant, so many connections measure the queue of
+ * that artificial burst, not the server. The seed is made once in the system's temp folder and reused by later
+ * runs (`--fresh` makes a new one). Each phase is bounded in time; the measurement takes about 45 s.
  *
  * Run: node --conditions=source --import tsx bench/server.ts [--fresh] [--duration 10]
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import { fold } from '@motcua/sdk';
-
-const UNLIMITED = { max: 10_000_000, windowMs: 60_000 };
-
-/** Child mode: serve the database and report the URL on stdout. */
-async function serve(dbPath: string): Promise<void> {
-  const { createServer } = await import('@motcua/server');
-  const started = Date.now();
-  const app = await createServer({
-    dbPath,
-    demo: true,
-    logLevel: 'warn',
-    validateResponses: false,
-    staticRoot: null,
-    cdnRoot: null,
-    rateLimits: { global: UNLIMITED, dossierLookup: UNLIMITED, ratings: UNLIMITED },
-  });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  process.stdout.write(`${JSON.stringify({ url, startMs: Date.now() - started })}\n`);
-  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
-}
+import { startReferenceServer } from '../test/support/reference-server.mjs';
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -177,9 +157,8 @@ function printTable(results: PhaseResult[]): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { serve: { type: 'string' }, fresh: { type: 'boolean' }, duration: { type: 'string' } },
+    options: { fresh: { type: 'boolean' }, duration: { type: 'string' } },
   });
-  if (values.serve) return serve(values.serve);
 
   const duration = Math.min(20, Math.max(3, Number(values.duration ?? 10)));
   const dir = join(tmpdir(), 'motcua-bench');
@@ -187,22 +166,15 @@ async function main(): Promise<void> {
   if (values.fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dbPath],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  console.log(`server: starting over ${dbPath} (the first run seeds 250,000 dossiers)…`);
+  const server = await startReferenceServer({
+    dbPath,
+    validateResponses: false,
+    requestsPerMinute: 10_000_000,
+    production: true,
+  });
+  const { url, startMs, pid: serverPid } = server;
   try {
-    console.log(`server: starting over ${dbPath} (the first run seeds 250,000 dossiers)…`);
-    const { url, startMs } = await new Promise<{ url: string; startMs: number }>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const line = out.split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve(JSON.parse(line) as { url: string; startMs: number });
-      });
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
     console.log(`server: ${url}, ready in ${(startMs / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} CPUs`);
 
     const db = new BetterSqlite3(dbPath, { readonly: true });
@@ -224,16 +196,16 @@ async function main(): Promise<void> {
     await phase('warm-up', '', url, [...codes.slice(0, 200), ...TYPICAL_SEARCHES, ...STATS], { duration: 3, connections: 4 });
 
     const results = [
-      await phase('dossier lookup @1000/s', 'p99 ≤ 5 ms', url, codes, { duration, connections: 4, overallRate: 1000, serverPid: child.pid }),
-      await phase('procedure search @200/s', 'p95 ≤ 10 ms', url, searches, { duration, connections: 2, overallRate: 200, serverPid: child.pid }),
-      await phase('stats @50/s', '≤ 20 ms', url, STATS, { duration, connections: 2, overallRate: 50, serverPid: child.pid }),
-      await phase('dossier lookup max', 'throughput', url, codes, { duration: Math.ceil(duration / 2), connections: 20, serverPid: child.pid }),
-      await phase('procedure search max', 'throughput', url, searches.slice(2100), { duration: Math.ceil(duration / 2), connections: 8, serverPid: child.pid }),
+      await phase('dossier lookup @1000/s', 'p99 ≤ 5 ms', url, codes, { duration, connections: 4, overallRate: 1000, serverPid }),
+      await phase('procedure search @200/s', 'p95 ≤ 10 ms', url, searches, { duration, connections: 2, overallRate: 200, serverPid }),
+      await phase('stats @50/s', '≤ 20 ms', url, STATS, { duration, connections: 2, overallRate: 50, serverPid }),
+      await phase('dossier lookup max', 'throughput', url, codes, { duration: Math.ceil(duration / 2), connections: 20, serverPid }),
+      await phase('procedure search max', 'throughput', url, searches.slice(2100), { duration: Math.ceil(duration / 2), connections: 8, serverPid }),
     ];
     printTable(results);
     console.log(`\nload average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} CPUs`);
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
   }
 }
 

@@ -4,14 +4,14 @@
  * what they get. Starts the real reference server (the browser tests' launcher: real SQLite, seed data, test
  * dossiers ingested through the API), bundles the widgets with esbuild and photographs them in Chromium.
  *
- *   node scripts/screenshots.mjs            (Chromium from $CHROME_PATH, else /usr/bin/chromium)
+ *   node scripts/screenshots.mjs            (Chromium: test/support/chromium.mjs, $CHROME_PATH or /usr/bin/chromium)
  */
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { startReferenceApi } from '../packages/elements/test/support/api-plugin.mjs';
+import { launchChromium } from '../test/support/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
@@ -96,11 +96,7 @@ async function main() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium();
   mkdirSync(docs, { recursive: true });
   try {
     for (const [name, ready, options] of [

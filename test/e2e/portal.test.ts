@@ -5,20 +5,18 @@
  * violations; the React page receiving the widgets' events. Answers are checked against the API itself.
  *
  *   node --conditions=source --import tsx --test test/e2e/portal.test.ts
- * Chromium: $CHROME_PATH, else /usr/bin/chromium.
+ * Chromium: test/support/chromium.mjs ($CHROME_PATH, else /usr/bin/chromium).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
+import { startProcess } from '../support/reference-server.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Documented demo dossiers (packages/server/src/seed/demo-dossiers.ts). */
+/** Documented demo dossiers (packages/server/src/demo/fixed-dossiers.ts). */
 const RETURNED = '000.00.20.H37-261005-0001'; // 10 Đã trả kết quả
 const NEEDS_DOCUMENTS = '000.00.20.H37-261124-0001'; // 5 Yêu cầu bổ sung giấy tờ
 const FINISHED = '000.00.20.H37-261116-0001'; // 9 Đã xử lý xong
@@ -31,32 +29,11 @@ interface Server {
 
 /** `npm start -- <flags>` in its own process group; resolves with the URL it prints. */
 async function npmStart(dbPath: string): Promise<Server> {
-  const child: ChildProcess = spawn(
+  const { info: url, stop } = await startProcess(
     'npm',
     ['start', '--', '--port', '0', '--db', dbPath, '--demo', '--demo-dossiers', '1500', '--log-level', 'warn'],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { name: 'npm start', detached: true, quiet: true, ready: (line) => /\bat (http:\/\/\S+)/.exec(line)?.[1] },
   );
-  const output: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-    }
-  };
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      output.push(line);
-      const found = /\bat (http:\/\/\S+)/.exec(line);
-      if (found) resolve(found[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output.join('\n').slice(-4000)}`)));
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
   return { url, stop };
 }
 
@@ -108,10 +85,7 @@ describe('example pages served by npm start, in Chromium', { timeout: 15 * 60_00
     dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
     [server, browser] = await Promise.all([
       npmStart(join(dir, 'e2e.db')),
-      chromium.launch({
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-      }),
+      launchChromium(),
     ]);
   });
 

@@ -9,46 +9,19 @@
  * It serves the test pages of test/browser/pages/ under `/hardening/pages/`, with `%API%` replaced by the
  * `main` server's URL, and the strict Content-Security-Policy header on `csp.html`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { startReferenceApi } from '../../../packages/elements/test/support/api-plugin.mjs';
+import { ROOT, startLauncher } from '../../support/reference-server.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
 const HOSTILE_LAUNCHER = fileURLToPath(new URL('./start-hostile-api.ts', import.meta.url));
 
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html; charset=utf-8' };
-
-/** Start the hostile server in a child process; resolves with what it prints, and a stop function. */
-async function startHostileApi() {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', HOSTILE_LAUNCHER], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    cwd: ROOT,
-  });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const info = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      try {
-        resolve(JSON.parse(line));
-      } catch (error) {
-        reject(new Error(`hostile API launcher printed: ${line.slice(0, 200)}`, { cause: error }));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`hostile API launcher exited early with code ${code}`)));
-  });
-  return { info, stop };
-}
 
 /** Build the CDN bundle (the repository's rollup config, output redirected) into `dir`. */
 async function buildCdn(dir) {
@@ -78,7 +51,7 @@ export function hardening() {
     async serverStart() {
       buildDir = mkdtempSync(join(tmpdir(), 'motcua-cdn-'));
       const started = Date.now();
-      [api, hostile] = await Promise.all([startReferenceApi(), startHostileApi(), buildCdn(buildDir)]);
+      [api, hostile] = await Promise.all([startReferenceApi(), startLauncher(HOSTILE_LAUNCHER), buildCdn(buildDir)]);
       console.log(`hardening: servers started and CDN bundle built in ${Date.now() - started} ms`);
       proxy = await startFaultProxy(api.info.urls.main);
       state.urls = { ...api.info.urls };

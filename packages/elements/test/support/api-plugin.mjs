@@ -8,9 +8,8 @@
  * Their URLs and the demo dossiers reach the tests as `window.__MOTCUA_TEST__`, and the page carries
  * `<meta name="motcua:api">` pointing at `main` (through the switch), like a portal page would.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startLauncher } from '../../../../test/support/reference-server.mjs';
 import { startNetworkSwitch } from './network-switch.mjs';
 
 const LAUNCHER = fileURLToPath(new URL('./start-api.ts', import.meta.url));
@@ -19,32 +18,8 @@ const LAUNCHER = fileURLToPath(new URL('./start-api.ts', import.meta.url));
  * Start the reference API (three instances and their test dossiers) in a child process.
  * @returns {Promise<{ info: { urls: Record<string, string>, dossiers: Record<string, { code: string, verify: string, status: number, office: string }> }, stop(): Promise<void> }>}
  */
-export async function startReferenceApi() {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', LAUNCHER], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
-  });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const info = await new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      try {
-        resolve(JSON.parse(line));
-      } catch (error) {
-        reject(new Error(`API launcher printed something unexpected: ${line.slice(0, 200)}`, { cause: error }));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`API launcher exited early with code ${code}`)));
-  }).catch(async (error) => {
-    await stop();
-    throw error;
-  });
-  return { info, stop };
+export function startReferenceApi() {
+  return startLauncher(LAUNCHER);
 }
 
 /** The plugin, plus `html(testFramework)` for `testRunnerHtml`. */

@@ -1,24 +1,21 @@
 /**
  * Starts three instances of the real reference server for the browser tests (see api-plugin.mjs), each on a
- * fresh SQLite file seeded with the real catalogue and demo data, then feeds each the same test dossiers
- * through the real ingest API, as a province's back office would. The `main` catalogue also gets a hostile
- * procedure (procedure-finder.fixtures.ts), stored with the server's own `upsertProcedures`. Prints one JSON line:
- * `{ urls: { main, strict, limited }, dossiers: { <name>: { code, verify, status, office } } }` and serves
- * until SIGTERM.
+ * fresh SQLite file seeded with the real catalogue and demo data (test/support/reference-instance.ts), then
+ * feeds each the same test dossiers through the real ingest API, as a province's back office would. The `main` catalogue also gets a hostile
+ * procedure (procedure-finder.fixtures.ts), stored with the server's own `upsertProcedures`. Prints, as a
+ * launcher does, `{ urls: { main, strict, limited }, dossiers: { <name>: { code, verify, status, office } } }`
+ * and serves until SIGTERM.
  *
  * Run: node --conditions=source --import tsx packages/elements/test/support/start-api.ts
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer, openDatabase, upsertProcedures, type ServerOptions } from '@motcua/server';
+import { upsertProcedures } from '@motcua/server';
 import type { DossierUpsert, HistoryEventInput } from '@motcua/sdk';
+import { runLauncher, type InstanceOptions } from '../../../../test/support/reference-instance.js';
 import { XSS_PROCEDURE } from '../procedure-finder.fixtures.js';
 
 const DAY = 86_400_000;
 const INGEST_KEY = `wtr-${randomBytes(12).toString('hex')}`;
-const GENEROUS = { max: 100_000, windowMs: 60_000 };
 
 /** An instant as Vietnam wall-clock time with its offset, e.g. `2026-02-17T08:30:00+07:00`. */
 function vnIso(ms: number): string {
@@ -106,39 +103,13 @@ async function getJson<T>(base: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-wtr-'));
-  const apps: { close(): Promise<unknown> }[] = [];
-  const stop = async () => {
-    await Promise.allSettled(apps.map((a) => a.close()));
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-
-  const start = async (name: string, options: Partial<ServerOptions>, hostile = false): Promise<string> => {
-    const database = openDatabase(join(dir, `${name}.db`));
-    const app = await createServer({
-      database,
-      demo: true,
-      demoDossiers: 300,
-      logLevel: 'warn',
-      ingestKeys: [INGEST_KEY],
-      staticRoot: null,
-      cdnRoot: null,
-      ...options,
-    });
-    apps.push(app);
-    if (hostile) upsertProcedures(database, [{ procedure: XSS_PROCEDURE, fieldCode: null, sourceFormat: 'test' }]);
-    return app.listen({ port: 0, host: '127.0.0.1' });
-  };
-
-  const generous = { global: GENEROUS, dossierLookup: GENEROUS, ratings: GENEROUS };
+runLauncher(async (start) => {
+  const instance = (options: InstanceOptions, prepare?: Parameters<typeof start>[1]) =>
+    start({ demoDossiers: 300, ingestKeys: [INGEST_KEY], ...options }, prepare).then(({ url }) => url);
   const [main, strict, limited] = await Promise.all([
-    start('main', { rateLimits: generous }, true),
-    start('strict', { rateLimits: generous, verification: 'required' }),
-    start('limited', { rateLimits: { ...generous, dossierLookup: { max: 2, windowMs: 60_000 } } }),
+    instance({}, (database) => void upsertProcedures(database, [{ procedure: XSS_PROCEDURE, fieldCode: null, sourceFormat: 'test' }])),
+    instance({ verification: 'required' }),
+    instance({ rateLimits: { dossierLookup: { max: 2, windowMs: 60_000 } } }),
   ]);
 
   const { items: procedures } = await getJson<{ items: { code: string }[] }>(main, '/v1/procedures?limit=1');
@@ -158,10 +129,5 @@ async function main(): Promise<void> {
   for (const [name, d] of Object.entries(dossiers)) {
     out[name] = { code: d.code, verify: d.applicant.phone!.replace(/\D/g, '').slice(-4), status: d.status, office: officeId };
   }
-  process.stdout.write(`${JSON.stringify({ urls: { main, strict, limited }, dossiers: out })}\n`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  return { urls: { main, strict, limited }, dossiers: out };
 });
