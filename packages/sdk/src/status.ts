@@ -85,6 +85,29 @@ export function isSettled(status: DossierStatus): boolean {
   return status === 9 || status === 10;
 }
 
+/** True once the result has been handed to the applicant (10). */
+export function isReturned(status: DossierStatus): boolean {
+  return status === 10;
+}
+
+/**
+ * True while the agency holds the dossier and owes an answer: submitted (1), accepted (2), in progress (4),
+ * waiting for documents (5) or for payment (6). Such a dossier counts as open in statistics and can become
+ * overdue; any other status closes it: refused (3), withdrawn (7), stopped (8), settled (9, 10). A dossier
+ * that goes back to an open status is being processed again, so its finish and return dates no longer hold.
+ */
+export function isOpen(status: DossierStatus): boolean {
+  return status === 1 || status === 2 || (status >= 4 && status <= 6);
+}
+
+/**
+ * True for the desk's decision on a submission: accepted (2) or not accepted (3). The first such event is
+ * when the dossier was received.
+ */
+export function isReceptionDecision(status: DossierStatus): boolean {
+  return status === 2 || status === 3;
+}
+
 /**
  * Whether the citizen may rate the service for a dossier in this status: once it is settled (9, 10) or
  * closed without a result (3 refused, 7 withdrawn). A refusal or a withdrawal is still a finished contact

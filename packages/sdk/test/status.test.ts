@@ -4,6 +4,9 @@ import {
   DOSSIER_STATUSES,
   canRate,
   isDossierStatus,
+  isOpen,
+  isReceptionDecision,
+  isReturned,
   isSettled,
   statusGroup,
   statusLabel,
@@ -69,6 +72,19 @@ test('statusGroup', () => {
 
 test('isSettled: 9 and 10 only', () => {
   assert.deepEqual(DOSSIER_STATUSES.filter(isSettled), [9, 10]);
+});
+
+test('isReturned: 10 only', () => {
+  assert.deepEqual(DOSSIER_STATUSES.filter(isReturned), [10]);
+});
+
+test('isOpen: the agency holds the dossier (1, 2, 4, 5, 6); every other status closes it', () => {
+  assert.deepEqual(DOSSIER_STATUSES.filter(isOpen), [1, 2, 4, 5, 6]);
+  for (const s of DOSSIER_STATUSES.filter(isSettled)) assert.equal(isOpen(s), false, `settled ${s} is not open`);
+});
+
+test('isReceptionDecision: accepted or not accepted (2, 3)', () => {
+  assert.deepEqual(DOSSIER_STATUSES.filter(isReceptionDecision), [2, 3]);
 });
 
 test('canRate: settled or closed (3, 7, 9, 10)', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openDatabase, upsertProcedures } from '../src/index.js';
 import { appendHistoryEvent, upsertDossier } from '../src/db/dossiers.js';
+import { applyHistoryEvent, type EventTarget } from '../src/db/history-event.js';
 import { ensureSecret, getMeta } from '../src/db/meta.js';
 import { MIGRATIONS, migrate } from '../src/db/migrations.js';
 import { getProcedure } from '../src/db/procedures.js';
@@ -132,6 +133,76 @@ describe('statistics kept in step', () => {
     const incremental = snapshot();
     rebuildStats(db);
     assert.deepEqual(snapshot(), incremental);
+    db.close();
+  });
+});
+
+describe('applyHistoryEvent', () => {
+  const at = '2026-11-20T10:00:00+07:00';
+  const event = (status: number | null) => ({ at, action: 'Cập nhật', unit: null, officerTitle: null, status });
+  const inProgress: EventTarget = {
+    status: 4,
+    finishedAt: null,
+    returnedAt: null,
+    history: [{ at: '2026-11-02T08:00:00+07:00', action: 'Tiếp nhận', unit: null, officerTitle: null, status: 2 }],
+  };
+  const apply = (d: EventTarget, status: number | null, max = 500) => {
+    const result = applyHistoryEvent(d, event(status), max);
+    assert.ok(result.ok);
+    return result.dossier;
+  };
+
+  test('appends the event and takes its status; an event without a status changes nothing else', () => {
+    const done = apply(inProgress, 5);
+    assert.equal(done.status, 5);
+    assert.deepEqual(done.history, [...inProgress.history, event(5)]);
+    assert.deepEqual(apply(inProgress, null), { ...inProgress, history: [...inProgress.history, event(null)] });
+    assert.equal(inProgress.history.length, 1, 'the input is not changed');
+  });
+
+  test('settling sets the finish time once; returning sets the return time (and the finish time if unset)', () => {
+    assert.deepEqual(apply(inProgress, 9), { status: 9, finishedAt: at, returnedAt: null, history: [...inProgress.history, event(9)] });
+    const finished = { ...inProgress, status: 9 as const, finishedAt: '2026-11-18T15:00:00+07:00' };
+    assert.equal(apply(finished, 9).finishedAt, '2026-11-18T15:00:00+07:00');
+    assert.deepEqual([apply(finished, 10).finishedAt, apply(finished, 10).returnedAt], ['2026-11-18T15:00:00+07:00', at]);
+    assert.deepEqual([apply(inProgress, 10).finishedAt, apply(inProgress, 10).returnedAt], [at, at]);
+  });
+
+  test('an open status clears the finish and return times; a closing one keeps them', () => {
+    const returned = { ...inProgress, status: 10 as const, finishedAt: '2026-11-18T15:00:00+07:00', returnedAt: '2026-11-19T09:00:00+07:00' };
+    for (const open of [1, 2, 4, 5, 6]) {
+      const d = apply(returned, open);
+      assert.deepEqual([d.finishedAt, d.returnedAt], [null, null], `status ${open}`);
+    }
+    for (const closing of [3, 7, 8]) {
+      const d = apply(returned, closing);
+      assert.deepEqual([d.finishedAt, d.returnedAt], [returned.finishedAt, returned.returnedAt], `status ${closing}`);
+    }
+  });
+
+  test('a full history is refused', () => {
+    assert.deepEqual(applyHistoryEvent(inProgress, event(9), 1), { ok: false, reason: 'history_full' });
+    assert.ok(applyHistoryEvent(inProgress, event(9), 2).ok);
+  });
+});
+
+describe('appendHistoryEvent', () => {
+  test('stores the applied event and keeps the rest of the row, factor hashes included', async () => {
+    const db = openDatabase(await seededTemplate());
+    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    const code = '000.00.20.H37-261123-0001';
+    const before = db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as Record<string, unknown>;
+    const event = { at: '2026-11-26T10:00:00+07:00', action: 'Đã xử lý xong', unit: null, officerTitle: null, status: 9 };
+    assert.deepEqual(appendHistoryEvent(db, code, event, hasher), { ok: true, status: 9 });
+    const after = db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as Record<string, unknown>;
+    assert.equal(after.status, 9);
+    assert.equal(after.finished_at, event.at);
+    assert.deepEqual(JSON.parse(after.history as string), [...JSON.parse(before.history as string), event]);
+    assert.equal(after.settled, 1);
+    for (const column of ['national_code', 'procedure_code', 'received_at', 'appointment_at', 'applicant_masked', 'phone_hash', 'id_hash', 'office_id', 'unit_code']) {
+      assert.deepEqual(after[column], before[column], column);
+    }
+    assert.deepEqual(appendHistoryEvent(db, '000.00.20.H37-261123-9999', event, hasher), { ok: false, reason: 'not_found' });
     db.close();
   });
 });

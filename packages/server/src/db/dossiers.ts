@@ -4,13 +4,14 @@
  * lookup, appended by ingest), and it carries the calendar days (Vietnam time) that the statistics are built
  * from, derived here in one place.
  */
-import { vnDate } from '@motcua/sdk';
+import { isOpen, isSettled, vnDate } from '@motcua/sdk';
 import type { DossierStatus, DossierView, HistoryEvent } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
-import type { StoredDossier } from './types.js';
 import type { FactorHasher } from '../privacy/verification.js';
+import { applyHistoryEvent, lastEventWhere } from './history-event.js';
 import { statement } from './statements.js';
 import { applyDossierStats } from './stats.js';
+import type { StoredDossier } from './types.js';
 
 /** A stored dossier row as read back for a lookup. */
 export interface DossierRow {
@@ -42,8 +43,6 @@ export type DossierWrite = Omit<StoredDossier, 'phoneLast4' | 'idLast4' | 'histo
   history: HistoryEvent[] | undefined;
 };
 
-const CLOSING_STATUSES = new Set<number>([3, 7, 8, 9, 10]);
-
 /** Calendar day in Vietnam of an ISO timestamp (fast path for the usual +07:00 offset). */
 export function vnDay(timestamp: string): string {
   return timestamp.endsWith('+07:00') ? timestamp.slice(0, 10) : vnDate(new Date(timestamp));
@@ -59,14 +58,13 @@ const maxDay = (a: string, b: string) => (a > b ? a : b);
 export function statDays(d: Pick<StoredDossier, 'status' | 'receivedAt' | 'appointmentAt' | 'finishedAt' | 'returnedAt' | 'history'>) {
   const receivedDay = vnDay(d.receivedAt);
   const appointmentDay = d.appointmentAt ? maxDay(vnDay(d.appointmentAt), receivedDay) : null;
+  const settled = isSettled(d.status);
   let closedDay: string | null = null;
-  if (CLOSING_STATUSES.has(d.status)) {
-    const settledStatus = d.status === 9 || d.status === 10;
-    const event = [...d.history].reverse().find((e) => e.status === d.status);
-    const closedAt = (settledStatus ? (d.finishedAt ?? d.returnedAt) : null) ?? event?.at ?? d.finishedAt ?? d.receivedAt;
+  if (!isOpen(d.status)) {
+    const event = lastEventWhere(d.history, (status) => status === d.status);
+    const closedAt = (settled ? (d.finishedAt ?? d.returnedAt) : null) ?? event?.at ?? d.finishedAt ?? d.receivedAt;
     closedDay = maxDay(vnDay(closedAt), receivedDay);
   }
-  const settled = d.status === 9 || d.status === 10;
   const onTime = settled && (appointmentDay === null || (closedDay !== null && closedDay <= appointmentDay));
   return { receivedDay, appointmentDay, closedDay, settled: settled ? 1 : 0, onTime: onTime ? 1 : 0 };
 }
@@ -124,32 +122,35 @@ export function upsertDossier(db: Database, d: DossierWrite, hasher: FactorHashe
     const existing = statement(db, 'SELECT id, history FROM dossiers WHERE code = ?').get(d.code) as
       | { id: number; history: string }
       | undefined;
-    const now = new Date().toISOString();
     if (!existing) {
       const history = d.history ?? [];
-      const id = Number(statement(db, INSERT_SQL).run(rowParams({ ...d, history }, hasher, now)).lastInsertRowid);
+      const params = rowParams({ ...d, history }, hasher, new Date().toISOString());
+      const id = Number(statement(db, INSERT_SQL).run(params).lastInsertRowid);
       applyDossierStats(db, id, 1);
       return { created: true };
     }
-    const history = d.history ?? parseHistory(existing.history);
-    const params = rowParams({ ...d, history }, hasher, now);
-    applyDossierStats(db, existing.id, -1);
-    statement(
-      db,
-      `UPDATE dossiers SET national_code = @nationalCode, procedure_code = @procedureCode,
-         procedure_name = @procedureName, status = @status, received_at = @receivedAt,
-         appointment_at = @appointmentAt, finished_at = @finishedAt, returned_at = @returnedAt,
-         applicant_masked = @applicantMasked,
-         phone_hash = CASE WHEN @keepPhone THEN phone_hash ELSE @phoneHash END,
-         id_hash = CASE WHEN @keepId THEN id_hash ELSE @idHash END,
-         office_id = @officeId, unit_code = @unitCode, history = @history, received_day = @receivedDay,
-         appointment_day = @appointmentDay, closed_day = @closedDay, settled = @settled, on_time = @onTime,
-         updated_at = @updatedAt
-       WHERE id = @id`,
-    ).run({ ...params, id: existing.id });
-    applyDossierStats(db, existing.id, 1);
+    updateDossier(db, existing.id, { ...d, history: d.history ?? parseHistory(existing.history) }, hasher);
     return { created: false };
   })();
+}
+
+const UPDATE_SQL = `UPDATE dossiers SET national_code = @nationalCode, procedure_code = @procedureCode,
+    procedure_name = @procedureName, status = @status, received_at = @receivedAt,
+    appointment_at = @appointmentAt, finished_at = @finishedAt, returned_at = @returnedAt,
+    applicant_masked = @applicantMasked,
+    phone_hash = CASE WHEN @keepPhone THEN phone_hash ELSE @phoneHash END,
+    id_hash = CASE WHEN @keepId THEN id_hash ELSE @idHash END,
+    office_id = @officeId, unit_code = @unitCode, history = @history, received_day = @receivedDay,
+    appointment_day = @appointmentDay, closed_day = @closedDay, settled = @settled, on_time = @onTime,
+    updated_at = @updatedAt
+  WHERE id = @id`;
+
+/** Rewrite a stored dossier (by row id) with its statistics taken out before and added back after. */
+function updateDossier(db: Database, id: number, d: DossierWrite & { history: HistoryEvent[] }, hasher: FactorHasher): void {
+  const params = rowParams(d, hasher, new Date().toISOString());
+  applyDossierStats(db, id, -1);
+  statement(db, UPDATE_SQL).run({ ...params, id });
+  applyDossierStats(db, id, 1);
 }
 
 /** A stored history (JSON column), oldest first. */
@@ -209,16 +210,32 @@ export function lookupDossier(db: Database, code: string): DossierLookup | null 
   };
 }
 
-
-/** Statuses after which a dossier is being processed again: its finish and return dates no longer hold. */
-const OPEN_STATUSES = new Set<number>([1, 2, 4, 5, 6]);
-
 export type AppendResult = { ok: true; status: DossierStatus } | { ok: false; reason: 'not_found' | 'history_full' };
 
+/** A stored row as a write that keeps its factor hashes. */
+function fromRow(row: DossierRow): DossierWrite & { history: HistoryEvent[] } {
+  return {
+    code: row.code,
+    nationalCode: row.national_code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    status: row.status,
+    receivedAt: row.received_at,
+    appointmentAt: row.appointment_at,
+    finishedAt: row.finished_at,
+    returnedAt: row.returned_at,
+    applicantMasked: row.applicant_masked,
+    phoneLast4: undefined,
+    idLast4: undefined,
+    officeId: row.office_id,
+    unitCode: row.unit_code,
+    history: parseHistory(row.history),
+  };
+}
+
 /**
- * Append a history event to a dossier (by code) and apply what its status implies: 9 sets the finish
- * time if unset, 10 the return time (and the finish time if unset), an open status clears both.
- * Statistics are updated in the same transaction.
+ * Append a history event to a dossier (by code) and apply what its status implies (see
+ * {@link applyHistoryEvent}): one read, one write, statistics updated in the same transaction.
  */
 export function appendHistoryEvent(
   db: Database,
@@ -230,44 +247,9 @@ export function appendHistoryEvent(
   return db.transaction((): AppendResult => {
     const row = statement(db, 'SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
     if (!row) return { ok: false, reason: 'not_found' };
-    const history = parseHistory(row.history);
-    if (history.length >= maxEvents) return { ok: false, reason: 'history_full' };
-    let { status } = row;
-    let finishedAt = row.finished_at;
-    let returnedAt = row.returned_at;
-    if (event.status != null) {
-      status = event.status as DossierStatus;
-      if (status === 9) finishedAt ??= event.at;
-      if (status === 10) {
-        returnedAt ??= event.at;
-        finishedAt ??= event.at;
-      }
-      if (OPEN_STATUSES.has(status)) {
-        finishedAt = null;
-        returnedAt = null;
-      }
-    }
-    upsertDossier(
-      db,
-      {
-        code: row.code,
-        nationalCode: row.national_code,
-        procedureCode: row.procedure_code,
-        procedureName: row.procedure_name,
-        status,
-        receivedAt: row.received_at,
-        appointmentAt: row.appointment_at,
-        finishedAt,
-        returnedAt,
-        applicantMasked: row.applicant_masked,
-        phoneLast4: undefined,
-        idLast4: undefined,
-        officeId: row.office_id,
-        unitCode: row.unit_code,
-        history: [...history, event],
-      },
-      hasher,
-    );
-    return { ok: true, status };
+    const applied = applyHistoryEvent(fromRow(row), event, maxEvents);
+    if (!applied.ok) return applied;
+    updateDossier(db, row.id, applied.dossier, hasher);
+    return { ok: true, status: applied.dossier.status };
   })();
 }

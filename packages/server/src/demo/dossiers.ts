@@ -7,7 +7,6 @@
 import {
   addDays,
   addWorkingDays,
-  fold,
   isDateString,
   vnDate,
   vnParts,
@@ -17,11 +16,15 @@ import {
   type Procedure,
 } from '@motcua/sdk';
 import { workingCalendar, type HolidayCalendar } from '../catalogue/calendar.js';
-import { DEMO_DOSSIERS } from './fixed-dossiers.js';
-import { maskName } from '../privacy/mask.js';
-import { randomFullName } from './names.js';
-import { createRng, weightedPicker, type Rng } from './random.js';
 import type { StoredDossier } from '../db/types.js';
+import { maskName } from '../privacy/mask.js';
+import { CENTRE_FIELD_WEIGHTS, COMMUNE_FIELD_WEIGHTS, plans, type Plan } from './dossier-plans.js';
+import { Days } from './filing-days.js';
+import { DEMO_DOSSIERS } from './fixed-dossiers.js';
+import { randomFullName } from './names.js';
+import { officeAgencyCodes, officeTargets } from './office-shares.js';
+import { createRng, type Rng } from './random.js';
+import { decidesReception, receptionTime } from './reception.js';
 
 export { DEMO_DOSSIERS } from './fixed-dossiers.js';
 
@@ -44,8 +47,6 @@ export interface GenerateDossiersOptions {
   provinceAgencyCode?: string;
 }
 
-/** Share of dossiers filed at the provincial centre. */
-const CENTRE_SHARE = 0.4;
 /** Share of settled dossiers finished after their appointment day: 0.8 % late → 99.2 % on time or early. */
 const LATE = 0.008;
 const REFUSED = 0.004;
@@ -58,129 +59,18 @@ const ONLINE = 0.3;
 const MONTH_FACTOR = [1.15, 0.75, 1.05, 1, 0.95, 1, 1.05, 1, 0.95, 1, 1.05, 1.1];
 const WEEKDAY_FACTOR = [0, 1.2, 1.05, 1, 1, 0.9, 0.35];
 
-const DAY_MS = 86_400_000;
 const OPEN = 450; // 07:30
 const NOON = 690; // 11:30
 const AFTERNOON = 810; // 13:30
 const CLOSE = 990; // 16:30
 const LATEST = 1010; // 16:50, last minute an event is logged in the office
 
-// Commune desks: more certified copies and civil status, then land.
-const COMMUNE_FIELD_WEIGHTS: Record<string, number> = {
-  'chung thuc': 30,
-  'ho tich': 22,
-  'dat dai': 14,
-  'bao tro xa hoi': 6,
-  'dang ky, quan ly cu tru': 5,
-  'thanh lap va hoat dong doanh nghiep (ho kinh doanh)': 4,
-  'nguoi co cong': 3,
-  'hoat dong xay dung': 3,
-};
-const CENTRE_FIELD_WEIGHTS: Record<string, number> = {
-  'dat dai': 25,
-  'thanh lap va hoat dong cua doanh nghiep': 8,
-  'duong bo': 5,
-  'ly lich tu phap': 5,
-  'hoat dong xay dung': 5,
-  'sat hach, cap giay phep lai xe': 4,
-  'quan ly xuat nhap canh': 4,
-};
 // Commune officers by field.
 const COMMUNE_OFFICERS: Array<[RegExp, string]> = [
   [/^(ho tich|chung thuc|nuoi con nuoi|hoa giai)/, 'Công chức Tư pháp - Hộ tịch'],
   [/^(dat dai|hoat dong xay dung|moi truong)/, 'Công chức Địa chính - Xây dựng'],
   [/^(bao tro|nguoi co cong|giam ngheo|chinh sach)/, 'Công chức Văn hóa - Xã hội'],
 ];
-
-/** Per-procedure limit: working days, or calendar days when the procedure counts those. */
-interface Limit {
-  days: number;
-  calendar: boolean;
-}
-
-interface Plan {
-  procedure: Procedure;
-  limit: Limit;
-  hasFee: boolean;
-  field: string;
-}
-
-function hashFraction(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) / 4294967296;
-}
-
-/** The time limit a procedure states (first working-day or day figure), else 3–15 working days. */
-function limitOf(p: Procedure): Limit {
-  for (const m of p.methods) {
-    const { value, unit } = m.processingTime;
-    if (value === null || unit === null || value <= 0) continue;
-    if (unit === 'working_days') return { days: Math.min(Math.ceil(value), 45), calendar: false };
-    if (unit === 'days') return { days: Math.min(Math.ceil(value), 60), calendar: true };
-    if (unit === 'hours') return { days: 1, calendar: false };
-    if (unit === 'months') return { days: Math.min(Math.ceil(value * 22), 60), calendar: false };
-  }
-  return { days: 3 + Math.floor(hashFraction(p.code) * 13), calendar: false };
-}
-
-function plans(procedures: readonly Procedure[], weights: Record<string, number>): { pick: (rng: Rng) => Plan } {
-  const list = procedures.map((p) => ({
-    procedure: p,
-    limit: limitOf(p),
-    hasFee: p.methods.some((m) => m.fees.some((f) => (f.amountVnd ?? 0) > 0)),
-    field: p.field ? fold(p.field.name) : '',
-  }));
-  const perField = new Map<string, number>();
-  for (const p of list) perField.set(p.field, (perField.get(p.field) ?? 0) + 1);
-  const w = list.map((p) => ((weights[p.field] ?? 1) / Math.sqrt(perField.get(p.field)!)) * (0.3 + 1.7 * hashFraction(p.procedure.code)));
-  return { pick: weightedPicker(list, w) };
-}
-
-/** Calendar-day table over the generation window, with the working-day structure precomputed. */
-class Days {
-  readonly dates: string[] = [];
-  readonly dayNumbers: number[] = [];
-  readonly working: boolean[] = [];
-  readonly weekday: number[] = [];
-  /** Index (into `dates`) of the first working day strictly after each day. */
-  readonly nextWorking: number[] = [];
-  readonly index = new Map<string, number>();
-
-  constructor(from: string, to: string, calendar: ReturnType<typeof workingCalendar>) {
-    const start = Date.parse(`${from}T00:00:00Z`) / DAY_MS;
-    const end = Date.parse(`${to}T00:00:00Z`) / DAY_MS;
-    for (let n = start; n <= end; n++) {
-      const date = new Date(n * DAY_MS).toISOString().slice(0, 10);
-      const weekday = (((n + 4) % 7) + 7) % 7;
-      this.index.set(date, this.dates.length);
-      this.dates.push(date);
-      this.dayNumbers.push(n);
-      this.weekday.push(weekday);
-      const holiday = calendar.holidays.has(date);
-      this.working.push(!holiday && (calendar.extraWorkingDays.has(date) || (weekday !== 0 && weekday !== 6)));
-    }
-    let next = this.dates.length;
-    for (let i = this.dates.length - 1; i >= 0; i--) {
-      this.nextWorking[i] = next;
-      if (this.working[i]) next = i;
-    }
-  }
-
-  /** The n-th working day after day `i` (n ≥ 1), or the last day of the table. */
-  addWorking(i: number, n: number): number {
-    let d = i;
-    for (let k = 0; k < n && d < this.dates.length - 1; k++) d = this.nextWorking[d]!;
-    return Math.min(d, this.dates.length - 1);
-  }
-
-  /** Working days in (a, b]. */
-  workingBetween(a: number, b: number): number {
-    let count = 0;
-    for (let d = this.nextWorking[a]!; d <= b && d < this.dates.length; d = this.nextWorking[d]!) count++;
-    return count;
-  }
-}
 
 const MINUTES: string[] = Array.from({ length: 1440 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
 const FOUR_DIGITS: string[] = Array.from({ length: 10_000 }, (_, n) => String(n).padStart(4, '0'));
@@ -195,38 +85,6 @@ interface Moment {
 function officeMinute(rng: Rng, saturday = false): number {
   if (saturday || rng.chance(0.55)) return OPEN + rng.int(0, NOON - OPEN - 1);
   return AFTERNOON + rng.int(0, CLOSE - AFTERNOON - 1);
-}
-
-/** Agency identifiers per office: the centre `000.00.20.Hxx`, commune offices `000.3x.yy.Hxx` (demo values). */
-export function officeAgencyCodes(offices: readonly Office[], provinceAgencyCode = 'H37'): Map<string, string> {
-  const codes = new Map<string, string>();
-  const communes = offices.filter((o) => o.kind !== 'provincial_centre').sort((a, b) => a.unit.code.localeCompare(b.unit.code));
-  for (const o of offices) if (o.kind === 'provincial_centre') codes.set(o.id, `000.00.20.${provinceAgencyCode}`);
-  communes.forEach((o, i) => codes.set(o.id, `000.${31 + Math.floor(i / 25)}.${String((i % 25) + 1).padStart(2, '0')}.${provinceAgencyCode}`));
-  return codes;
-}
-
-/** Office weights: the centre takes {@link CENTRE_SHARE}; wards weigh more, remote communes less. */
-function officeTargets(offices: readonly Office[], total: number): number[] {
-  const communeWeight = (o: Office) => {
-    const size = Math.max(1, o.formerUnits.length);
-    return o.kind === 'commune_centre' ? size * 3.5 : size * (0.6 + 0.8 * hashFraction(o.id));
-  };
-  const communeTotal = offices.filter((o) => o.kind !== 'provincial_centre').reduce((s, o) => s + communeWeight(o), 0);
-  const hasCentre = offices.some((o) => o.kind === 'provincial_centre');
-  const shares = offices.map((o) =>
-    o.kind === 'provincial_centre' ? CENTRE_SHARE : ((hasCentre ? 1 - CENTRE_SHARE : 1) * communeWeight(o)) / communeTotal,
-  );
-  // Largest remainder: the targets add up to `total` exactly.
-  const raw = shares.map((s) => s * total);
-  const targets = raw.map(Math.floor);
-  let left = total - targets.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of order) {
-    if (left-- <= 0) break;
-    targets[i]!++;
-  }
-  return targets;
 }
 
 /**
@@ -433,12 +291,13 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     // Only what has happened by `now` is in the data.
     const history: HistoryEvent[] = [];
     let status: DossierStatus = 1;
-    let accepted = false;
+    // Received at the desk (a refusal has no appointment, so this means accepted).
+    let received = false;
     for (const e of events) {
       if (key(e.at) > nowKey) break;
       history.push({ at: iso(e.at), action: e.action, unit: e.unit, officerTitle: e.officer, status: e.status });
       if (e.status !== null) status = e.status;
-      if (e.status === 2) accepted = true;
+      if (decidesReception(e)) received = true;
     }
     if (history.length === 0) return null;
     const seen = (m: Moment | null) => (m !== null && key(m) <= nowKey ? iso(m) : null);
@@ -451,9 +310,8 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
       procedureCode: plan.procedure.code,
       procedureName: plan.procedure.name,
       status,
-      // Received = accepted (or refused) at the desk; until then, the online submission.
-      receivedAt: (history.find((h) => h.status === 2 || h.status === 3) ?? history[0]!).at,
-      appointmentAt: accepted && appointment ? iso(appointment) : null,
+      receivedAt: receptionTime(history),
+      appointmentAt: received && appointment ? iso(appointment) : null,
       finishedAt: seen(finishedAt),
       returnedAt: seen(returnedAt),
       applicantMasked: masked,

@@ -20,6 +20,7 @@
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import { maskName } from '../privacy/mask.js';
 import type { StoredDossier } from '../db/types.js';
+import { receptionTime } from './reception.js';
 
 const CENTRE_ID = 'trung-tam-pvhcc-tinh';
 const CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn';
@@ -200,7 +201,7 @@ export const DEMO_DOSSIERS: readonly StoredDossier[] = SPECS.map((s) => ({
   procedureCode: s.procedure.code,
   procedureName: s.procedure.name,
   status: s.status,
-  receivedAt: (s.history.find((h) => h.status === 2 || h.status === 3) ?? s.history[0]!).at,
+  receivedAt: receptionTime(s.history),
   appointmentAt: s.appointment,
   finishedAt: s.finished,
   returnedAt: s.returned,

@@ -6,6 +6,7 @@
 import { fold, type AdministrativeUnit, type NamedRef, type Office, type OpeningHours, type Week } from '@motcua/sdk';
 import type { HolidayCalendar } from '../catalogue/calendar.js';
 import { slugify } from '../catalogue/slug.js';
+import { fnv1a } from './random.js';
 
 /** Province-specific demo settings (defaults: Lạng Sơn). */
 export interface DemoProvince {
@@ -95,9 +96,7 @@ const CENTRE_AGENCIES = [
 
 /** Deterministic fraction in [0, 1) from a string (FNV-1a), for demo values that must not change between runs. */
 function unitHash(text: string, salt: number): number {
-  let h = 0x811c9dc5 ^ salt;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return ((h >>> 0) % 1_000_003) / 1_000_003;
+  return (fnv1a(text, 0x811c9dc5 ^ salt) % 1_000_003) / 1_000_003;
 }
 
 function ref(name: string): NamedRef {

@@ -63,3 +63,18 @@ export function weightedPicker<T>(items: readonly T[], weights: readonly number[
     return items[lo]!;
   };
 }
+
+/**
+ * 32-bit FNV-1a hash of a string, unsigned: for demo values that must follow from a name or code, not from
+ * the order of random draws. `basis` varies it (several independent values from one name).
+ */
+export function fnv1a(text: string, basis = 0x811c9dc5): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A fraction in [0, 1) that a string always maps to (see {@link fnv1a}). */
+export function hashFraction(text: string): number {
+  return fnv1a(text) / 4294967296;
+}

@@ -1,7 +1,7 @@
 /**
  * Deterministic demonstration ratings on the national 3-level scale, for dossiers the citizen may rate.
  */
-import { canRate, RATING_INDICATORS, type RatingIndicator, type RatingLevel } from '@motcua/sdk';
+import { canRate, RATING_INDICATORS, statusGroup, type RatingIndicator, type RatingLevel } from '@motcua/sdk';
 import type { Rng } from './random.js';
 import type { StoredDossier, StoredRating } from '../db/types.js';
 
@@ -39,7 +39,8 @@ function later(base: string, minutes: number): string {
 }
 
 function levelFor(d: StoredDossier, rng: Rng): RatingLevel {
-  const unhappy = d.status === 3 || d.status === 7 ? 0.25 : late(d) ? 0.4 : 0.03;
+  // Refused or withdrawn dossiers and late ones leave more applicants dissatisfied.
+  const unhappy = statusGroup(d.status) === 'closed' ? 0.25 : late(d) ? 0.4 : 0.03;
   const r = rng.next();
   if (r < unhappy) return 'dissatisfied';
   return r < unhappy + (1 - unhappy) * 0.62 ? 'very_satisfied' : 'satisfied';
