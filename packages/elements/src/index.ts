@@ -8,6 +8,19 @@ export { MotcuaElement } from './internal/motcua-element.js';
 export { resolveApi, resolveLang, toLang, API_META_NAME, type Lang, type MotcuaGlobalConfig } from './internal/config.js';
 export { classifyError, ConfigError, type ErrorKind, type ClassifiedError } from './internal/error-kind.js';
 export type { MotcuaErrorDetail, MotcuaEventName, MotcuaEventDetail } from './internal/events.js';
+export {
+  registerMessages,
+  type MotcuaMessages,
+  type CatalogueName,
+  type PartialMessages,
+  type LanguageMessages,
+} from './internal/i18n/registry.js';
+export type { CommonMessages } from './internal/i18n/common.js';
+export type { LookupMessages } from './dossier-lookup/messages.js';
+export type { RatingMessages } from './rating/messages.js';
+export type { FinderMessages } from './procedure-finder/messages.js';
+export type { DirectoryMessages } from './counter-directory/messages.js';
+export type { StatsMessages } from './stats/messages.js';
 export { MotcuaDossierLookup, type MotcuaLookupDetail, type MotcuaResultDetail } from './dossier-lookup/dossier-lookup.js';
 export {
   MotcuaRating,

@@ -4,13 +4,10 @@ import type { Coordinates, Office, OfficeKind } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError } from '../internal/error-kind.js';
 import { controlStyles, disclosureStyles } from '../internal/control-styles.js';
-import { lazyMessages } from '../internal/lazy-messages.js';
 import { distanceKm } from './distance.js';
-import { vi, type DirectoryMessages } from './messages.js';
+import { messages, type DirectoryMessages } from './messages.js';
 import { renderOffice } from './office-card.js';
 import { directoryStyles } from './styles.js';
-
-const english = lazyMessages(() => import('./messages.en.js').then((m) => m.en));
 
 /** Pause after the last keystroke before searching. */
 const DEBOUNCE_MS = 250;
@@ -126,11 +123,10 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     this._origin = null;
   }
 
+  readonly #messages = this.localize.use(messages);
   get #m(): DirectoryMessages {
-    return (this.lang_ === 'en' && english.value) || vi;
+    return this.#messages();
   }
-
-  protected override englishMessages = english;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -259,7 +255,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
           )}
         </ul>`;
     }
-    return html`<div class="root" part="base" lang=${this.lang_}>
+    return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body">
         <form role="search" class="search" novalidate @submit=${this.#onSubmit}>

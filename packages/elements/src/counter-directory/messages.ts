@@ -1,4 +1,5 @@
 /** Vietnamese messages of `<motcua-counter-directory>` (the default; English in `messages.en.ts`, loaded on demand). */
+import { catalogue } from '../internal/i18n/catalogue.js';
 import type { OfficeKind } from '@motcua/sdk';
 import type { ClosedReason } from '../internal/opening-hours.js';
 
@@ -52,3 +53,5 @@ export const vi = {
 
 /** The catalogue's shape: the English one must satisfy it. */
 export type DirectoryMessages = typeof vi;
+
+export const messages = catalogue('motcua-counter-directory', vi, () => import('./messages.en.js'));

@@ -14,7 +14,7 @@ import {
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, type ClassifiedError, type ErrorKind } from '../internal/error-kind.js';
 import { formatDate } from '../internal/i18n/format.js';
-import { lookup as viLookup, type LookupMessages } from '../internal/i18n/vi/lookup.js';
+import { messages, type LookupMessages } from './messages.js';
 import { icon } from '../internal/icons.js';
 import { codeFeedback, type CodeFeedback } from './code-feedback.js';
 import { canScanQr, codeFromQr, readQr } from './qr.js';
@@ -146,8 +146,9 @@ export class MotcuaDossierLookup extends MotcuaElement {
     this._announce = '';
   }
 
+  readonly #messages = this.localize.use(messages);
   get #m(): LookupMessages {
-    return this.en?.lookup ?? viLookup;
+    return this.#messages();
   }
 
   override connectedCallback(): void {
@@ -314,7 +315,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     const feedbackClass =
       invalid || this._scanFailed ? 'feedback--error' : feedback.state === 'valid' ? 'feedback--ok' : '';
     const pending = this.#task.status === TaskStatus.PENDING;
-    return html`<div class="root" part="base" lang=${this.lang_}>
+    return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body">
         <form part="form" novalidate @submit=${this.#onSubmit}>

@@ -1,3 +1,5 @@
+import type { LanguageMessages } from './i18n/registry.js';
+
 /**
  * Configuration a webmaster sets without writing JavaScript.
  *
@@ -7,7 +9,8 @@
  * 3. a global set by script before or after the widgets load: `window.motcua = { api: '…' }`.
  *
  * Language: the element's `lang`, else the closest ancestor with `lang` (crossing shadow roots), else
- * `<html lang>`; `en…` selects English, anything else Vietnamese.
+ * `<html lang>`; `en…` selects English, a language registered with `registerMessages` that language, anything
+ * else Vietnamese.
  */
 
 /** Languages with a message catalogue. */
@@ -17,6 +20,11 @@ export type Lang = 'vi' | 'en';
 export interface MotcuaGlobalConfig {
   /** API base URL used by every widget that has no `api` attribute and finds no `<meta name="motcua:api">`. */
   api?: string;
+  /**
+   * Messages by language, then catalogue (`common` or a widget's tag), registered when a widget first
+   * renders: `{ tay: { 'motcua-rating': { title: '…' } } }` (see `registerMessages`).
+   */
+  messages?: Record<string, LanguageMessages>;
 }
 
 declare global {
@@ -45,14 +53,19 @@ export function toLang(tag: string | null | undefined): Lang {
   return /^en\b/i.test(tag?.trim() ?? '') ? 'en' : 'vi';
 }
 
-/** The language in effect for `el`: its own or an ancestor's `lang`, across shadow roots, then `<html lang>`. */
-export function resolveLang(el: Element): Lang {
+/** The language tag in effect for `el`: its own or an ancestor's `lang`, across shadow roots, then `<html lang>`. */
+export function resolveLangTag(el: Element): string {
   let node: Element | null = el;
   while (node) {
-    const withLang = node.closest('[lang]');
-    if (withLang && withLang.getAttribute('lang')) return toLang(withLang.getAttribute('lang'));
+    const withLang = node.closest('[lang]')?.getAttribute('lang');
+    if (withLang) return withLang;
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  return toLang(el.ownerDocument.documentElement.lang);
+  return el.ownerDocument.documentElement.lang;
+}
+
+/** The catalogue language in effect for `el` (see {@link resolveLangTag}). */
+export function resolveLang(el: Element): Lang {
+  return toLang(resolveLangTag(el));
 }

@@ -1,11 +1,9 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { VERSION } from '../version.js';
 import { baseStyles } from './theme.js';
-import { english, loadEnglish } from './i18n/lang.js';
-import type { LazyMessages } from './lazy-messages.js';
-import { common as viCommon, type CommonMessages } from './i18n/vi/common.js';
-import { resolveApi, resolveLang, type Lang } from './config.js';
-import { observeLang } from './lang-observer.js';
+import { LocalizeController } from './i18n/localize.js';
+import type { CommonMessages } from './i18n/common.js';
+import { resolveApi, type Lang } from './config.js';
 import { clientFor, type MotcuaClient } from './clients.js';
 import { ConfigError, navigatorOffline, type ClassifiedError } from './error-kind.js';
 import type { EmitArgs, EmitOptions, MotcuaEventDetail, MotcuaEventName } from './events.js';
@@ -42,9 +40,13 @@ export class MotcuaElement extends LitElement {
     this.headingLevel = 2;
   }
 
-  /** The language in effect, from `lang` on the element, an ancestor, or `<html>`. */
-  protected lang_: Lang = 'vi';
-  #unobserveLang: (() => void) | undefined;
+  /** The language and the messages in it; a widget adds its catalogue with `this.localize.use(…)`. */
+  protected readonly localize = new LocalizeController(this);
+
+  /** The built-in language in effect (`vi` or `en`), for dates and numbers. */
+  protected get lang_(): Lang {
+    return this.localize.lang;
+  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -52,27 +54,7 @@ export class MotcuaElement extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.#syncLang();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#syncLang();
-    this.#unobserveLang = observeLang(this.ownerDocument, () => this.#syncLang());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unobserveLang?.();
-    this.#unobserveLang = undefined;
-  }
-
-  #syncLang(): void {
-    const lang = resolveLang(this);
-    if (lang !== this.lang_) {
-      this.lang_ = lang;
-      this.requestUpdate();
-    }
+    if (name === 'lang') this.localize.sync();
   }
 
   /** The effective language (`vi` or `en`). */
@@ -80,30 +62,18 @@ export class MotcuaElement extends LitElement {
     return this.lang_;
   }
 
-  /** English messages when the effective language is English (and they have loaded), else undefined. */
-  protected get en(): ReturnType<typeof english> {
-    return this.lang_ === 'en' ? english() : undefined;
-  }
-
   /** Messages shared by every widget, in the effective language. */
   protected get commonMessages(): CommonMessages {
-    return this.en?.common ?? viCommon;
+    return this.localize.common;
   }
-
-  /** A widget's own English catalogue, when it keeps one apart from the shared one (see `lazyMessages`). */
-  protected englishMessages: LazyMessages<unknown> | undefined;
 
   /**
    * Before rendering in English the first time, fetch the English catalogues, the shared one and the widget's
    * own, in parallel (Vietnamese ships with the widget).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.lang_ === 'en') {
-      const own = this.englishMessages;
-      const pending = [english() ? null : loadEnglish(), own && !own.value ? own.load() : null].filter((p) => p !== null);
-      if (pending.length) return Promise.all(pending).then(() => super.scheduleUpdate());
-    }
-    return super.scheduleUpdate();
+    const pending = this.localize.pending();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The resolved API base URL, or `null` when none is configured. */

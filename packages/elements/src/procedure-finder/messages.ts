@@ -1,4 +1,5 @@
 /** Vietnamese messages of `<motcua-procedure-finder>` (the default; English in `messages.en.ts`, loaded on demand). */
+import { catalogue } from '../internal/i18n/catalogue.js';
 import type { Channel, Fee, OnlineLevel, ProcedureLevel, TimeUnit } from '@motcua/sdk';
 import { formatNumber } from '../internal/i18n/format.js';
 
@@ -68,3 +69,5 @@ export const vi = {
 
 /** The catalogue's shape: the English one must satisfy it. */
 export type FinderMessages = typeof vi;
+
+export const messages = catalogue('motcua-procedure-finder', vi, () => import('./messages.en.js'));

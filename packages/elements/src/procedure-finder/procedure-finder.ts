@@ -11,10 +11,9 @@ import type {
 } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError } from '../internal/error-kind.js';
-import { lazyMessages } from '../internal/lazy-messages.js';
 import { controlStyles } from '../internal/control-styles.js';
 import { richTextStyles } from '../internal/rich-text-styles.js';
-import { vi, type FinderMessages } from './messages.js';
+import { messages, type FinderMessages } from './messages.js';
 import { renderProcedure } from './procedure-detail.js';
 import { finderStyles } from './styles.js';
 
@@ -41,8 +40,6 @@ export const SEARCH_DEBOUNCE_MS = 250;
 const PAGE_SIZE = 20;
 
 type SearchArgs = readonly [q: string, level: string, field: string, online: string];
-
-const english = lazyMessages(() => import('./messages.en.js').then((m) => m.en));
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
@@ -205,11 +202,10 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     this._open = null;
   }
 
+  readonly #messages = this.localize.use(messages);
   get #m(): FinderMessages {
-    return (this.lang_ === 'en' && english.value) || vi;
+    return this.#messages();
   }
-
-  protected override englishMessages = english;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -336,7 +332,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
 
   protected override render(): TemplateResult {
     const m = this.#m;
-    return html`<div class="root" part="base" lang=${this.lang_}>
+    return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body">
         <div class="list" ?hidden=${!!this._open}>${this.#renderSearch(m)} ${this.#renderResults(m)}</div>

@@ -15,7 +15,7 @@ import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, type ClassifiedError } from '../internal/error-kind.js';
 import { icon } from '../internal/icons.js';
 import { formatPercent } from '../internal/i18n/format.js';
-import { rating as viRating, type RatingMessages } from '../internal/i18n/vi/rating.js';
+import { messages, type RatingMessages } from './messages.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { enqueueRating, onQueueOutcome, watchRatingQueue, type QueueOutcome } from './offline-queue.js';
 import { ratingStyles } from './styles.js';
@@ -168,8 +168,9 @@ export class MotcuaRating extends MotcuaElement {
     this.addEventListener('invalid', () => (this._showErrors = true));
   }
 
+  readonly #messages = this.localize.use(messages);
   get #m(): RatingMessages {
-    return this.en?.rating ?? viRating;
+    return this.#messages();
   }
 
   // ---- Form-associated custom element API -------------------------------------------------------------
@@ -486,7 +487,7 @@ export class MotcuaRating extends MotcuaElement {
 
   protected override render(): TemplateResult {
     const m = this.#m;
-    return html`<div class="root" part="base" lang=${this.lang_}>
+    return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body">
         ${this._phase === 'sent' || this._phase === 'queued' || this._phase === 'exists'

@@ -1,4 +1,6 @@
 /** Vietnamese messages of `<motcua-stats>` (the default; English in `messages.en.ts`, loaded on demand). */
+import { catalogue } from '../internal/i18n/catalogue.js';
+
 export const vi = {
   title: 'Tình hình giải quyết hồ sơ',
   period: (from: string, to: string) => `Từ ngày ${from} đến ngày ${to}`,
@@ -24,3 +26,5 @@ export const vi = {
 
 /** The catalogue's shape: the English one must satisfy it. */
 export type StatsMessages = typeof vi;
+
+export const messages = catalogue('motcua-stats', vi, () => import('./messages.en.js'));

@@ -5,12 +5,9 @@ import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError } from '../internal/error-kind.js';
 import { disclosureStyles } from '../internal/control-styles.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
-import { lazyMessages } from '../internal/lazy-messages.js';
 import { renderMonthly } from './chart.js';
-import { vi, type StatsMessages } from './messages.js';
+import { messages, type StatsMessages } from './messages.js';
 import { statsStyles } from './styles.js';
-
-const english = lazyMessages(() => import('./messages.en.js').then((m) => m.en));
 
 type StatsArgs = readonly [unit: string, from: string, to: string, api: string | null];
 
@@ -98,11 +95,10 @@ export class MotcuaStats extends MotcuaElement {
     },
   });
 
+  readonly #messages = this.localize.use(messages);
   get #m(): StatsMessages {
-    return (this.lang_ === 'en' && english.value) || vi;
+    return this.#messages();
   }
-
-  protected override englishMessages = english;
 
   #retry = (): void => void this.#stats.run();
 
@@ -110,7 +106,7 @@ export class MotcuaStats extends MotcuaElement {
     const m = this.#m;
     const task = this.#stats;
     const pending = task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.ERROR;
-    return html`<div class="root" part="base" lang=${this.lang_}>
+    return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body" aria-busy=${pending ? 'true' : 'false'}>
         ${task.status === TaskStatus.ERROR

@@ -1,8 +1,9 @@
-/** Vietnamese messages shared by every widget (the default catalogue; `../en.ts` must satisfy its type). */
+/** Vietnamese messages shared by every widget (the default; English in `common.en.ts`, loaded on demand). */
+import { catalogue } from './catalogue.js';
+
 const duration = (s: number) => (s < 60 ? `${s} giây` : `${Math.ceil(s / 60)} phút`);
 
-/** Messages shared by every widget. */
-export const common = {
+export const vi = {
   retry: 'Thử lại',
   required: '(bắt buộc)',
   errors: {
@@ -18,4 +19,7 @@ export const common = {
         : `Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${duration(seconds)}.`,
   },
 };
-export type CommonMessages = typeof common;
+/** The catalogue's shape: the English one must satisfy it. */
+export type CommonMessages = typeof vi;
+
+export const common = catalogue('common', vi, () => import('./common.en.js'));

@@ -1,6 +1,7 @@
-/** Vietnamese messages of `<motcua-rating>` (the default catalogue; `../en.ts` must satisfy its type). */
+/** Vietnamese messages of `<motcua-rating>` (the default; English in `messages.en.ts`, loaded on demand). */
+import { catalogue } from '../internal/i18n/catalogue.js';
 import type { RatingIndicator, RatingLevel } from '@motcua/sdk';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../internal/i18n/format.js';
 
 const levels: Record<RatingLevel, string> = {
   very_satisfied: 'Rất hài lòng',
@@ -20,8 +21,7 @@ const indicators: Record<RatingIndicator, string> = {
   overall: 'Mức độ hài lòng chung',
 };
 
-/** `<motcua-rating>` */
-export const rating = {
+export const vi = {
   title: 'Đánh giá mức độ hài lòng',
   questionDossier: (code: string) => `Bạn hài lòng thế nào với việc giải quyết hồ sơ ${code}?`,
   questionOffice: 'Bạn hài lòng thế nào với việc phục vụ của cơ quan?',
@@ -49,4 +49,7 @@ export const rating = {
   summaryNone: 'Chưa có lượt đánh giá nào.',
   summaryError: 'Chưa tải được kết quả đánh giá.',
 };
-export type RatingMessages = typeof rating;
+/** The catalogue's shape: the English one must satisfy it. */
+export type RatingMessages = typeof vi;
+
+export const messages = catalogue('motcua-rating', vi, () => import('./messages.en.js'));

@@ -1,4 +1,5 @@
-/** Vietnamese messages of `<motcua-dossier-lookup>` (the default catalogue; `../en.ts` must satisfy its type). */
+/** Vietnamese messages of `<motcua-dossier-lookup>` (the default; English in `messages.en.ts`, loaded on demand). */
+import { catalogue } from '../internal/i18n/catalogue.js';
 import type { DossierCodeError, DossierTimingState } from '@motcua/sdk';
 
 const reasons: Record<DossierCodeError, (part: string | null) => string> = {
@@ -27,8 +28,7 @@ const timing: Record<DossierTimingState, (days: number) => string> = {
   overdue: (n) => `Quá hạn ${n} ngày`,
 };
 
-/** `<motcua-dossier-lookup>` */
-export const lookup = {
+export const vi = {
   title: 'Tra cứu hồ sơ',
   codeLabel: 'Mã hồ sơ',
   codeHint: 'In trên giấy tiếp nhận, ví dụ 000.00.20.H37-200217-0001',
@@ -63,4 +63,7 @@ export const lookup = {
   rate: 'Đánh giá mức độ hài lòng',
   rated: 'Hồ sơ này đã được đánh giá. Cảm ơn bạn!',
 };
-export type LookupMessages = typeof lookup;
+/** The catalogue's shape: the English one must satisfy it. */
+export type LookupMessages = typeof vi;
+
+export const messages = catalogue('motcua-dossier-lookup', vi, () => import('./messages.en.js'));

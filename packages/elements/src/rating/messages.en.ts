@@ -1,0 +1,41 @@
+/** English messages of `<motcua-rating>`, typed by the Vietnamese catalogue. */
+import { formatNumber } from '../internal/i18n/format.js';
+import type { RatingMessages } from './messages.js';
+
+export const en: RatingMessages = {
+  title: 'Rate our service',
+  questionDossier: (code: string) => `How satisfied are you with how dossier ${code} was handled?`,
+  questionOffice: 'How satisfied are you with this office’s service?',
+  levels: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', dissatisfied: 'Dissatisfied' },
+  comment: 'Comment',
+  commentRequired: 'What went wrong?',
+  counter: (n: number, max: number) => `${n}/${max} characters`,
+  levelMissing: 'Please choose how satisfied you are.',
+  commentMissing: 'Please tell us why you are dissatisfied.',
+  detailed: 'Detailed evaluation (optional)',
+  indicators: {
+    total_time: 'Total processing time against the legal limit',
+    agency_time: 'Time taken by each agency',
+    contacts: 'Number of contacts needed to complete the dossier',
+    agencies_contacted: 'Number of agencies contacted',
+    one_stop: 'Filed and collected at the one-stop desk',
+    published: 'The procedure was fully published',
+    attitude: 'Officers’ attitude',
+    online_ease: 'Ease of using the online service',
+    overall: 'Overall satisfaction',
+  },
+  scores: ['Poor', 'Fair', 'Good'],
+  honeypot: 'Leave this field empty',
+  submit: 'Send rating',
+  sending: 'Sending…',
+  thanks: 'Thank you for your rating! It helps the office serve you better.',
+  queued: 'Not sent yet: no connection. Your rating is saved on this device and will be sent automatically when you are back online.',
+  queuedServer: 'Not sent yet: the service is having trouble. Your rating is saved on this device and will be sent again automatically.',
+  exists: 'This dossier has already been rated: each dossier can be rated once. Thank you for caring!',
+  notFound: 'The dossier to rate was not found. Please check the dossier code.',
+  noTarget: 'This widget has no dossier or office to rate (the dossier or office attribute).',
+  summaryTitle: 'Ratings so far',
+  summaryTotal: (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'rating' : 'ratings'}`,
+  summaryNone: 'No ratings yet.',
+  summaryError: 'The rating results could not be loaded.',
+};
