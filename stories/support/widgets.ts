@@ -10,7 +10,7 @@ export const SLOW_API = `${window.location.origin}/__motcua/slow`;
 /** An API base URL that answers like a gateway whose API is down (HTML 502). */
 export const DOWN_API = `${window.location.origin}/__motcua/down`;
 
-/** Documented demo dossiers, one per national status (packages/server/src/seed/demo-dossiers.ts). */
+/** Documented demo dossiers, one per national status (packages/server/src/demo/fixed-dossiers.ts). */
 export const DEMO_DOSSIERS = {
   1: '000.00.20.H37-261127-0001',
   2: '000.00.20.H37-261126-0001',
