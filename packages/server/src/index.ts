@@ -17,4 +17,4 @@ export type { SeedOptions, SeedReport } from './seed-database.js';
 export { loadConfig, parseRateRule, ConfigError, DEFAULT_RATE_LIMITS, USAGE } from './config.js';
 export type { ServerOptions, RateLimits, RateLimitRule, LogLevel, CliConfig } from './config.js';
 export { hashApiKey } from './db/api-keys.js';
-export { openApiDocument } from './http/openapi.js';
+export { openApiDocument } from './routes/index.js';

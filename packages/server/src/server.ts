@@ -20,18 +20,11 @@ import { createCursorCodec } from './http/cursor.js';
 import { frameworkErrors, installErrorHandling } from './http/errors.js';
 import { loggerOptions } from './http/logging.js';
 import type { LogDestination } from './http/logging.js';
+import { registerRoutes } from './http/register-routes.js';
 import { registerSecurity } from './http/security.js';
 import { registerStaticFiles } from './http/static-files.js';
 import { createFactorHasher } from './privacy/verification.js';
-import { registerCatalogueRoutes } from './routes/catalogue.js';
-import { registerDossierRoutes } from './routes/dossiers.js';
-import { registerIngestRoutes } from './routes/ingest.js';
-import { registerMetaRoutes } from './routes/meta.js';
-import { registerOfficeRoutes } from './routes/offices.js';
-import { registerProcedureRoutes } from './routes/procedures.js';
-import { registerRatingRoutes } from './routes/ratings.js';
-import { registerStatsRoutes } from './routes/stats.js';
-import { registerUnitRoutes } from './routes/units.js';
+import { API_ROUTES } from './routes/index.js';
 import { seedDatabase } from './seed-database.js';
 
 /** Default database file, relative to the working directory. */
@@ -115,15 +108,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
 
     await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? '*', rateLimits });
     installErrorHandling(app, app.rateLimit());
-    registerMetaRoutes(app, ctx);
-    registerProcedureRoutes(app, ctx);
-    registerCatalogueRoutes(app, ctx);
-    registerUnitRoutes(app, ctx);
-    registerOfficeRoutes(app, ctx);
-    registerDossierRoutes(app, ctx);
-    registerRatingRoutes(app, ctx);
-    registerStatsRoutes(app, ctx);
-    registerIngestRoutes(app, ctx);
+    registerRoutes(app, ctx, API_ROUTES);
     const dirs = defaultStaticDirs();
     const mounts = await registerStaticFiles(app, {
       staticRoot: options.staticRoot !== undefined ? options.staticRoot : dirs.staticRoot,

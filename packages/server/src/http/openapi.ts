@@ -1,54 +1,50 @@
 /**
- * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with
- * (`z.toJSONSchema`), so it cannot drift from what the server accepts and answers.
+ * The OpenAPI 3.1 document, generated from the route tables (paths, parameters, bodies, answers, errors,
+ * caching, security) and the contract's zod schemas (`z.toJSONSchema`), so it cannot drift from what the
+ * server accepts and answers.
  */
 import * as z from 'zod';
-import type * as zm from 'zod/mini';
 import {
   AdministrativeUnit,
   Agency,
   DossierUpsert,
+  DossierView,
   Field,
   HistoryEvent,
+  HistoryEventInput,
   MonthlyFigures,
   NamedRef,
+  Office,
   OpeningHours,
   Period,
-  ProcedureSummary,
-  SummaryScope,
-  UnitRef,
-  DossierView,
-  HistoryEventInput,
-  Office,
-  OfficeListQuery,
   Problem,
   Procedure,
+  ProcedureSummary,
   RatingReceipt,
   RatingSubmission,
   RatingSummary,
-  ScopeQuery,
   ServiceInfo,
   Stats,
-  UnitListQuery,
+  SummaryScope,
+  UnitRef,
   UnitResolution,
 } from '@motcua/sdk';
+import { SECURITY_SCHEMES } from './auth.js';
+import { CATALOGUE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './caching.js';
+import type { Caching, ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
 import {
   AgencyCollection,
-  DossierLookupQuery,
   FieldCollection,
   Health,
   IngestDossierResult,
   IngestEventResult,
   OfficeCollection,
-  ProcedureListQuery,
+  OpenApiDocument,
   ProcedurePage,
   UnitCollection,
-  UnitResolveQuery,
 } from './schemas.js';
 
-type Schema = zm.ZodMiniType;
 type JsonSchema = Record<string, unknown>;
-
 /** Named response components (`#/components/schemas/<name>`). */
 const RESPONSES: Record<string, Schema> = {
   NamedRef,
@@ -78,58 +74,14 @@ const RESPONSES: Record<string, Schema> = {
   IngestDossierResult,
   IngestEventResult,
   Health,
+  OpenApiDocument,
   Problem,
 };
 
 /** Named request-body components, rendered as inputs (what a client may send). */
 const REQUESTS: Record<string, Schema> = { RatingSubmission, DossierUpsert, HistoryEventInput };
 
-interface Operation {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  tag: string;
-  query?: Schema;
-  params?: Record<string, JsonSchema>;
-  body?: string;
-  headers?: { name: string; required: boolean; description: string; schema: JsonSchema }[];
-  ok: { status: number; schema: string; description: string }[];
-  errors: number[];
-  cached?: boolean;
-  secured?: boolean;
-}
-
-const PROCEDURE_CODE = { type: 'string', pattern: '^[0-9]\\.[0-9]{6}(\\.[A-Za-z0-9]{1,10})?$' };
-const UNIT_CODE = { type: 'string', pattern: '^([0-9]{2}|[0-9]{3}|[0-9]{5})$' };
-const SLUG = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$' };
-const DOSSIER_CODE = { type: 'string', minLength: 1, maxLength: 64, examples: ['000.00.20.H37-250217-0001'] };
-
-const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Health check', tag: 'meta', ok: [{ status: 200, schema: 'Health', description: 'Up' }], errors: [503] },
-  { method: 'get', path: '/v1/meta', summary: 'What this deployment serves and requires', tag: 'meta', ok: [{ status: 200, schema: 'ServiceInfo', description: 'Service description' }], errors: [], cached: true },
-  { method: 'get', path: '/v1/procedures', summary: 'Search procedures (ranked; an exact code comes first)', tag: 'procedures', query: ProcedureListQuery, ok: [{ status: 200, schema: 'ProcedurePage', description: 'A page of procedures' }], errors: [400, 429], cached: true },
-  { method: 'get', path: '/v1/procedures/{code}', summary: 'One procedure', tag: 'procedures', params: { code: PROCEDURE_CODE }, ok: [{ status: 200, schema: 'Procedure', description: 'The procedure' }], errors: [400, 404], cached: true },
-  { method: 'get', path: '/v1/fields', summary: 'Fields of procedures', tag: 'procedures', ok: [{ status: 200, schema: 'FieldCollection', description: 'All fields' }], errors: [], cached: true },
-  { method: 'get', path: '/v1/agencies', summary: 'Implementing agencies', tag: 'procedures', ok: [{ status: 200, schema: 'AgencyCollection', description: 'All agencies' }], errors: [], cached: true },
-  { method: 'get', path: '/v1/units', summary: 'Administrative units (current by default)', tag: 'units', query: UnitListQuery, ok: [{ status: 200, schema: 'UnitCollection', description: 'Units' }], errors: [400], cached: true },
-  { method: 'get', path: '/v1/units/resolve', summary: 'Find the current unit for an old or new name or code', tag: 'units', query: UnitResolveQuery, ok: [{ status: 200, schema: 'UnitResolution', description: 'Matches, best first' }], errors: [400], cached: true },
-  { method: 'get', path: '/v1/units/{code}', summary: 'One unit (the current one with this code, else the former one)', tag: 'units', params: { code: UNIT_CODE }, ok: [{ status: 200, schema: 'AdministrativeUnit', description: 'The unit' }], errors: [400, 404], cached: true },
-  { method: 'get', path: '/v1/offices', summary: 'One-stop offices', tag: 'offices', query: OfficeListQuery, ok: [{ status: 200, schema: 'OfficeCollection', description: 'Offices' }], errors: [400], cached: true },
-  { method: 'get', path: '/v1/offices/{id}', summary: 'One office', tag: 'offices', params: { id: SLUG }, ok: [{ status: 200, schema: 'Office', description: 'The office' }], errors: [400, 404], cached: true },
-  { method: 'get', path: '/v1/dossiers/{code}', summary: 'Look up a dossier (public, masked view)', tag: 'dossiers', params: { code: DOSSIER_CODE }, query: DossierLookupQuery, ok: [{ status: 200, schema: 'DossierView', description: 'The dossier' }], errors: [400, 401, 404, 429] },
-  {
-    method: 'post', path: '/v1/ratings', summary: 'Submit a satisfaction rating', tag: 'ratings', body: 'RatingSubmission',
-    headers: [{ name: 'Idempotency-Key', required: true, description: 'A new random key per rating; a retry reuses it.', schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' } }],
-    ok: [{ status: 201, schema: 'RatingReceipt', description: 'Recorded' }, { status: 200, schema: 'RatingReceipt', description: 'Replay of an earlier submission with the same key' }],
-    errors: [400, 404, 409, 413, 415, 422, 429],
-  },
-  { method: 'get', path: '/v1/ratings/summary', summary: 'Ratings per level for a scope and period', tag: 'ratings', query: ScopeQuery, ok: [{ status: 200, schema: 'RatingSummary', description: 'Summary' }], errors: [400, 404] },
-  { method: 'get', path: '/v1/stats', summary: 'Dossier statistics for a scope and period (default: the last 12 months)', tag: 'stats', query: ScopeQuery, ok: [{ status: 200, schema: 'Stats', description: 'Figures' }], errors: [400, 404] },
-  { method: 'post', path: '/v1/ingest/dossiers', summary: 'Create or update a dossier (back office)', tag: 'ingest', body: 'DossierUpsert', secured: true, ok: [{ status: 201, schema: 'IngestDossierResult', description: 'Created' }, { status: 200, schema: 'IngestDossierResult', description: 'Updated' }], errors: [400, 401, 413, 415] },
-  { method: 'post', path: '/v1/ingest/dossiers/{code}/events', summary: 'Append a history event (back office)', tag: 'ingest', params: { code: DOSSIER_CODE }, body: 'HistoryEventInput', secured: true, ok: [{ status: 201, schema: 'IngestEventResult', description: 'Appended' }], errors: [400, 401, 404, 409, 413, 415] },
-];
-
-const ERROR_DESCRIPTIONS: Record<number, string> = {
+const ERROR_DESCRIPTIONS: Record<ErrorStatus | 500, string> = {
   400: 'Invalid request (validation_failed, bad_request)',
   401: 'verification_required or unauthorized',
   404: 'not_found or dossier_not_found',
@@ -139,72 +91,110 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'idempotency_conflict',
   429: 'rate_limited (see Retry-After)',
   503: 'unavailable',
+  500: 'internal',
 };
+
+const names = (components: Record<string, Schema>) => new Map(Object.entries(components).map(([name, schema]) => [schema, name]));
+const RESPONSE_NAMES = names(RESPONSES);
+const REQUEST_NAMES = names(REQUESTS);
 
 function strip(schema: JsonSchema): JsonSchema {
   const { $schema: _s, $id: _i, ...rest } = schema;
   return rest;
 }
 
-function queryParameters(query: Schema): JsonSchema[] {
-  const json = z.toJSONSchema(query as never, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** The JSON schema of what the server answers. */
+function outputSchema(schema: Schema): JsonSchema {
+  return strip(z.toJSONSchema(schema as never, { unrepresentable: 'any' }) as JsonSchema);
+}
+
+/** The JSON schema of what a client may send. */
+function inputSchema(schema: Schema): JsonSchema {
+  return strip(z.toJSONSchema(schema as never, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+}
+
+/** One parameter per property of an object schema (path parameters are always required). */
+function parameters(schema: Schema | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (!schema) return [];
+  const json = inputSchema(schema);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, schema]) => ({
+  return Object.entries(properties).map(([name, property]) => ({
     name,
-    in: 'query',
-    required: required.has(name),
-    ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
-    schema,
+    in: where,
+    required: where === 'path' || required.has(name),
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    schema: property,
   }));
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function operationObject(op: Operation): JsonSchema {
-  const parameters: JsonSchema[] = [
-    ...Object.entries(op.params ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
-    ...(op.query ? queryParameters(op.query) : []),
-    ...(op.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required, description: h.description, schema: h.schema })),
-    ...(op.cached ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }] : []),
+/** A named component's reference, or the schema inline when it has no name. */
+function schemaRef(schema: Schema, names: ReadonlyMap<Schema, string>, render: (s: Schema) => JsonSchema): JsonSchema {
+  const name = names.get(schema);
+  return name ? ref(name) : render(schema);
+}
+
+const CACHE_CONTROL_EXAMPLE: Record<Exclude<Caching, 'no-store'>, string> = {
+  catalogue: CATALOGUE_CACHE_CONTROL,
+  revalidate: REVALIDATE_CACHE_CONTROL,
+};
+
+/** `get /v1/units/{code}` → `getV1UnitsCode`. */
+function operationId(method: string, path: string): string {
+  const words = path.replace(/[{}]/g, '').split(/[/.-]/);
+  return `${method}${words.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('')}`;
+}
+
+function operationObject(route: Route, path: string): JsonSchema {
+  const cached = route.caching !== 'no-store';
+  const headers = Object.values((route.headers ?? {}) as Headers);
+  const parameterList: JsonSchema[] = [
+    ...parameters(route.params, 'path'),
+    ...parameters(route.query, 'query'),
+    ...headers.map((h) => ({ name: h.name, in: 'header', required: true, description: h.description, schema: inputSchema(h.schema) })),
+    ...(cached ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }] : []),
   ];
   const responses: Record<string, unknown> = {};
-  for (const ok of op.ok) {
-    responses[String(ok.status)] = {
-      description: ok.description,
-      ...(op.cached
+  for (const [status, response] of Object.entries(route.responses as Responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(cached
         ? {
             headers: {
               ETag: { schema: { type: 'string' } },
-              'Cache-Control': { schema: { type: 'string', examples: ['public, max-age=300, stale-while-revalidate=86400'] } },
+              'Cache-Control': { schema: { type: 'string', examples: [CACHE_CONTROL_EXAMPLE[route.caching as 'catalogue']] } },
             },
           }
         : {}),
-      content: { 'application/json': { schema: ref(ok.schema) } },
+      content: { 'application/json': { schema: schemaRef(response.schema, RESPONSE_NAMES, outputSchema) } },
     };
   }
-  if (op.cached) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
-  for (const status of [...op.errors, 500]) {
+  if (cached) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  for (const status of [...(route.errors as readonly ErrorStatus[]), 500 as const]) {
     responses[String(status)] = {
-      description: ERROR_DESCRIPTIONS[status] ?? 'internal',
+      description: ERROR_DESCRIPTIONS[status],
       content: { 'application/problem+json': { schema: ref('Problem') } },
     };
   }
+  const method = route.method.toLowerCase();
   return {
-    operationId: `${op.method}${op.path.replace(/[{}]/g, '').split(/[/.-]/).map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('')}`,
-    summary: op.summary,
-    tags: [op.tag],
-    ...(parameters.length ? { parameters } : {}),
-    ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } }
+    operationId: operationId(method, path),
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    ...(parameterList.length ? { parameters: parameterList } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, REQUEST_NAMES, inputSchema) } } } }
       : {}),
     responses,
-    ...(op.secured ? { security: [{ ingestKey: [] }] } : {}),
+    ...(route.security ? { security: [{ [route.security]: [] }] } : {}),
   };
 }
 
-/** Build the OpenAPI 3.1 document. */
-export function openApiDocument(): JsonSchema {
+/** Named components: responses as the server sends them, request bodies as a client may send them. */
+function componentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(RESPONSES)) registry.add(schema as never, { id });
   const generated = z.toJSONSchema(registry, {
@@ -213,12 +203,18 @@ export function openApiDocument(): JsonSchema {
   }) as { schemas: Record<string, JsonSchema> };
   const schemas: Record<string, JsonSchema> = {};
   for (const [id, schema] of Object.entries(generated.schemas)) schemas[id] = strip(schema);
-  for (const [id, schema] of Object.entries(REQUESTS)) {
-    schemas[id] = strip(z.toJSONSchema(schema as never, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
-  }
+  for (const [id, schema] of Object.entries(REQUESTS)) schemas[id] = inputSchema(schema);
+  return schemas;
+}
 
+/** Build the OpenAPI 3.1 document of `routes`. */
+export function openApiDocumentOf(routes: readonly Route[]): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const route of routes) {
+    const path = route.url.replace(/:(\w+)/g, '{$1}');
+    (paths[path] ??= {})[route.method.toLowerCase()] = operationObject(route, path);
+  }
+  const securitySchemes = Object.fromEntries(Object.entries(SECURITY_SCHEMES).map(([name, scheme]) => [name, scheme.openapi]));
 
   return {
     openapi: '3.1.0',
@@ -233,11 +229,8 @@ export function openApiDocument(): JsonSchema {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: ['meta', 'procedures', 'units', 'offices', 'dossiers', 'ratings', 'stats', 'ingest'].map((name) => ({ name })),
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
     paths,
-    components: {
-      schemas,
-      securitySchemes: { ingestKey: { type: 'http', scheme: 'bearer', description: 'Ingest API key (MOTCUA_INGEST_KEYS)' } },
-    },
+    components: { schemas: componentSchemas(), securitySchemes },
   };
 }

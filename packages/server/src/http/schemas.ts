@@ -14,9 +14,13 @@ import {
   Limit,
   Office,
   Page,
+  PROCEDURE_CODE_PATTERN,
+  ProcedureCode,
   ProcedureSearchQuery,
   ProcedureSummary,
+  Slug,
   Text,
+  UnitCode,
   VerificationFactor,
 } from '@motcua/sdk';
 
@@ -46,12 +50,37 @@ export const DossierLookupQuery = z.object({
   verify: z.optional(VerificationFactor),
 });
 
-export const DossierCodeParams = z.object({ code: DossierCodeInput });
+/** A dossier code in a URL (the OpenAPI document shows an example). */
+export const DossierCodeParams = z.object({
+  code: DossierCodeInput.clone().register(z.globalRegistry, { examples: ['000.00.20.H37-250217-0001'] }),
+});
+
+/**
+ * A procedure code in a URL: trimmed, and its provincial suffix accepted in lower case too (1.012753.h19),
+ * then checked as a contract code. Documented as the input it accepts.
+ */
+const ProcedureCodeInput = z
+  .string()
+  .check(z.trim(), z.toUpperCase())
+  .register(z.globalRegistry, { pattern: PROCEDURE_CODE_PATTERN.replace('A-Z0-9', 'A-Za-z0-9') });
+export const ProcedureCodeParams = z.object({ code: z.pipe(ProcedureCodeInput, ProcedureCode) });
+
+export const UnitCodeParams = z.object({ code: UnitCode });
+export const OfficeIdParams = z.object({ id: Slug });
 
 export const Health = z.object({ status: z.literal('ok') });
 
+/** `GET /v1/openapi.json`: an OpenAPI 3.1 document (its parts are described by the OpenAPI specification). */
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string().check(z.regex(/^3\.1\.[0-9]+$/)),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
+
 /** `POST /v1/ingest/dossiers` answer. */
 export const IngestDossierResult = z.object({ code: Text(64), created: z.boolean() });
+export type IngestDossierResult = z.infer<typeof IngestDossierResult>;
 /** `POST /v1/ingest/dossiers/:code/events` answer: the dossier's status after the event. */
 export const IngestEventResult = z.object({ code: Text(64), status: DossierStatusCode });
 

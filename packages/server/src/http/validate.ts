@@ -63,19 +63,22 @@ export function parseWith<S extends z.ZodMiniType>(where: Where, schema: S, valu
   return result.data;
 }
 
-export interface QueryOptions {
-  /** Parameters holding integers (`limit`): coerced from their decimal string form. */
-  integers?: readonly string[];
-}
-
 type ObjectSchema = z.ZodMiniObject<z.core.$ZodLooseShape>;
+
+/** Whether a query parameter holds a number (`limit`), so its decimal string form is coerced. */
+function isNumeric(schema: z.core.$ZodType): boolean {
+  const def = schema._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType };
+  if (def.type === 'optional' || def.type === 'default') return def.innerType ? isNumeric(def.innerType) : false;
+  return def.type === 'number';
+}
 
 /**
  * Validate a parsed query string against an object schema: unknown parameters → 400 listing them,
- * empty values treated as absent, integers coerced, then the schema's own rules.
+ * empty values treated as absent, numeric parameters coerced, then the schema's own rules.
  */
-export function parseQuery<S extends ObjectSchema>(schema: S, raw: unknown, options: QueryOptions = {}): z.infer<S> {
-  const allowed = Object.keys(schema.shape);
+export function parseQuery<S extends ObjectSchema>(schema: S, raw: unknown): z.infer<S> {
+  const shape = schema.shape as Record<string, z.core.$ZodType>;
+  const allowed = Object.keys(shape);
   const input: Record<string, unknown> = {};
   const unknown: string[] = [];
   for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
@@ -84,9 +87,7 @@ export function parseQuery<S extends ObjectSchema>(schema: S, raw: unknown, opti
       continue;
     }
     if (value === '') continue;
-    input[key] = options.integers?.includes(key) && typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value)
-      ? Number(value)
-      : value;
+    input[key] = isNumeric(shape[key]!) && typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value) ? Number(value) : value;
   }
   if (unknown.length > 0) {
     const list = unknown.map((k) => k.slice(0, 60)).join(', ');

@@ -1,24 +1,30 @@
 /**
  * Fields (lĩnh vực) and agencies (cơ quan thực hiện) of the procedure catalogue.
  */
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.js';
 import { listAgencies, listFields } from '../db/procedures.js';
-import { sendCacheable } from '../http/caching.js';
-import { checked } from '../http/respond.js';
-import { AgencyCollection, FieldCollection, NoQuery } from '../http/schemas.js';
-import { parseQuery } from '../http/validate.js';
+import { defineRoute } from '../http/route.js';
+import type { Route } from '../http/route.js';
+import { AgencyCollection, FieldCollection } from '../http/schemas.js';
 
-export function registerCatalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/v1/fields', (request, reply) => {
-    parseQuery(NoQuery, request.query);
-    const body = checked(ctx, FieldCollection, { items: listFields(ctx.db) }, 'GET /v1/fields');
-    return sendCacheable(request, reply, body);
-  });
-
-  app.get('/v1/agencies', (request, reply) => {
-    parseQuery(NoQuery, request.query);
-    const body = checked(ctx, AgencyCollection, { items: listAgencies(ctx.db) }, 'GET /v1/agencies');
-    return sendCacheable(request, reply, body);
-  });
-}
+export const catalogueRoutes: readonly Route[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/v1/fields',
+    tag: 'procedures',
+    summary: 'Fields of procedures',
+    responses: { 200: { schema: FieldCollection, description: 'All fields' } },
+    errors: [],
+    caching: 'catalogue',
+    handler: (_input, ctx) => ({ items: listFields(ctx.db) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/agencies',
+    tag: 'procedures',
+    summary: 'Implementing agencies',
+    responses: { 200: { schema: AgencyCollection, description: 'All agencies' } },
+    errors: [],
+    caching: 'catalogue',
+    handler: (_input, ctx) => ({ items: listAgencies(ctx.db) }),
+  }),
+];

@@ -5,14 +5,12 @@
  */
 import { DossierView, addDays, parseDossierCode } from '@motcua/sdk';
 import type { DossierCodeError, DossierCodePart } from '@motcua/sdk';
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { lookupDossier } from '../db/dossiers.js';
 import { ProblemError } from '../http/problem.js';
-import { checked } from '../http/respond.js';
+import { defineRoute } from '../http/route.js';
+import type { Route } from '../http/route.js';
 import { DossierCodeParams, DossierLookupQuery } from '../http/schemas.js';
-import { routeRateLimit } from '../http/security.js';
-import { parseQuery, parseWith } from '../http/validate.js';
 
 const REASONS: Record<DossierCodeError, string> = {
   empty: 'the code is empty',
@@ -36,37 +34,47 @@ function invalidCode(reason: DossierCodeError, part: DossierCodePart | undefined
   });
 }
 
-export function registerDossierRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const notFoundProblem = () =>
-    new ProblemError(404, 'dossier_not_found', {
-      detail:
-        ctx.verification === 'required'
-          ? 'No dossier matches this code and these verification digits.'
-          : 'No dossier matches this code.',
-    });
-
-  app.get('/v1/dossiers/:code', { config: routeRateLimit(ctx.rateLimits.dossierLookup) }, (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    const { verify } = parseQuery(DossierLookupQuery, request.query);
-    const { code: raw } = parseWith('params', DossierCodeParams, request.params);
-    const parsed = parseDossierCode(raw);
-    if (parsed.ok && parsed.date > addDays(ctx.clock.today(), 1)) {
-      // What parseDossierCode({ now }) checks, with the cached date.
-      throw invalidCode('future_date', 'date');
-    }
-    if (!parsed.ok) throw invalidCode(parsed.reason, parsed.part);
-    if (ctx.verification === 'required' && verify === undefined) {
-      throw new ProblemError(401, 'verification_required', {
-        detail: 'Add ?verify= with the last 4 digits of the applicant’s phone or ID number.',
-      });
-    }
-    const found = lookupDossier(ctx.db, parsed.code);
-    if (ctx.verification === 'required') {
-      // Hash and compare even when the code is unknown, so timing does not tell the two cases apart.
-      const matched = ctx.hasher.matches(found?.view.code ?? parsed.code, verify!, found?.factorHashes ?? [null, null]);
-      if (!found || !matched) throw notFoundProblem();
-    }
-    if (!found) throw notFoundProblem();
-    return checked(ctx, DossierView, found.view, 'GET /v1/dossiers/:code');
+function notFoundProblem(ctx: AppContext): ProblemError {
+  return new ProblemError(404, 'dossier_not_found', {
+    detail:
+      ctx.verification === 'required'
+        ? 'No dossier matches this code and these verification digits.'
+        : 'No dossier matches this code.',
   });
 }
+
+export const dossierRoutes: readonly Route[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/v1/dossiers/:code',
+    tag: 'dossiers',
+    summary: 'Look up a dossier (public, masked view)',
+    params: DossierCodeParams,
+    query: DossierLookupQuery,
+    responses: { 200: { schema: DossierView, description: 'The dossier' } },
+    errors: [400, 401, 404, 429],
+    caching: 'no-store',
+    rateLimit: 'dossierLookup',
+    handler: ({ query: { verify }, params: { code: raw } }, ctx) => {
+      const parsed = parseDossierCode(raw);
+      if (parsed.ok && parsed.date > addDays(ctx.clock.today(), 1)) {
+        // What parseDossierCode({ now }) checks, with the cached date.
+        throw invalidCode('future_date', 'date');
+      }
+      if (!parsed.ok) throw invalidCode(parsed.reason, parsed.part);
+      if (ctx.verification === 'required' && verify === undefined) {
+        throw new ProblemError(401, 'verification_required', {
+          detail: 'Add ?verify= with the last 4 digits of the applicant’s phone or ID number.',
+        });
+      }
+      const found = lookupDossier(ctx.db, parsed.code);
+      if (ctx.verification === 'required') {
+        // Hash and compare even when the code is unknown, so timing does not tell the two cases apart.
+        const matched = ctx.hasher.matches(found?.view.code ?? parsed.code, verify!, found?.factorHashes ?? [null, null]);
+        if (!found || !matched) throw notFoundProblem(ctx);
+      }
+      if (!found) throw notFoundProblem(ctx);
+      return found.view;
+    },
+  }),
+];

@@ -2,36 +2,51 @@
  * Service description, OpenAPI document and health check.
  */
 import { ServiceInfo } from '@motcua/sdk';
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.js';
-import { sendCacheable } from '../http/caching.js';
-import { openApiDocument } from '../http/openapi.js';
 import { ProblemError } from '../http/problem.js';
-import { checked } from '../http/respond.js';
-import { Health, NoQuery } from '../http/schemas.js';
-import { parseQuery } from '../http/validate.js';
+import { defineRoute } from '../http/route.js';
+import type { Route } from '../http/route.js';
+import { Health, OpenApiDocument } from '../http/schemas.js';
 
-export function registerMetaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/healthz', (request, reply) => {
-    parseQuery(NoQuery, request.query);
-    try {
-      ctx.db.prepare('SELECT 1').get();
-    } catch {
-      throw new ProblemError(503, 'unavailable', { detail: 'The database is not available.' });
-    }
-    reply.header('cache-control', 'no-store');
-    return checked(ctx, Health, { status: 'ok' }, 'GET /healthz');
-  });
-
-  app.get('/v1/meta', (request, reply) => {
-    parseQuery(NoQuery, request.query);
-    return sendCacheable(request, reply, checked(ctx, ServiceInfo, ctx.serviceInfo, 'GET /v1/meta'));
-  });
-
-  let openapi: unknown;
-  app.get('/v1/openapi.json', (request, reply) => {
-    parseQuery(NoQuery, request.query);
-    openapi ??= openApiDocument();
-    return sendCacheable(request, reply, openapi);
-  });
+/** The meta routes; `document` builds the OpenAPI document (once: its answer is kept). */
+export function metaRoutes(document: () => OpenApiDocument): readonly Route[] {
+  let openapi: OpenApiDocument | undefined;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/healthz',
+      tag: 'meta',
+      summary: 'Health check',
+      responses: { 200: { schema: Health, description: 'Up' } },
+      errors: [503],
+      caching: 'no-store',
+      handler: (_input, ctx) => {
+        try {
+          ctx.db.prepare('SELECT 1').get();
+        } catch {
+          throw new ProblemError(503, 'unavailable', { detail: 'The database is not available.' });
+        }
+        return { status: 'ok' as const };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/meta',
+      tag: 'meta',
+      summary: 'What this deployment serves and requires',
+      responses: { 200: { schema: ServiceInfo, description: 'Service description' } },
+      errors: [],
+      caching: 'catalogue',
+      handler: (_input, ctx) => ctx.serviceInfo,
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/openapi.json',
+      tag: 'meta',
+      summary: 'This API described as OpenAPI 3.1',
+      responses: { 200: { schema: OpenApiDocument, description: 'The OpenAPI document' } },
+      errors: [],
+      caching: 'catalogue',
+      handler: () => (openapi ??= document()),
+    }),
+  ];
 }

@@ -3,61 +3,59 @@
  * before the answer) and summaries per province, unit or office.
  */
 import { RatingReceipt, RatingSubmission, RatingSummary, ScopeQuery, canRate, normalizeDossierCode } from '@motcua/sdk';
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.js';
+import type { FastifyRequest } from 'fastify';
 import { ratingCounts, submitRating } from '../db/ratings.js';
-import { REVALIDATE_CACHE_CONTROL, sendCacheable } from '../http/caching.js';
 import { ProblemError } from '../http/problem.js';
-import { checked } from '../http/respond.js';
-import { IdempotencyKey, NoQuery } from '../http/schemas.js';
-import * as z from 'zod/mini';
-import { routeRateLimit } from '../http/security.js';
-import { parseBody, parseQuery, parseWith } from '../http/validate.js';
+import { answer, defineRoute } from '../http/route.js';
+import type { Route } from '../http/route.js';
+import { IdempotencyKey } from '../http/schemas.js';
 import { resolveScope } from './scope.js';
-
-const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
 
 /** Ratings are small: a comment of 1,000 characters and nine indicators. */
 const RATING_BODY_LIMIT = 16 * 1024;
 
-function isHoneypotFilled(body: unknown): boolean {
-  const website = (body as { website?: unknown } | null)?.website;
-  return website !== undefined && website !== null && website !== '';
+/** Refuse a submission whose honeypot is filled, before the body is checked (and without naming the field). */
+function refuseHoneypot(request: FastifyRequest): void {
+  const website = (request.body as { website?: unknown } | null)?.website;
+  if (website !== undefined && website !== null && website !== '') {
+    // Said plainly but without naming the field: people never see it, scripts fill it.
+    throw new ProblemError(400, 'bad_request', { detail: 'The submission was rejected as automated.' });
+  }
 }
 
-export function registerRatingRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post(
-    '/v1/ratings',
-    { bodyLimit: RATING_BODY_LIMIT, config: routeRateLimit(ctx.rateLimits.ratings) },
-    (request, reply) => {
-      parseQuery(NoQuery, request.query);
-      reply.header('cache-control', 'no-store');
-      const header = request.headers['idempotency-key'];
-      if (header === undefined) {
-        throw new ProblemError(400, 'validation_failed', {
-          detail: 'The Idempotency-Key header is required (8–200 characters of A–Z, a–z, 0–9, _ and -).',
-          errors: [{ path: 'headers.idempotency-key', message: 'Required' }],
-        });
-      }
-      const { 'idempotency-key': idempotencyKey } = parseWith('headers', IdempotencyHeader, {
-        'idempotency-key': Array.isArray(header) ? header.join(',') : header,
-      });
-      if (isHoneypotFilled(request.body)) {
-        // Said plainly but without naming the field: people never see it, scripts fill it.
-        throw new ProblemError(400, 'bad_request', { detail: 'The submission was rejected as automated.' });
-      }
-      const parsed = parseBody(RatingSubmission, request.body);
+export const ratingRoutes: readonly Route[] = [
+  defineRoute({
+    method: 'POST',
+    url: '/v1/ratings',
+    tag: 'ratings',
+    summary: 'Submit a satisfaction rating',
+    headers: {
+      idempotencyKey: {
+        name: 'Idempotency-Key',
+        schema: IdempotencyKey,
+        description: 'A new random key per rating; a retry reuses it.',
+        missing: 'The Idempotency-Key header is required (8–200 characters of A–Z, a–z, 0–9, _ and -).',
+      },
+    },
+    body: RatingSubmission,
+    responses: {
+      201: { schema: RatingReceipt, description: 'Recorded' },
+      200: { schema: RatingReceipt, description: 'Replay of an earlier submission with the same key' },
+    },
+    errors: [400, 404, 409, 413, 415, 422, 429],
+    caching: 'no-store',
+    rateLimit: 'ratings',
+    bodyLimit: RATING_BODY_LIMIT,
+    screen: refuseHoneypot,
+    handler: ({ headers: { idempotencyKey }, body }, ctx) => {
       const submission: RatingSubmission =
-        parsed.target.type === 'dossier'
-          ? { ...parsed, target: { type: 'dossier', code: normalizeDossierCode(parsed.target.code) } }
-          : parsed;
-
+        body.target.type === 'dossier' ? { ...body, target: { type: 'dossier', code: normalizeDossierCode(body.target.code) } } : body;
       const outcome = submitRating(ctx.db, submission, { idempotencyKey, now: ctx.clock.now(), canRate: (s) => canRate(s as never) });
       switch (outcome.kind) {
         case 'created':
-          return reply.code(201).send(checked(ctx, RatingReceipt, outcome.receipt, 'POST /v1/ratings'));
+          return answer(201, outcome.receipt);
         case 'replayed':
-          return reply.code(200).send(checked(ctx, RatingReceipt, outcome.receipt, 'POST /v1/ratings'));
+          return answer(200, outcome.receipt);
         case 'idempotency_conflict':
           throw new ProblemError(422, 'idempotency_conflict', {
             detail: 'This Idempotency-Key was already used with a different body. Use a new key for a new rating.',
@@ -74,24 +72,22 @@ export function registerRatingRoutes(app: FastifyInstance, ctx: AppContext): voi
             : new ProblemError(404, 'not_found', { detail: `No office with id ${submission.target.id}.` });
       }
     },
-  );
-
-  app.get('/v1/ratings/summary', (request, reply) => {
-    const { summaryScope, scope, period } = resolveScope(ctx, parseQuery(ScopeQuery, request.query));
-    const counts = ratingCounts(ctx.db, scope, period);
-    const total = counts.very_satisfied + counts.satisfied + counts.dissatisfied;
-    const body = checked(
-      ctx,
-      RatingSummary,
-      {
-        scope: summaryScope,
-        period,
-        total,
-        counts,
-        satisfiedRate: total > 0 ? (counts.very_satisfied + counts.satisfied) / total : null,
-      },
-      'GET /v1/ratings/summary',
-    );
-    return sendCacheable(request, reply, body, REVALIDATE_CACHE_CONTROL);
-  });
-}
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/ratings/summary',
+    tag: 'ratings',
+    summary: 'Ratings per level for a scope and period',
+    query: ScopeQuery,
+    responses: { 200: { schema: RatingSummary, description: 'Summary' } },
+    errors: [400, 404],
+    caching: 'revalidate',
+    handler: ({ query }, ctx) => {
+      const { summaryScope, scope, period } = resolveScope(ctx, query);
+      const counts = ratingCounts(ctx.db, scope, period);
+      const total = counts.very_satisfied + counts.satisfied + counts.dissatisfied;
+      const satisfiedRate = total > 0 ? (counts.very_satisfied + counts.satisfied) / total : null;
+      return { scope: summaryScope, period, total, counts, satisfiedRate };
+    },
+  }),
+];

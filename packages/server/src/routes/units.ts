@@ -2,38 +2,50 @@
  * Administrative units: list (current by default), resolve an old or new name or code to today's unit,
  * and one unit by code.
  */
-import { AdministrativeUnit, UnitCode, UnitListQuery, UnitResolution } from '@motcua/sdk';
-import type { FastifyInstance } from 'fastify';
-import * as z from 'zod/mini';
-import type { AppContext } from '../context.js';
-import { getUnit, listUnits } from '../db/units.js';
-import { sendCacheable } from '../http/caching.js';
-import { notFound } from '../http/problem.js';
-import { checked } from '../http/respond.js';
-import { NoQuery, UnitCollection, UnitResolveQuery } from '../http/schemas.js';
-import { parseQuery, parseWith } from '../http/validate.js';
+import { AdministrativeUnit, UnitListQuery, UnitResolution } from '@motcua/sdk';
 import { resolveUnit } from '../catalogue/units.js';
+import { getUnit, listUnits } from '../db/units.js';
+import { notFound } from '../http/problem.js';
+import { defineRoute } from '../http/route.js';
+import type { Route } from '../http/route.js';
+import { UnitCodeParams, UnitCollection, UnitResolveQuery } from '../http/schemas.js';
 
-const CodeParams = z.object({ code: UnitCode });
-
-export function registerUnitRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/v1/units', (request, reply) => {
-    const query = parseQuery(UnitListQuery, request.query);
-    const body = checked(ctx, UnitCollection, { items: listUnits(ctx.db, query) }, 'GET /v1/units');
-    return sendCacheable(request, reply, body);
-  });
-
-  app.get('/v1/units/resolve', (request, reply) => {
-    const { q } = parseQuery(UnitResolveQuery, request.query);
-    const body = checked(ctx, UnitResolution, { query: q, matches: resolveUnit(ctx.units(), q) }, 'GET /v1/units/resolve');
-    return sendCacheable(request, reply, body);
-  });
-
-  app.get('/v1/units/:code', (request, reply) => {
-    parseQuery(NoQuery, request.query);
-    const { code } = parseWith('params', CodeParams, request.params);
-    const unit = getUnit(ctx.db, code);
-    if (!unit) throw notFound(`No administrative unit with code ${code}.`);
-    return sendCacheable(request, reply, checked(ctx, AdministrativeUnit, unit, 'GET /v1/units/:code'));
-  });
-}
+export const unitRoutes: readonly Route[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/v1/units',
+    tag: 'units',
+    summary: 'Administrative units (current by default)',
+    query: UnitListQuery,
+    responses: { 200: { schema: UnitCollection, description: 'Units' } },
+    errors: [400],
+    caching: 'catalogue',
+    handler: ({ query }, ctx) => ({ items: listUnits(ctx.db, query) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/units/resolve',
+    tag: 'units',
+    summary: 'Find the current unit for an old or new name or code',
+    query: UnitResolveQuery,
+    responses: { 200: { schema: UnitResolution, description: 'Matches, best first' } },
+    errors: [400],
+    caching: 'catalogue',
+    handler: ({ query: { q } }, ctx) => ({ query: q, matches: resolveUnit(ctx.units(), q) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/units/:code',
+    tag: 'units',
+    summary: 'One unit (the current one with this code, else the former one)',
+    params: UnitCodeParams,
+    responses: { 200: { schema: AdministrativeUnit, description: 'The unit' } },
+    errors: [400, 404],
+    caching: 'catalogue',
+    handler: ({ params: { code } }, ctx) => {
+      const unit = getUnit(ctx.db, code);
+      if (!unit) throw notFound(`No administrative unit with code ${code}.`);
+      return unit;
+    },
+  }),
+];

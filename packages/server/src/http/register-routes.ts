@@ -1,0 +1,83 @@
+/**
+ * Route tables → Fastify routes. Every route gets the same treatment, in the same order: its security
+ * scheme on `onRequest`, then the query (unknown parameters refused), path parameters, headers, the
+ * route's screen and the body, each parsed with its contract schema (400 problem naming every issue);
+ * then the handler; then the answer checked against the schema of its status and sent with the route's
+ * caching (ETag + Cache-Control, or `no-store`).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import * as z from 'zod/mini';
+import type { AppContext } from '../context.js';
+import { SECURITY_SCHEMES } from './auth.js';
+import { CATALOGUE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL, sendCacheable } from './caching.js';
+import { ProblemError } from './problem.js';
+import { checked } from './respond.js';
+import { Answer } from './route.js';
+import type { Caching, Headers, Route } from './route.js';
+import { NoQuery } from './schemas.js';
+import { routeRateLimit } from './security.js';
+import { parseBody, parseQuery, parseWith } from './validate.js';
+
+/** Reads and validates a route's declared headers (`headers.<name>` in issues). */
+function headerReader(headers: Headers | undefined): (request: FastifyRequest) => Record<string, unknown> {
+  const specs = Object.entries(headers ?? {}).map(([key, spec]) => {
+    const name = spec.name.toLowerCase();
+    return { key, name, spec, schema: z.object({ [name]: spec.schema }) };
+  });
+  return (request) => {
+    const out: Record<string, unknown> = {};
+    for (const { key, name, spec, schema } of specs) {
+      const value = request.headers[name];
+      if (value === undefined) {
+        throw new ProblemError(400, 'validation_failed', {
+          detail: spec.missing,
+          errors: [{ path: `headers.${name}`, message: 'Required' }],
+        });
+      }
+      out[key] = parseWith('headers', schema, { [name]: Array.isArray(value) ? value.join(',') : value })[name];
+    }
+    return out;
+  };
+}
+
+const CACHE_CONTROL: Record<Exclude<Caching, 'no-store'>, string> = {
+  catalogue: CATALOGUE_CACHE_CONTROL,
+  revalidate: REVALIDATE_CACHE_CONTROL,
+};
+
+function send(caching: Caching, request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
+  if (caching === 'no-store') return reply.header('cache-control', 'no-store').send(body);
+  return sendCacheable(request, reply, body, CACHE_CONTROL[caching]);
+}
+
+function fastifyRoute(route: Route, ctx: AppContext): RouteOptions {
+  const label = `${route.method} ${route.url}`;
+  const readHeaders = headerReader(route.headers);
+  const statuses = Object.keys(route.responses).map(Number);
+  const security = route.security ? SECURITY_SCHEMES[route.security] : undefined;
+  return {
+    method: route.method,
+    url: route.url,
+    ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
+    ...(route.rateLimit ? { config: routeRateLimit(ctx.rateLimits[route.rateLimit]) } : {}),
+    ...(security ? { onRequest: async (request: FastifyRequest) => security.check(ctx, request) } : {}),
+    handler(request, reply) {
+      const query = parseQuery(route.query ?? NoQuery, request.query);
+      const params = route.params ? parseWith('params', route.params, request.params) : undefined;
+      const headers = readHeaders(request);
+      route.screen?.(request);
+      const body = route.body ? parseBody(route.body, request.body) : undefined;
+      const outcome: unknown = route.handler({ query: route.query ? query : undefined, params, headers, body }, ctx);
+      const { status, body: payload } =
+        outcome instanceof Answer ? outcome : { status: statuses.length === 1 ? statuses[0]! : NaN, body: outcome };
+      const response = route.responses[status];
+      if (!response) throw new Error(`${label} answered ${status}, which its route table does not declare.`);
+      return send(route.caching, request, reply.code(status), checked(ctx, response.schema, payload, label));
+    },
+  };
+}
+
+/** Register every route of `routes` on `app`. */
+export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: readonly Route[]): void {
+  for (const route of routes) app.route(fastifyRoute(route, ctx));
+}
