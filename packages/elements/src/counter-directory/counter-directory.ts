@@ -2,15 +2,14 @@ import { html, nothing, type PropertyDeclaration, type TemplateResult } from 'li
 import { Task, TaskStatus } from '@lit/task';
 import type { Coordinates, Office, OfficeKind } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
-import { classifyError } from '../internal/error-kind.js';
+import { SearchField } from '../internal/search-field.js';
 import { controlStyles, disclosureStyles } from '../internal/control-styles.js';
+import { tableStyles } from '../internal/table-styles.js';
 import { distanceKm } from './distance.js';
 import { messages, type DirectoryMessages } from './messages.js';
 import { renderOffice } from './office-card.js';
 import { directoryStyles } from './styles.js';
 
-/** Pause after the last keystroke before searching. */
-const DEBOUNCE_MS = 250;
 /** Re-render this often so "open now" follows the clock (when `now` is not fixed). */
 const CLOCK_TICK_MS = 60_000;
 const KINDS: readonly OfficeKind[] = ['provincial_centre', 'commune_centre', 'one_stop'];
@@ -43,23 +42,6 @@ const dateConverter: PropertyDeclaration['converter'] = {
  *
  * @event motcua-error - `{ kind, code: null }`: the list failed to load.
  *
- * @cssprop --motcua-color-primary - Title band.
- * @cssprop --motcua-color-on-primary - Text on it.
- * @cssprop --motcua-color-accent - Links, headings, selected choices.
- * @cssprop --motcua-color-focus - Focus ring.
- * @cssprop --motcua-color-text - Body text.
- * @cssprop --motcua-color-muted - Secondary text.
- * @cssprop --motcua-color-surface - Background.
- * @cssprop --motcua-color-surface-alt - Panels, skeleton.
- * @cssprop --motcua-color-border - Borders.
- * @cssprop --motcua-color-success - "Open now".
- * @cssprop --motcua-color-danger - Errors, "closed".
- * @cssprop --motcua-color-info - "Now serves the former …".
- * @cssprop --motcua-font-family - Text font.
- * @cssprop --motcua-font-size - Base size (never below 16 px).
- * @cssprop --motcua-radius - Corner radius.
- * @cssprop --motcua-space - Base spacing unit.
- *
  * @csspart base - The frame.
  * @csspart header - The title band.
  * @csspart search - The search field.
@@ -78,12 +60,10 @@ const dateConverter: PropertyDeclaration['converter'] = {
  * @csspart skeleton - A loading placeholder.
  */
 export class MotcuaCounterDirectory extends MotcuaElement {
-  static override styles = [MotcuaElement.styles, controlStyles, disclosureStyles, directoryStyles];
+  static override styles = [MotcuaElement.styles, controlStyles, disclosureStyles, tableStyles, directoryStyles];
 
   static override properties = {
     now: { converter: dateConverter },
-    _input: { state: true },
-    _q: { state: true },
     _kind: { state: true },
     _geo: { state: true },
     _origin: { state: true },
@@ -92,32 +72,24 @@ export class MotcuaCounterDirectory extends MotcuaElement {
   /** For tests and demos: the instant used for "open now" instead of the clock. */
   declare now: Date | undefined;
 
-  declare private _input: string;
-  declare private _q: string;
   declare private _kind: OfficeKind | '';
   declare private _geo: Geo;
   declare private _origin: Coordinates | null;
 
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  readonly #q = new SearchField(this);
   /** Keys (`<office id>/<section>`) of the open disclosures. */
   #open = new Set<string>();
   #clock: ReturnType<typeof setInterval> | undefined;
 
   #offices = new Task<[string, string], Office[]>(this, {
-    args: () => [this._q, this._kind],
+    args: () => [this.#q.query, this._kind],
     task: ([q, kind], { signal }) =>
       this.client.offices.list({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
-    onError: (error) => {
-      if (!(error instanceof DOMException && error.name === 'AbortError')) {
-        this.emit('motcua-error', { kind: classifyError(error).kind, code: null });
-      }
-    },
+    onError: (error) => this.reportFailure(error, null),
   });
 
   constructor() {
     super();
-    this._input = '';
-    this._q = '';
     this._kind = '';
     this._geo = 'idle';
     this._origin = null;
@@ -136,20 +108,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#clock);
-    clearTimeout(this.#debounce);
   }
-
-  #onInput = (e: Event): void => {
-    this._input = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => (this._q = this._input.trim()), DEBOUNCE_MS);
-  };
-
-  #onSubmit = (e: SubmitEvent): void => {
-    e.preventDefault();
-    clearTimeout(this.#debounce);
-    this._q = this._input.trim();
-  };
 
   #onKind = (e: Event): void => {
     this._kind = (e.target as HTMLSelectElement).value as OfficeKind | '';
@@ -230,7 +189,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     const complete = task.status === TaskStatus.COMPLETE;
     let body: unknown;
     if (task.status === TaskStatus.ERROR) {
-      body = this.renderError(this.errorMessage(classifyError(task.error)), this.#retry);
+      body = this.renderFailure(task.error, this.#retry);
     } else if (!complete && !offices.length) {
       body = this.renderSkeleton(6);
     } else if (!offices.length) {
@@ -245,7 +204,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
               m,
               lang: this.lang_,
               now,
-              query: this._q,
+              query: this.#q.query,
               distance,
               own,
               heading,
@@ -258,21 +217,8 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body">
-        <form role="search" class="search" novalidate @submit=${this.#onSubmit}>
-          <div class="field">
-            <label for="q">${m.searchLabel}</label>
-            <p id="q-hint" class="hint">${m.searchHint}</p>
-            <input
-              id="q"
-              part="search"
-              type="search"
-              .value=${this._input}
-              autocomplete="off"
-              enterkeyhint="search"
-              aria-describedby="q-hint"
-              @input=${this.#onInput}
-            />
-          </div>
+        <form role="search" class="search" novalidate @submit=${this.#q.onSubmit}>
+          ${this.#q.render(m.searchLabel, m.searchHint)}
           <div class="filters">
             <div class="field">
               <label for="kind">${m.kind}</label>

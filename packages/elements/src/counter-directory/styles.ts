@@ -56,21 +56,6 @@ export const directoryStyles = css`
   dt::after {
     content: ':';
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    padding: calc(var(--_s) * 0.5) var(--_s);
-    border-bottom: 1px solid var(--_surface-alt);
-    text-align: start;
-  }
-  thead th {
-    color: var(--_muted);
-    font-weight: 600;
-  }
   tbody th {
     font-weight: 400;
   }
@@ -95,10 +80,5 @@ export const directoryStyles = css`
     gap: calc(var(--_s) * 0.25);
     padding-inline-start: 1.25em;
     list-style: disc;
-  }
-  .empty {
-    padding: calc(var(--_s) * 1.5);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
 `;

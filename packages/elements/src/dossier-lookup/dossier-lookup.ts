@@ -12,10 +12,11 @@ import {
   type ServiceInfo,
 } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
-import { classifyError, type ClassifiedError, type ErrorKind } from '../internal/error-kind.js';
+import { classifyError, isTransient, type ClassifiedError, type ErrorKind } from '../internal/error-kind.js';
 import { formatDate } from '../internal/i18n/format.js';
 import { messages, type LookupMessages } from './messages.js';
 import { icon } from '../internal/icons.js';
+import { readUrlParam } from '../internal/url-param.js';
 import { codeFeedback, type CodeFeedback } from './code-feedback.js';
 import { canScanQr, codeFromQr, readQr } from './qr.js';
 import { lookupStyles } from './styles.js';
@@ -129,7 +130,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
         this.updateComplete.then(() => this.#focus('#verify'));
       }
       this._announce = this.#errorText(failure);
-      this.emit('motcua-error', { kind: failure.kind, code: this.#args?.[0] ?? null });
+      this.reportFailure(error, this.#args?.[0] ?? null);
     },
   });
 
@@ -158,19 +159,11 @@ export class MotcuaDossierLookup extends MotcuaElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const fromUrl = !this.hasUpdated && this.urlParam ? this.#codeFromUrl(this.urlParam) : null;
+    const fromUrl = !this.hasUpdated && this.urlParam ? readUrlParam(this.ownerDocument, this.urlParam) : null;
     const deepLink = (changed.has('code') && this.code) || fromUrl;
     if (deepLink) {
       this._input = deepLink;
       void this.updateComplete.then(() => this.#deepLink());
-    }
-  }
-
-  #codeFromUrl(param: string): string | null {
-    try {
-      return new URL(this.ownerDocument.location.href).searchParams.get(param)?.trim() || null;
-    } catch {
-      return null;
     }
   }
 
@@ -376,8 +369,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
             complete: (dossier) => this.#renderDossier(dossier),
             error: (error) => {
               const failure = classifyError(error);
-              const retryable = ['offline', 'timeout', 'server', 'rate_limited'].includes(failure.kind);
-              return this.renderError(this.#errorText(failure), retryable ? this.#retry : undefined);
+              return this.renderError(this.#errorText(failure), isTransient(failure.kind) ? this.#retry : undefined);
             },
           })}
         </div>

@@ -59,6 +59,19 @@ export function classifyError(error: unknown): ClassifiedError {
   return { kind: 'server', ...none };
 }
 
+/**
+ * Whether trying the same request again later may succeed (connectivity, a busy or failing server): the
+ * widgets offer a retry, and a rating is kept on the device to be sent again.
+ */
+export function isTransient(kind: ErrorKind): boolean {
+  return kind === 'offline' || kind === 'timeout' || kind === 'server' || kind === 'rate_limited';
+}
+
+/** A request cancelled on purpose (a newer one replaced it, or the widget left the page): not a failure. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 /** True when the browser says it has no network. */
 export function navigatorOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;

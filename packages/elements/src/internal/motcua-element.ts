@@ -5,12 +5,31 @@ import { LocalizeController } from './i18n/localize.js';
 import type { CommonMessages } from './i18n/common.js';
 import { resolveApi, type Lang } from './config.js';
 import { clientFor, type MotcuaClient } from './clients.js';
-import { ConfigError, navigatorOffline, type ClassifiedError } from './error-kind.js';
+import { ConfigError, classifyError, isAbort, navigatorOffline, type ClassifiedError } from './error-kind.js';
 import type { EmitArgs, EmitOptions, MotcuaEventDetail, MotcuaEventName } from './events.js';
 
 /**
  * Base class of every motcua widget: configuration without JavaScript, language, the shared SDK client,
  * typed events and the shared theme. Subclasses add `static styles = [MotcuaElement.styles, own]`.
+ *
+ * The theme's custom properties (set them on the widget, or on `:root` for the whole site):
+ * @cssprop [--motcua-font-family=system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif] Text font.
+ * @cssprop [--motcua-font-size=max(1rem, 16px)] Base text size (never below 16 px, even on `html { font-size: 62.5% }` sites).
+ * @cssprop [--motcua-color-primary=#9f1c20] Header band and primary button (deep red; white text on it is 7.9:1).
+ * @cssprop [--motcua-color-on-primary=#ffffff] Text on the primary colour.
+ * @cssprop [--motcua-color-accent=#0b4a8b] Links, selected choices, headings (deep blue, 8.9:1 on white).
+ * @cssprop [--motcua-color-focus=#0b5cad] Focus ring (3 px outline, 2 px offset).
+ * @cssprop [--motcua-color-text=#1f2328] Body text (15.8:1 on white).
+ * @cssprop [--motcua-color-muted=#4d5561] Secondary text (7.5:1 on white).
+ * @cssprop [--motcua-color-surface=#ffffff] Widget background.
+ * @cssprop [--motcua-color-surface-alt=#f5f6f8] Panels and skeleton background.
+ * @cssprop [--motcua-color-border=#767f89] Borders of inputs and panels (4:1 on white, above the 3:1 UI minimum).
+ * @cssprop [--motcua-color-success=#116329] Done, on time, open now, online badges, thanks (7.4:1).
+ * @cssprop [--motcua-color-warning=#7a4d00] Paused, due soon (7.3:1).
+ * @cssprop [--motcua-color-danger=#a40e26] Errors, overdue, refused, closed (7.9:1).
+ * @cssprop [--motcua-color-info=#0a4f9e] Submitted, in progress, "now serves the former …" (8:1).
+ * @cssprop [--motcua-radius=6px] Corner radius.
+ * @cssprop [--motcua-space=0.5rem] Base spacing unit; gaps are multiples of it.
  */
 export class MotcuaElement extends LitElement {
   /** The library version this class was built from (compared by `defineElement`). */
@@ -104,6 +123,14 @@ export class MotcuaElement extends LitElement {
     return event;
   }
 
+  /**
+   * Tell the page that loading or sending failed (`motcua-error`), unless the request was cancelled on purpose.
+   * `code` is the dossier, procedure or unit concerned, if any.
+   */
+  protected reportFailure(error: unknown, code: string | null): void {
+    if (!isAbort(error)) this.emit('motcua-error', { kind: classifyError(error).kind, code });
+  }
+
   /** The translated message for a classified error that every widget shows the same way. */
   protected errorMessage({ kind, retryAfter }: ClassifiedError): string {
     const m = this.commonMessages.errors;
@@ -138,6 +165,11 @@ export class MotcuaElement extends LitElement {
         ? html`<button type="button" class="secondary" part="retry" @click=${retry}>${this.commonMessages.retry}</button>`
         : null}
     </div>`;
+  }
+
+  /** The error box for `error` (classified and translated), with a retry button when `retry` is given. */
+  protected renderFailure(error: unknown, retry?: () => void): TemplateResult {
+    return this.renderError(this.errorMessage(classifyError(error)), retry);
   }
 
   /** A loading placeholder; the live region and `aria-busy` on the container tell assistive technology. */

@@ -4,24 +4,7 @@ import { css } from 'lit';
  * Theme shared by every widget. Webmasters theme through these documented custom properties (set them on
  * the widget, or on `:root` for the whole site) and through `::part()`; nothing else of the host page leaks
  * in, because the widget content sits in a `.root` wrapper that resets every inherited property.
- *
- * @cssprop [--motcua-font-family=system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif] Text font.
- * @cssprop [--motcua-font-size=max(1rem, 16px)] Base text size (never below 16 px, even on `html { font-size: 62.5% }` sites).
- * @cssprop [--motcua-color-primary=#9f1c20] Header band and primary button (deep red; white text on it is 7.9:1).
- * @cssprop [--motcua-color-on-primary=#ffffff] Text on the primary colour.
- * @cssprop [--motcua-color-accent=#0b4a8b] Links, selected choices, headings (deep blue, 8.9:1 on white).
- * @cssprop [--motcua-color-focus=#0b5cad] Focus ring (3 px outline, 2 px offset).
- * @cssprop [--motcua-color-text=#1f2328] Body text (15.8:1 on white).
- * @cssprop [--motcua-color-muted=#4d5561] Secondary text (7.5:1 on white).
- * @cssprop [--motcua-color-surface=#ffffff] Widget background.
- * @cssprop [--motcua-color-surface-alt=#f5f6f8] Panels and skeleton background.
- * @cssprop [--motcua-color-border=#767f89] Borders of inputs and panels (4:1 on white, above the 3:1 UI minimum).
- * @cssprop [--motcua-color-success=#116329] Done, on time, thanks (7.4:1).
- * @cssprop [--motcua-color-warning=#7a4d00] Paused, due soon (7.3:1).
- * @cssprop [--motcua-color-danger=#a40e26] Errors, overdue, refused (7.9:1).
- * @cssprop [--motcua-color-info=#0a4f9e] Submitted, in progress (8:1).
- * @cssprop [--motcua-radius=6px] Corner radius.
- * @cssprop [--motcua-space=0.5rem] Base spacing unit; gaps are multiples of it.
+ * The custom properties are documented once, on `MotcuaElement`, and every widget inherits them.
  */
 export const baseStyles = css`
   :host {
@@ -223,6 +206,11 @@ export const baseStyles = css`
   }
   .feedback--ok {
     color: var(--_success);
+  }
+  .empty {
+    padding: calc(var(--_s) * 1.5);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
   }
   .skeleton {
     display: grid;

@@ -10,7 +10,9 @@ import type {
   ProcedureSummary,
 } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
-import { classifyError } from '../internal/error-kind.js';
+import { classifyError, isAbort } from '../internal/error-kind.js';
+import { SearchField } from '../internal/search-field.js';
+import { readUrlParam, writeUrlParam } from '../internal/url-param.js';
 import { controlStyles } from '../internal/control-styles.js';
 import { richTextStyles } from '../internal/rich-text-styles.js';
 import { messages, type FinderMessages } from './messages.js';
@@ -35,13 +37,10 @@ declare global {
   }
 }
 
-/** Pause after the last keystroke before searching. */
-export const SEARCH_DEBOUNCE_MS = 250;
+export { SEARCH_DEBOUNCE_MS } from '../internal/search-field.js';
 const PAGE_SIZE = 20;
 
 type SearchArgs = readonly [q: string, level: string, field: string, online: string];
-
-const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
  * Procedure finder: search the catalogue as you type (accents optional, codes too), narrow by level, field
@@ -63,22 +62,6 @@ const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortEr
  * @event motcua-procedure-select - `{ code }`, cancelable: a citizen opens a procedure; `preventDefault()`
  *   keeps the list and lets the host page show it instead.
  * @event motcua-error - `{ kind, code }`: a search or a procedure failed to load.
- *
- * @cssprop --motcua-color-primary - Title band, apply link.
- * @cssprop --motcua-color-on-primary - Text on it.
- * @cssprop --motcua-color-accent - Links, headings, selected choices.
- * @cssprop --motcua-color-focus - Focus ring.
- * @cssprop --motcua-color-text - Body text.
- * @cssprop --motcua-color-muted - Secondary text.
- * @cssprop --motcua-color-surface - Background.
- * @cssprop --motcua-color-surface-alt - Panels, skeleton.
- * @cssprop --motcua-color-border - Borders.
- * @cssprop --motcua-color-success - Online badges, required documents.
- * @cssprop --motcua-color-danger - Errors.
- * @cssprop --motcua-font-family - Text font.
- * @cssprop --motcua-font-size - Base size (never below 16 px).
- * @cssprop --motcua-radius - Corner radius.
- * @cssprop --motcua-space - Base spacing unit.
  *
  * @csspart base - The frame.
  * @csspart header - The title band.
@@ -102,8 +85,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   static override properties = {
     code: {},
     urlParam: { attribute: 'url-param' },
-    _input: { state: true },
-    _q: { state: true },
     _level: { state: true },
     _field: { state: true },
     _online: { state: true },
@@ -118,8 +99,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   /** Query parameter of the page URL that carries the open procedure's code; off unless set. */
   declare urlParam: string | undefined;
 
-  declare private _input: string;
-  declare private _q: string;
   declare private _level: ProcedureLevel | '';
   declare private _field: string;
   declare private _online: OnlineLevel | '';
@@ -128,7 +107,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   declare private _next: string | null;
   declare private _open: string | null;
 
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  readonly #q = new SearchField(this);
   #levelTouched = false;
   /** The code whose list button gets focus back when the detail closes. */
   #returnTo: string | null = null;
@@ -141,7 +120,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   });
 
   #search = new Task<SearchArgs, Page<ProcedureSummary> | null>(this, {
-    args: () => [this._q, this._level, this._field, this._online],
+    args: () => [this.#q.query, this._level, this._field, this._online],
     task: async ([q, level, field, online], { signal }) => {
       this.#more.abort();
       if (!q && !field && !online) return null;
@@ -160,7 +139,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
       this._total = page?.total ?? 0;
       this._next = page?.nextCursor ?? null;
     },
-    onError: (error) => this.#failed(error, null),
+    onError: (error) => this.reportFailure(error, null),
   });
 
   #more = new Task<[string], Page<ProcedureSummary>>(this, {
@@ -175,7 +154,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
       await this.#rendered();
       this.#buttons()[first]?.focus();
     },
-    onError: (error) => this.#failed(error, null),
+    onError: (error) => this.reportFailure(error, null),
   });
 
   #detail = new Task<[string | null], Procedure | null>(this, {
@@ -186,13 +165,11 @@ export class MotcuaProcedureFinder extends MotcuaElement {
       await this.#rendered();
       this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
     },
-    onError: (error) => this.#failed(error, this._open),
+    onError: (error) => this.reportFailure(error, this._open),
   });
 
   constructor() {
     super();
-    this._input = '';
-    this._q = '';
     this._level = '';
     this._field = '';
     this._online = '';
@@ -215,7 +192,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('popstate', this.#onPopState);
-    clearTimeout(this.#debounce);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -224,28 +200,12 @@ export class MotcuaProcedureFinder extends MotcuaElement {
       this._level = /^[0-9]{5}$/.test(this.unit ?? '') ? 'commune' : /^[0-9]{2}$/.test(this.unit ?? '') ? 'province' : '';
     }
     if (changed.has('code') && this.code) this._open = this.code.trim();
-    if (!this.hasUpdated && this.urlParam) this._open = this.#codeFromUrl() ?? this._open;
-  }
-
-  #codeFromUrl(): string | null {
-    return new URL(location.href).searchParams.get(this.urlParam!)?.trim() || null;
-  }
-
-  #writeUrl(code: string | null): void {
-    if (!this.urlParam) return;
-    const url = new URL(location.href);
-    if (code) url.searchParams.set(this.urlParam, code);
-    else url.searchParams.delete(this.urlParam);
-    if (url.href !== location.href) history.pushState(history.state, '', url);
+    if (!this.hasUpdated && this.urlParam) this._open = readUrlParam(this.ownerDocument, this.urlParam) ?? this._open;
   }
 
   #onPopState = (): void => {
-    if (this.urlParam) this.#show(this.#codeFromUrl(), false);
+    if (this.urlParam) this.#show(readUrlParam(this.ownerDocument, this.urlParam), false);
   };
-
-  #failed(error: unknown, code: string | null): void {
-    if (!isAbort(error)) this.emit('motcua-error', { kind: classifyError(error).kind, code });
-  }
 
   /** Resolves once the render that follows the current task result is done. */
   async #rendered(): Promise<void> {
@@ -256,22 +216,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   #buttons(): HTMLButtonElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.item')];
   }
-
-  #commit(): void {
-    clearTimeout(this.#debounce);
-    this._q = this._input.trim();
-  }
-
-  #onInput = (e: Event): void => {
-    this._input = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => this.#commit(), SEARCH_DEBOUNCE_MS);
-  };
-
-  #onSubmit = (e: SubmitEvent): void => {
-    e.preventDefault();
-    this.#commit();
-  };
 
   #onSearchKey = (e: KeyboardEvent): void => {
     if (e.key === 'ArrowDown' && this._items.length) {
@@ -297,7 +241,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
       this._level = select.value as ProcedureLevel | '';
     } else if (select.name === 'field') this._field = select.value;
     else this._online = select.value as OnlineLevel | '';
-    this.#commit();
+    this.#q.commit();
   };
 
   #onPick = (e: Event): void => {
@@ -311,7 +255,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     if (code === this._open) return;
     if (code) this.#returnTo = code;
     this._open = code;
-    if (push) this.#writeUrl(code);
+    if (push && this.urlParam) writeUrlParam(this.ownerDocument, this.urlParam, code);
     if (!code) void this.updateComplete.then(() => this.#focusReturn());
   }
 
@@ -345,23 +289,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     const fields = this.#fields.value ?? [];
     const option = (value: string, label: string, current: string) =>
       html`<option value=${value} ?selected=${value === current}>${label}</option>`;
-    return html`<form role="search" class="search" novalidate @submit=${this.#onSubmit}>
-      <div class="field">
-        <label for="q">${m.searchLabel}</label>
-        <p id="q-hint" class="hint">${m.searchHint}</p>
-        <input
-          id="q"
-          part="search"
-          type="search"
-          .value=${this._input}
-          autocomplete="off"
-          spellcheck="false"
-          enterkeyhint="search"
-          aria-describedby="q-hint"
-          @input=${this.#onInput}
-          @keydown=${this.#onSearchKey}
-        />
-      </div>
+    return html`<form role="search" class="search" novalidate @submit=${this.#q.onSubmit}>
+      ${this.#q.render(m.searchLabel, m.searchHint, this.#onSearchKey)}
       <fieldset class="filters" part="filters" @change=${this.#onFilter}>
         <legend class="sr-only">${m.filters}</legend>
         <div class="field">
@@ -404,7 +333,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     const moreError = this.#more.status === TaskStatus.ERROR && !isAbort(this.#more.error);
     let body: unknown;
     if (search.status === TaskStatus.ERROR) {
-      body = this.renderError(this.errorMessage(classifyError(search.error)), this.#retrySearch);
+      body = this.renderFailure(search.error, this.#retrySearch);
     } else if (pending && !this._items.length) {
       body = this.renderSkeleton(5);
     } else if (search.status === TaskStatus.COMPLETE && !search.value) {
@@ -419,7 +348,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     return html`<p class="count" part="count" role="status">${this.#countText(m)}</p>
       <div part="results" class=${pending ? 'results stale' : 'results'} aria-busy=${pending || morePending ? 'true' : 'false'}>
         ${body}
-        ${moreError ? this.renderError(this.errorMessage(classifyError(this.#more.error)), this.#retryMore) : nothing}
+        ${moreError ? this.renderFailure(this.#more.error, this.#retryMore) : nothing}
         ${morePending ? this.renderSkeleton(2) : nothing}
         ${this._next && !pending && !morePending && !moreError && search.status === TaskStatus.COMPLETE
           ? html`<button type="button" class="secondary more" part="more" @click=${this.#loadMore}>${m.more}</button>`

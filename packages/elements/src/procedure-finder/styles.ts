@@ -56,11 +56,6 @@ export const finderStyles = css`
   .more {
     justify-self: start;
   }
-  .empty {
-    padding: calc(var(--_s) * 1.5);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   .detail > div:first-child {
     justify-self: start;
   }

@@ -7,7 +7,7 @@
  */
 import type { RatingReceipt, RatingSubmission } from '@motcua/sdk';
 import { clientFor } from '../internal/clients.js';
-import { classifyError } from '../internal/error-kind.js';
+import { classifyError, isTransient } from '../internal/error-kind.js';
 
 /** One pending rating. */
 export interface QueuedRating {
@@ -88,7 +88,7 @@ async function sendAll(): Promise<void> {
     } catch (error) {
       const { kind } = classifyError(error);
       // Connectivity and server trouble: keep it for the next chance. Anything else will never succeed.
-      if (kind === 'offline' || kind === 'timeout' || kind === 'server' || kind === 'rate_limited') continue;
+      if (isTransient(kind)) continue;
       settle({ key: entry.key, sent: false, kind });
     }
   }

@@ -12,7 +12,7 @@ import {
   type RatingTarget,
 } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
-import { classifyError, type ClassifiedError } from '../internal/error-kind.js';
+import { classifyError, isTransient, type ClassifiedError } from '../internal/error-kind.js';
 import { icon } from '../internal/icons.js';
 import { formatPercent } from '../internal/i18n/format.js';
 import { messages, type RatingMessages } from './messages.js';
@@ -53,7 +53,6 @@ interface SavedState {
 }
 
 const isLevel = (v: unknown): v is RatingLevel => (RATING_LEVELS as readonly unknown[]).includes(v);
-const TRANSIENT = new Set(['offline', 'timeout', 'server']);
 
 /**
  * Satisfaction rating on the national 3-level scale (Rất hài lòng / Hài lòng / Không hài lòng), with a
@@ -433,7 +432,7 @@ export class MotcuaRating extends MotcuaElement {
       this.#sent(await this.client.ratings.submit(submission, { idempotencyKey: key }));
     } catch (error) {
       const failure = classifyError(error);
-      if (TRANSIENT.has(failure.kind)) {
+      if (isTransient(failure.kind)) {
         enqueueRating({ key, api, submission, queuedAt: new Date().toISOString() });
         this.#queuedOffline = failure.kind === 'offline';
         this.#finish('queued', this.#queuedText);
@@ -444,7 +443,7 @@ export class MotcuaRating extends MotcuaElement {
         this._phase = 'form';
         this._error = failure;
         this._announce = this.#failureText(failure);
-        this.emit('motcua-error', { kind: failure.kind, code: this.dossier ?? this.office ?? null });
+        this.reportFailure(error, this.dossier ?? this.office ?? null);
       }
     }
   }

@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Stats, StatsFigures } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
-import { classifyError } from '../internal/error-kind.js';
 import { disclosureStyles } from '../internal/control-styles.js';
+import { tableStyles } from '../internal/table-styles.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
 import { renderMonthly } from './chart.js';
 import { messages, type StatsMessages } from './messages.js';
@@ -37,22 +37,6 @@ type Figure = 'received' | 'settled' | 'overdue' | 'inProgress';
  *
  * @event motcua-error - `{ kind, code }` (`code` = the unit): the figures failed to load.
  *
- * @cssprop --motcua-color-primary - Title band.
- * @cssprop --motcua-color-on-primary - Text on it.
- * @cssprop --motcua-color-accent - Links, headings, selected choices.
- * @cssprop --motcua-color-focus - Focus ring.
- * @cssprop --motcua-color-text - Body text.
- * @cssprop --motcua-color-muted - Secondary text.
- * @cssprop --motcua-color-surface - Background.
- * @cssprop --motcua-color-surface-alt - Panels, skeleton.
- * @cssprop --motcua-color-border - Borders.
- * @cssprop --motcua-color-success - On-time share, settled bars.
- * @cssprop --motcua-color-danger - Errors.
- * @cssprop --motcua-font-family - Text font.
- * @cssprop --motcua-font-size - Base size (never below 16 px).
- * @cssprop --motcua-radius - Corner radius.
- * @cssprop --motcua-space - Base spacing unit.
- *
  * @csspart base - The frame.
  * @csspart header - The title band.
  * @csspart period - The period line.
@@ -66,7 +50,7 @@ type Figure = 'received' | 'settled' | 'overdue' | 'inProgress';
  * @csspart skeleton - A loading placeholder.
  */
 export class MotcuaStats extends MotcuaElement {
-  static override styles = [MotcuaElement.styles, disclosureStyles, statsStyles];
+  static override styles = [MotcuaElement.styles, disclosureStyles, tableStyles, statsStyles];
 
   static override properties = {
     from: {},
@@ -88,11 +72,7 @@ export class MotcuaStats extends MotcuaElement {
       ]);
       return { own, province };
     },
-    onError: (error) => {
-      if (!(error instanceof DOMException && error.name === 'AbortError')) {
-        this.emit('motcua-error', { kind: classifyError(error).kind, code: this.unit?.trim() || null });
-      }
-    },
+    onError: (error) => this.reportFailure(error, this.unit?.trim() || null),
   });
 
   readonly #messages = this.localize.use(messages);
@@ -110,7 +90,7 @@ export class MotcuaStats extends MotcuaElement {
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body" aria-busy=${pending ? 'true' : 'false'}>
         ${task.status === TaskStatus.ERROR
-          ? this.renderError(this.errorMessage(classifyError(task.error)), this.#retry)
+          ? this.renderFailure(task.error, this.#retry)
           : task.status === TaskStatus.COMPLETE && task.value
             ? this.#renderStats(task.value, m)
             : this.renderSkeleton(6)}

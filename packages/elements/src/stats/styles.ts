@@ -99,29 +99,13 @@ export const statsStyles = css`
   .scroll {
     overflow-x: auto;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
   th,
   td {
-    padding: calc(var(--_s) * 0.5) var(--_s);
-    border-bottom: 1px solid var(--_surface-alt);
     text-align: end;
   }
   th[scope='row'],
   thead th:first-child {
     text-align: start;
     font-weight: 400;
-  }
-  thead th {
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .empty {
-    padding: calc(var(--_s) * 1.5);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
 `;
