@@ -1,23 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  canRate,
-  dossierTiming,
-  statusGroup,
-  statusLabel,
-  type DossierStatus,
-  type DossierStatusGroup,
-  type DossierView,
-  type HistoryEvent,
-  type ServiceInfo,
-} from '@motcua/sdk';
+import { canRate, statusLabel, type DossierStatus, type DossierView, type ServiceInfo } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, isTransient, type ClassifiedError, type ErrorKind } from '../internal/error-kind.js';
-import { formatDate } from '../internal/i18n/format.js';
 import { messages, type LookupMessages } from './messages.js';
 import { icon } from '../internal/icons.js';
 import { readUrlParam } from '../internal/url-param.js';
 import { codeFeedback, type CodeFeedback } from './code-feedback.js';
+import { renderDossier } from './dossier-detail.js';
+import { renderLookupForm } from './lookup-form.js';
 import { canScanQr, codeFromQr, readQr } from './qr.js';
 import { lookupStyles } from './styles.js';
 
@@ -304,69 +295,37 @@ export class MotcuaDossierLookup extends MotcuaElement {
     const m = this.#m;
     const feedback = codeFeedback(this._input, this._settled);
     const invalid = feedback.state === 'invalid';
-    const feedbackText = this.#feedbackText(feedback);
-    const feedbackClass =
-      invalid || this._scanFailed ? 'feedback--error' : feedback.state === 'valid' ? 'feedback--ok' : '';
     const pending = this.#task.status === TaskStatus.PENDING;
     return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}
       <div class="body">
-        <form part="form" novalidate @submit=${this.#onSubmit}>
-          <div class="field">
-            <label for="code">${m.codeLabel}</label>
-            <p id="code-hint" class="hint">${m.codeHint}</p>
-            <div class="row">
-              <input
-                id="code"
-                part="input"
-                type="text"
-                .value=${this._input}
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck="false"
-                enterkeyhint="search"
-                aria-describedby="code-hint code-feedback"
-                aria-invalid=${invalid ? 'true' : 'false'}
-                @input=${this.#onInput}
-                @blur=${this.#onBlur}
-              />
-              ${this._canScan
-                ? html`<button type="button" class="secondary" part="scan" @click=${this.#onScanClick}>
-                      ${icon('qr')}${m.scan}
-                    </button>
-                    <input id="photo" type="file" accept="image/*" capture="environment" hidden @change=${this.#onPhoto} />`
-                : nothing}
-            </div>
-            <p id="code-feedback" part="feedback" class=${`feedback ${feedbackClass}`}>${this._scanFailed ? m.scanFailed : feedbackText}</p>
-          </div>
-          ${this._needVerify
-            ? html`<div class="field">
-                <label for="verify">${m.verifyLabel}</label>
-                <input
-                  id="verify"
-                  part="input verify"
-                  type="text"
-                  inputmode="numeric"
-                  autocomplete="off"
-                  maxlength="4"
-                  class="short"
-                  .value=${this._verify}
-                  aria-invalid=${this._verifyError ? 'true' : 'false'}
-                  aria-describedby="verify-feedback"
-                  @input=${this.#onVerifyInput}
-                />
-                <p id="verify-feedback" class="feedback feedback--error">${this._verifyError ? m.verifyInvalid : ''}</p>
-              </div>`
-            : nothing}
-          <div>
-            <button type="submit" part="button">${icon('search')}${m.submit}</button>
-          </div>
-        </form>
+        ${renderLookupForm(m, {
+          code: this._input,
+          feedback: this._scanFailed ? m.scanFailed : this.#feedbackText(feedback),
+          feedbackTone: invalid || this._scanFailed ? 'error' : feedback.state === 'valid' ? 'ok' : '',
+          codeInvalid: invalid,
+          canScan: this._canScan,
+          needVerify: this._needVerify,
+          verify: this._verify,
+          verifyInvalid: this._verifyError,
+          on: {
+            submit: this.#onSubmit,
+            input: this.#onInput,
+            blur: this.#onBlur,
+            verifyInput: this.#onVerifyInput,
+            scanClick: this.#onScanClick,
+            photo: this.#onPhoto,
+          },
+        })}
         <p class="sr-only" role="status">${this._announce}</p>
         <div part="result" aria-busy=${pending ? 'true' : 'false'}>
           ${this.#task.render({
             pending: () => this.renderSkeleton(6),
-            complete: (dossier) => this.#renderDossier(dossier),
+            complete: (dossier) =>
+              renderDossier(dossier, this.#m, this.lang_, {
+                heading: (text, depth, cls) => this.heading(text, depth, cls),
+                rate: this.#renderRate(dossier),
+              }),
             error: (error) => {
               const failure = classifyError(error);
               return this.renderError(this.#errorText(failure), isTransient(failure.kind) ? this.#retry : undefined);
@@ -375,72 +334,6 @@ export class MotcuaDossierLookup extends MotcuaElement {
         </div>
       </div>
     </div>`;
-  }
-
-  #renderDossier(d: DossierView): TemplateResult {
-    const m = this.#m;
-    const lang = this.lang_;
-    const status = d.status as DossierStatus;
-    const group = statusGroup(status);
-    const date = (v: string | null) => (v ? formatDate(v, lang) : null);
-    // [label, value, wide]: long values get a whole row.
-    const rows: [string, string | null, boolean?][] = [
-      [m.code, d.code, true],
-      [m.nationalCode, d.nationalCode, true],
-      [m.received, date(d.receivedAt)],
-      [m.appointment, date(d.appointmentAt)],
-      [m.finished, date(d.finishedAt)],
-      [m.returned, date(d.returnedAt)],
-      [m.applicant, d.applicant],
-      [m.office, d.office?.name ?? d.unit?.name ?? null, true],
-    ];
-    return html`<article class="result" aria-labelledby="procedure">
-      <div>
-        <p class="muted">${m.procedure}</p>
-        <div id="procedure">${this.heading(d.procedure.name, 1, 'procedure')}</div>
-      </div>
-      <div class="badges">
-        <span class=${`badge badge--${group}`} part="status"
-          >${icon(group)}<span class="sr-only">${m.status}: </span>${statusLabel(status, lang)}</span
-        >
-        ${this.#renderTiming(d, group)}
-      </div>
-      <dl class="facts">
-        ${rows.map(([label, value, wide]) =>
-          value ? html`<div class=${wide ? 'wide' : ''}><dt>${label}</dt><dd>${value}</dd></div>` : nothing,
-        )}
-      </dl>
-      ${this.#renderRate(d)}
-      <section class="history" aria-labelledby="history-title">
-        <div id="history-title">${this.heading(m.history, 1)}</div>
-        ${d.history.length
-          ? html`<ol part="history" class="timeline" role="list">
-              ${d.history.map((e) => this.#renderEvent(e))}
-            </ol>`
-          : html`<p class="muted">${m.historyEmpty}</p>`}
-      </section>
-    </article>`;
-  }
-
-  #renderTiming(d: DossierView, group: DossierStatusGroup): TemplateResult | typeof nothing {
-    // A refused or withdrawn dossier was never going to meet its appointment: no badge.
-    if (!d.appointmentAt || group === 'closed') return nothing;
-    let timing;
-    try {
-      timing = dossierTiming({ appointment: d.appointmentAt, finished: d.finishedAt });
-    } catch {
-      return nothing;
-    }
-    const days =
-      'daysEarly' in timing ? timing.daysEarly
-      : 'daysLate' in timing ? timing.daysLate
-      : 'daysLeft' in timing ? timing.daysLeft
-      : 'daysOverdue' in timing ? timing.daysOverdue
-      : 0;
-    const tone = timing.state === 'late' || timing.state === 'overdue' ? 'bad' : timing.state === 'on_track' ? 'info' : 'good';
-    return html`<span class=${`badge badge--${tone}`} part="timing"
-      >${icon(tone === 'bad' ? 'alert' : tone === 'info' ? 'in_progress' : 'done')}${this.#m.timing[timing.state](days)}</span
-    >`;
   }
 
   #renderRate(d: DossierView): TemplateResult | typeof nothing {
@@ -457,15 +350,5 @@ export class MotcuaDossierLookup extends MotcuaElement {
     return html`<div><button type="button" class="secondary" part="rate" @click=${this.#openRating}>
       ${icon('star')}${m.rate}
     </button></div>`;
-  }
-
-  #renderEvent(e: HistoryEvent): TemplateResult {
-    const details = [e.unit, e.officerTitle].filter(Boolean).join(' · ');
-    return html`<li>
-      <time datetime=${e.at}>${formatDate(e.at, this.lang_, true)}</time>
-      <p class="action">${e.action}</p>
-      ${details ? html`<p class="muted">${details}</p>` : nothing}
-      ${e.status ? html`<p class="muted">${statusLabel(e.status as DossierStatus, this.lang_)}</p>` : nothing}
-    </li>`;
   }
 }
