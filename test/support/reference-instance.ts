@@ -74,7 +74,7 @@ export async function startInstance(
 /**
  * The body of a launcher: `main` starts instances with `start` (same options as `startInstance`) and returns
  * what the parent needs (URLs, test data), printed as one JSON line once everything serves. The instances are
- * closed on SIGTERM or SIGINT, or when `main` fails.
+ * closed on SIGTERM or SIGINT, when the parent is gone, or when `main` fails.
  */
 export function runLauncher(main: (start: typeof startInstance) => Promise<unknown>): void {
   const instances: Instance[] = [];
@@ -84,6 +84,8 @@ export function runLauncher(main: (start: typeof startInstance) => Promise<unkno
   };
   process.once('SIGTERM', () => void stop(0));
   process.once('SIGINT', () => void stop(0));
+  // The parent is gone (reference-server.mjs gives its launchers an IPC channel), however it ended.
+  process.once('disconnect', () => void stop(0));
   const start: typeof startInstance = async (options, prepare) => {
     const instance = await startInstance(options, prepare);
     instances.push(instance);

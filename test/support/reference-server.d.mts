@@ -10,6 +10,7 @@ export interface StartProcessOptions<T> {
   ready: (line: string) => T | undefined;
   env?: Record<string, string>;
   detached?: boolean;
+  ipc?: boolean;
   quiet?: boolean;
   name?: string;
 }

@@ -25,14 +25,18 @@ const TAIL_LINES = 60;
  * Start `command` in the repository's root and resolve once `ready(line)` returns something for a line of its
  * stdout. Its stderr is passed through (kept only for the error message when `quiet`).
  * `detached`: the child leads a process group, and stopping it stops the whole group (`npm start` and its node).
+ * `ipc`: a Node child gets an IPC channel, whose end tells it that this process is gone even when it was killed
+ * (no 'exit' event here then); the channel does not keep this process alive.
  * @template T
  * @param {string} command
  * @param {readonly string[]} args
- * @param {{ ready: (line: string) => T | undefined, env?: Record<string, string>, detached?: boolean, quiet?: boolean, name?: string }} options
+ * @param {{ ready: (line: string) => T | undefined, env?: Record<string, string>, detached?: boolean, ipc?: boolean, quiet?: boolean, name?: string }} options
  * @returns {Promise<{ info: T, pid: number, stop(): Promise<void> }>}
  */
-export async function startProcess(command, args, { ready, env = {}, detached = false, quiet = false, name = command }) {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startProcess(command, args, { ready, env = {}, detached = false, ipc = false, quiet = false, name = command }) {
+  const stdio = ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])];
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached, stdio });
+  child.channel?.unref();
   const output = [];
   const keep = (text) => {
     output.push(text);
@@ -85,6 +89,7 @@ export async function startProcess(command, args, { ready, env = {}, detached = 
 export function startLauncher(file, args = [], options = {}) {
   return startProcess(process.execPath, [...FROM_SOURCE, file, ...args], {
     ...options,
+    ipc: true,
     name: file.replace(ROOT, ''),
     ready: (line) => (line.startsWith(READY_PREFIX) ? JSON.parse(line.slice(READY_PREFIX.length)) : undefined),
   });
