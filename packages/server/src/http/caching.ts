@@ -10,6 +10,19 @@ export const CATALOGUE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalid
 /** Figures that change with every ingest: cacheable, but revalidated each time. */
 export const REVALIDATE_CACHE_CONTROL = 'public, no-cache';
 
+/**
+ * How a successful answer may be kept: `catalogue` (ETag, kept by browsers and CDNs for a while),
+ * `revalidate` (ETag, checked again on every use) or `no-store` (personal or changing data).
+ */
+export type Caching = 'catalogue' | 'revalidate' | 'no-store';
+
+/** The Cache-Control header of a cacheable kind of answer (ETag and 304 go with it); none for `no-store`. */
+export function cacheControlOf(caching: Caching): string | undefined {
+  if (caching === 'catalogue') return CATALOGUE_CACHE_CONTROL;
+  if (caching === 'revalidate') return REVALIDATE_CACHE_CONTROL;
+  return undefined;
+}
+
 /** Strong ETag of a payload. */
 export function strongEtag(payload: string): string {
   return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;

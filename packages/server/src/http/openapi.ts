@@ -30,8 +30,8 @@ import {
   UnitResolution,
 } from '@motcua/sdk';
 import { SECURITY_SCHEMES } from './auth.js';
-import { CATALOGUE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './caching.js';
-import type { Caching, ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
+import { cacheControlOf } from './caching.js';
+import type { ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
 import {
   AgencyCollection,
   FieldCollection,
@@ -136,48 +136,52 @@ function schemaRef(schema: Schema, names: ReadonlyMap<Schema, string>, render: (
   return name ? ref(name) : render(schema);
 }
 
-const CACHE_CONTROL_EXAMPLE: Record<Exclude<Caching, 'no-store'>, string> = {
-  catalogue: CATALOGUE_CACHE_CONTROL,
-  revalidate: REVALIDATE_CACHE_CONTROL,
-};
-
 /** `get /v1/units/{code}` → `getV1UnitsCode`. */
 function operationId(method: string, path: string): string {
   const words = path.replace(/[{}]/g, '').split(/[/.-]/);
   return `${method}${words.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('')}`;
 }
 
-function operationObject(route: Route, path: string): JsonSchema {
-  const cached = route.caching !== 'no-store';
+function parametersOf(route: Route, cached: boolean): JsonSchema[] {
   const headers = Object.values((route.headers ?? {}) as Headers);
-  const parameterList: JsonSchema[] = [
+  return [
     ...parameters(route.params, 'path'),
     ...parameters(route.query, 'query'),
     ...headers.map((h) => ({ name: h.name, in: 'header', required: true, description: h.description, schema: inputSchema(h.schema) })),
     ...(cached ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }] : []),
   ];
-  const responses: Record<string, unknown> = {};
+}
+
+/** Successful answers (with ETag and Cache-Control when cacheable, and 304), then problems. */
+function responsesOf(route: Route, cacheControl: string | undefined): JsonSchema {
+  const responses: JsonSchema = {};
   for (const [status, response] of Object.entries(route.responses as Responses)) {
     responses[status] = {
       description: response.description,
-      ...(cached
+      ...(cacheControl
         ? {
             headers: {
               ETag: { schema: { type: 'string' } },
-              'Cache-Control': { schema: { type: 'string', examples: [CACHE_CONTROL_EXAMPLE[route.caching as 'catalogue']] } },
+              'Cache-Control': { schema: { type: 'string', examples: [cacheControl] } },
             },
           }
         : {}),
       content: { 'application/json': { schema: schemaRef(response.schema, RESPONSE_NAMES, outputSchema) } },
     };
   }
-  if (cached) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  if (cacheControl) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
   for (const status of [...(route.errors as readonly ErrorStatus[]), 500 as const]) {
     responses[String(status)] = {
       description: ERROR_DESCRIPTIONS[status],
       content: { 'application/problem+json': { schema: ref('Problem') } },
     };
   }
+  return responses;
+}
+
+function operationObject(route: Route, path: string): JsonSchema {
+  const cacheControl = cacheControlOf(route.caching);
+  const parameterList = parametersOf(route, cacheControl !== undefined);
   const method = route.method.toLowerCase();
   return {
     operationId: operationId(method, path),
@@ -188,7 +192,7 @@ function operationObject(route: Route, path: string): JsonSchema {
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, REQUEST_NAMES, inputSchema) } } } }
       : {}),
-    responses,
+    responses: responsesOf(route, cacheControl),
     ...(route.security ? { security: [{ [route.security]: [] }] } : {}),
   };
 }

@@ -88,3 +88,9 @@ export function validationProblem(errors: ProblemIssue[], detail?: string): Prob
 export function notFound(detail: string): ProblemError {
   return new ProblemError(404, 'not_found', { detail });
 }
+
+/** `value`, or a 404 not_found saying what was looked for when there is none. */
+export function foundOr404<T>(value: T | null | undefined, detail: string): T {
+  if (value === null || value === undefined) throw notFound(detail);
+  return value;
+}

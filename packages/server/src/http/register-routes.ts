@@ -1,22 +1,21 @@
 /**
  * Route tables → Fastify routes. Every route gets the same treatment, in the same order: its security
- * scheme on `onRequest`, then the query (unknown parameters refused), path parameters, headers, the
- * route's screen and the body, each parsed with its contract schema (400 problem naming every issue);
- * then the handler; then the answer checked against the schema of its status and sent with the route's
- * caching (ETag + Cache-Control, or `no-store`).
+ * scheme on `onRequest`; then the query (unknown parameters refused), the path parameters (and the
+ * route's own checks of them), the headers, the route's screen and the body, each parsed with its
+ * contract schema (a 400 problem naming every issue); then the handler; then the answer, checked against
+ * the schema of its status and sent with the route's caching (ETag + Cache-Control, or `no-store`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
 import { SECURITY_SCHEMES } from './auth.js';
-import { CATALOGUE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL, sendCacheable } from './caching.js';
+import { cacheControlOf, sendCacheable } from './caching.js';
 import { ProblemError } from './problem.js';
-import { checked } from './respond.js';
 import { Answer } from './route.js';
-import type { Caching, Headers, Route } from './route.js';
+import type { Headers, Route } from './route.js';
 import { NoQuery } from './schemas.js';
 import { routeRateLimit } from './security.js';
-import { parseBody, parseQuery, parseWith } from './validate.js';
+import { assertResponse, parseBody, parseQuery, parseWith } from './validate.js';
 
 /** Reads and validates a route's declared headers (`headers.<name>` in issues). */
 function headerReader(headers: Headers | undefined): (request: FastifyRequest) => Record<string, unknown> {
@@ -40,20 +39,18 @@ function headerReader(headers: Headers | undefined): (request: FastifyRequest) =
   };
 }
 
-const CACHE_CONTROL: Record<Exclude<Caching, 'no-store'>, string> = {
-  catalogue: CATALOGUE_CACHE_CONTROL,
-  revalidate: REVALIDATE_CACHE_CONTROL,
-};
-
-function send(caching: Caching, request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
-  if (caching === 'no-store') return reply.header('cache-control', 'no-store').send(body);
-  return sendCacheable(request, reply, body, CACHE_CONTROL[caching]);
+function send(route: Route, request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
+  const cacheControl = cacheControlOf(route.caching);
+  if (!cacheControl) return reply.header('cache-control', 'no-store').send(body);
+  return sendCacheable(request, reply, body, cacheControl);
 }
 
 function fastifyRoute(route: Route, ctx: AppContext): RouteOptions {
   const label = `${route.method} ${route.url}`;
   const readHeaders = headerReader(route.headers);
   const statuses = Object.keys(route.responses).map(Number);
+  // A handler may return a bare body only when the route declares a single answer.
+  const onlyStatus = statuses.length === 1 ? statuses[0] : undefined;
   const security = route.security ? SECURITY_SCHEMES[route.security] : undefined;
   return {
     method: route.method,
@@ -63,16 +60,19 @@ function fastifyRoute(route: Route, ctx: AppContext): RouteOptions {
     ...(security ? { onRequest: async (request: FastifyRequest) => security.check(ctx, request) } : {}),
     handler(request, reply) {
       const query = parseQuery(route.query ?? NoQuery, request.query);
-      const params = route.params ? parseWith('params', route.params, request.params) : undefined;
+      const parsedParams = route.params ? parseWith('params', route.params, request.params) : undefined;
+      const params = route.checkParams ? route.checkParams(parsedParams, ctx) : parsedParams;
       const headers = readHeaders(request);
       route.screen?.(request);
       const body = route.body ? parseBody(route.body, request.body) : undefined;
       const outcome: unknown = route.handler({ query: route.query ? query : undefined, params, headers, body }, ctx);
-      const { status, body: payload } =
-        outcome instanceof Answer ? outcome : { status: statuses.length === 1 ? statuses[0]! : NaN, body: outcome };
-      const response = route.responses[status];
-      if (!response) throw new Error(`${label} answered ${status}, which its route table does not declare.`);
-      return send(route.caching, request, reply.code(status), checked(ctx, response.schema, payload, label));
+      const status = outcome instanceof Answer ? outcome.status : onlyStatus;
+      const payload = outcome instanceof Answer ? outcome.body : outcome;
+      const response = status === undefined ? undefined : route.responses[status];
+      if (!response) throw new Error(`${label}: its handler answered status ${status ?? '(none given)'}, which the route does not declare.`);
+      // In development and tests, an answer that drifts from the contract fails loudly here, not in a client.
+      if (ctx.validateResponses) assertResponse(response.schema, payload, label);
+      return send(route, request, reply.code(status), payload);
     },
   };
 }

@@ -10,15 +10,10 @@ import type * as z from 'zod/mini';
 import type { RateLimits } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { SecuritySchemeName } from './auth.js';
+import type { Caching } from './caching.js';
 
 export type Schema = z.ZodMiniType;
 export type ObjectSchema = z.ZodMiniObject<z.core.$ZodLooseShape>;
-
-/**
- * How a successful answer may be kept: `catalogue` (ETag, kept by browsers and CDNs for a while),
- * `revalidate` (ETag, checked again on every use) or `no-store` (personal or changing data).
- */
-export type Caching = 'catalogue' | 'revalidate' | 'no-store';
 
 /** One documented answer: the contract schema of its body and what it means. */
 export interface ResponseSpec<S extends Schema = Schema> {
@@ -91,6 +86,11 @@ export interface RouteSpec<
   /** Query parameters; a route without any refuses every parameter sent. */
   query?: Q;
   params?: P;
+  /**
+   * Checks of the path parameters that need the server's state (its clock, say), run right after they
+   * are parsed and before the body is; returns them normalised.
+   */
+  checkParams?: (params: Parsed<P>, ctx: AppContext) => Parsed<P>;
   headers?: H;
   /** JSON request body (required when declared). */
   body?: B;

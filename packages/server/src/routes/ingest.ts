@@ -107,8 +107,8 @@ export const ingestRoutes: readonly Route[] = [
     caching: 'no-store',
     security: 'ingestKey',
     rateLimit: 'ingest',
-    handler: ({ params, body }, ctx) => {
-      const code = dossierCode(params.code, 'params.code', ctx.clock.now());
+    checkParams: ({ code }, ctx) => ({ code: dossierCode(code, 'params.code', ctx.clock.now()) }),
+    handler: ({ params: { code }, body }, ctx) => {
       const result = appendHistoryEvent(ctx.db, code, toEvent(body), ctx.hasher);
       if (!result.ok && result.reason === 'not_found') {
         throw new ProblemError(404, 'dossier_not_found', { detail: 'No dossier matches this code.' });

@@ -3,7 +3,7 @@
  */
 import { Office, OfficeListQuery } from '@motcua/sdk';
 import { getOffice, listOffices } from '../db/offices.js';
-import { notFound } from '../http/problem.js';
+import { foundOr404 } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
 import { OfficeCollection, OfficeIdParams } from '../http/schemas.js';
@@ -29,10 +29,6 @@ export const officeRoutes: readonly Route[] = [
     responses: { 200: { schema: Office, description: 'The office' } },
     errors: [400, 404],
     caching: 'catalogue',
-    handler: ({ params: { id } }, ctx) => {
-      const office = getOffice(ctx.db, id);
-      if (!office) throw notFound(`No office with id ${id}.`);
-      return office;
-    },
+    handler: ({ params: { id } }, ctx) => foundOr404(getOffice(ctx.db, id), `No office with id ${id}.`),
   }),
 ];

@@ -4,7 +4,7 @@
 import { PAGE_LIMIT_DEFAULT, Procedure } from '@motcua/sdk';
 import { searchProcedureIds } from '../db/procedure-search.js';
 import { getProcedure, summariesByIds } from '../db/procedures.js';
-import { notFound } from '../http/problem.js';
+import { foundOr404 } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
 import { ProcedureCodeParams, ProcedureListQuery, ProcedurePage } from '../http/schemas.js';
@@ -38,10 +38,6 @@ export const procedureRoutes: readonly Route[] = [
     responses: { 200: { schema: Procedure, description: 'The procedure' } },
     errors: [400, 404],
     caching: 'catalogue',
-    handler: ({ params: { code } }, ctx) => {
-      const procedure = getProcedure(ctx.db, code);
-      if (!procedure) throw notFound(`No procedure with code ${code}.`);
-      return procedure;
-    },
+    handler: ({ params: { code } }, ctx) => foundOr404(getProcedure(ctx.db, code), `No procedure with code ${code}.`),
   }),
 ];

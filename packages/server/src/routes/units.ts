@@ -5,7 +5,7 @@
 import { AdministrativeUnit, UnitListQuery, UnitResolution } from '@motcua/sdk';
 import { resolveUnit } from '../catalogue/units.js';
 import { getUnit, listUnits } from '../db/units.js';
-import { notFound } from '../http/problem.js';
+import { foundOr404 } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
 import { UnitCodeParams, UnitCollection, UnitResolveQuery } from '../http/schemas.js';
@@ -42,10 +42,6 @@ export const unitRoutes: readonly Route[] = [
     responses: { 200: { schema: AdministrativeUnit, description: 'The unit' } },
     errors: [400, 404],
     caching: 'catalogue',
-    handler: ({ params: { code } }, ctx) => {
-      const unit = getUnit(ctx.db, code);
-      if (!unit) throw notFound(`No administrative unit with code ${code}.`);
-      return unit;
-    },
+    handler: ({ params: { code } }, ctx) => foundOr404(getUnit(ctx.db, code), `No administrative unit with code ${code}.`),
   }),
 ];
