@@ -1,6 +1,6 @@
 /**
- * Request validation with the contract's zod schemas. Query strings are strings, so the few numeric
- * parameters are coerced here, explicitly; anything the schema does not name is refused, so a typo
+ * Request validation with the contract's zod schemas. Query strings are strings, so the parameters a
+ * schema types as numbers are coerced here; anything the schema does not name is refused, so a typo
  * (`?levle=commune`) is reported instead of silently ignored.
  */
 import * as zod from 'zod';
