@@ -13,7 +13,7 @@ import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, isAbort } from '../internal/error-kind.js';
 import { SearchField } from '../internal/search-field.js';
 import { readUrlParam, writeUrlParam } from '../internal/url-param.js';
-import { controlStyles } from '../internal/control-styles.js';
+import { controlStyles } from '../internal/shared-styles.js';
 import { richTextStyles } from '../internal/rich-text-styles.js';
 import { messages, type FinderMessages } from './messages.js';
 import { renderProcedure } from './procedure-detail.js';

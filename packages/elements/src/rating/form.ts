@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { RATING_COMMENT_MAX, type RatingIndicator, type RatingLevel, type RatingTarget } from '@motcua/sdk';
+import { RATING_COMMENT_MAX, RATING_LEVELS, type RatingIndicator, type RatingLevel, type RatingTarget } from '@motcua/sdk';
 import { renderIndicators, type Score } from './indicators.js';
-import { renderLevels } from './levels.js';
+import { face } from './faces.js';
 import type { RatingMessages } from './messages.js';
 
 /** What the rating form shows, and its event handlers. */
@@ -34,22 +34,45 @@ export interface FormView {
   };
 }
 
-/** The rating form: the question and its levels, the comment, the detailed evaluation, the send button. */
+const flag = (on: boolean) => (on ? 'true' : 'false');
+
+/** The rating form: the question and its levels (an ARIA radio group labelled by `#question`), the comment, the detailed evaluation, the send button. */
 export function renderForm(m: RatingMessages, v: FormView): TemplateResult {
   const dissatisfied = v.value === 'dissatisfied';
+  // The checked level (or the first) is the one Tab reaches, as in a native radio group.
+  const focusable = v.value || RATING_LEVELS[0];
   return html`<form novalidate @submit=${v.on.submit}>
     <div class="field">
       <p id="question" class="label">
         ${v.target?.type === 'dossier' ? m.questionDossier(v.target.code) : m.questionOffice}
       </p>
-      ${renderLevels(m, {
-        value: v.value,
-        required: v.required || v.standalone,
-        invalid: v.problem === 'level',
-        disabled: v.disabled,
-        onClick: v.on.radioClick,
-        onKeydown: v.on.radioKey,
-      })}
+      <div
+        role="radiogroup"
+        part="levels"
+        class="levels"
+        aria-labelledby="question"
+        aria-describedby="level-error"
+        aria-required=${flag(v.required || v.standalone)}
+        aria-invalid=${flag(v.problem === 'level')}
+        aria-disabled=${flag(v.disabled)}
+      >
+        ${RATING_LEVELS.map((level) => {
+          const checked = v.value === level;
+          return html`<div
+            role="radio"
+            part=${`level level-${level}${checked ? ' checked' : ''}`}
+            class=${`level level--${level}`}
+            data-level=${level}
+            aria-checked=${flag(checked)}
+            aria-disabled=${flag(v.disabled)}
+            tabindex=${!v.disabled && level === focusable ? '0' : '-1'}
+            @click=${v.on.radioClick}
+            @keydown=${v.on.radioKey}
+          >
+            ${face(level)}<span>${m.levels[level]}</span>
+          </div>`;
+        })}
+      </div>
       <p id="level-error" class="feedback feedback--error">${v.problem === 'level' ? m.levelMissing : ''}</p>
     </div>
     <div class="field">
@@ -64,7 +87,7 @@ export function renderForm(m: RatingMessages, v: FormView): TemplateResult {
         .value=${v.comment}
         ?disabled=${v.disabled}
         ?required=${dissatisfied}
-        aria-invalid=${v.problem === 'comment' ? 'true' : 'false'}
+        aria-invalid=${flag(v.problem === 'comment')}
         aria-describedby="comment-error counter"
         @input=${v.on.comment}
         @change=${v.on.commentChange}
@@ -80,7 +103,7 @@ export function renderForm(m: RatingMessages, v: FormView): TemplateResult {
     ${v.error ?? nothing}
     ${v.standalone
       ? html`<div>
-          <button type="submit" part="submit" ?disabled=${v.disabled} aria-disabled=${v.sending ? 'true' : 'false'}>
+          <button type="submit" part="submit" ?disabled=${v.disabled} aria-disabled=${flag(v.sending)}>
             ${v.sending ? m.sending : m.submit}
           </button>
         </div>`

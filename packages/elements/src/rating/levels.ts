@@ -1,7 +1,4 @@
-import { html, type TemplateResult } from 'lit';
 import { RATING_LEVELS, type RatingLevel } from '@motcua/sdk';
-import { face } from './faces.js';
-import type { RatingMessages } from './messages.js';
 
 export const isLevel = (v: unknown): v is RatingLevel => (RATING_LEVELS as readonly unknown[]).includes(v);
 
@@ -28,46 +25,4 @@ export function levelKey(key: string, current: number): number | 'choose' | null
     default:
       return null;
   }
-}
-
-export interface LevelsState {
-  value: RatingLevel | '';
-  required: boolean;
-  invalid: boolean;
-  disabled: boolean;
-  onClick: (event: MouseEvent) => void;
-  onKeydown: (event: KeyboardEvent) => void;
-}
-
-/** The three levels as a radio group labelled by `#question`; the checked one (or the first) is focusable. */
-export function renderLevels(m: RatingMessages, s: LevelsState): TemplateResult {
-  const focusable = s.value || RATING_LEVELS[0];
-  const flag = (on: boolean) => (on ? 'true' : 'false');
-  return html`<div
-    role="radiogroup"
-    part="levels"
-    class="levels"
-    aria-labelledby="question"
-    aria-describedby="level-error"
-    aria-required=${flag(s.required)}
-    aria-invalid=${flag(s.invalid)}
-    aria-disabled=${flag(s.disabled)}
-  >
-    ${RATING_LEVELS.map((level) => {
-      const checked = s.value === level;
-      return html`<div
-        role="radio"
-        part=${`level level-${level}${checked ? ' checked' : ''}`}
-        class=${`level level--${level}`}
-        data-level=${level}
-        aria-checked=${flag(checked)}
-        aria-disabled=${flag(s.disabled)}
-        tabindex=${!s.disabled && level === focusable ? '0' : '-1'}
-        @click=${s.onClick}
-        @keydown=${s.onKeydown}
-      >
-        ${face(level)}<span>${m.levels[level]}</span>
-      </div>`;
-    })}
-  </div>`;
 }

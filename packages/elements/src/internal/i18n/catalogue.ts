@@ -10,7 +10,7 @@ export interface Catalogue<N extends CatalogueName = CatalogueName> {
   readonly name: N;
   readonly vi: MotcuaMessages[N];
   /** The English messages once loaded, else undefined. */
-  readonly en: MotcuaMessages[N] | undefined;
+  en: MotcuaMessages[N] | undefined;
   /** Load English once; a failed load resolves (the widget stays Vietnamese) and is retried on the next call. */
   loadEnglish(): Promise<void>;
   /** The messages for built-in language `lang` with the layers registered for `locale` and `lang` on top. */
@@ -44,37 +44,31 @@ export function catalogue<N extends CatalogueName>(
   vi: MotcuaMessages[N],
   importEnglish: () => Promise<{ en: MotcuaMessages[N] }>,
 ): Catalogue<N> {
-  let en: MotcuaMessages[N] | undefined;
   let loading: Promise<void> | undefined;
-  let merged = new Map<string, MotcuaMessages[N]>();
-  let version = -1;
-  return {
+  // The last messages merged, and for what: widgets on one page mostly share a language.
+  let merged: MotcuaMessages[N] = vi;
+  let mergedFor = '';
+  const c: Catalogue<N> = {
     name,
     vi,
-    get en() {
-      return en;
-    },
+    en: undefined,
     loadEnglish() {
       loading ??= importEnglish().then(
-        (module) => void ((en = module.en), (merged = new Map())),
+        (module) => void (c.en = module.en),
         () => void (loading = undefined),
       );
       return loading;
     },
     in(lang, locale) {
-      if (version !== registryVersion()) {
-        version = registryVersion();
-        merged = new Map();
-      }
-      const key = `${lang} ${locale}`;
-      let messages = merged.get(key);
-      if (!messages) {
-        const builtIn = (lang === 'en' && en) || vi;
+      const builtIn = (lang === 'en' && c.en) || vi;
+      const key = `${lang} ${locale} ${registryVersion} ${builtIn === vi}`;
+      if (key !== mergedFor) {
         const layers = [...registeredLayers(lang, name), ...(locale === lang ? [] : registeredLayers(locale, name))];
-        messages = layers.reduce<Messages>((m, layer) => merge(m, layer as Messages), builtIn as Messages) as MotcuaMessages[N];
-        merged.set(key, messages);
+        merged = layers.reduce<Messages>((m, layer) => merge(m, layer as Messages), builtIn as Messages) as MotcuaMessages[N];
+        mergedFor = key;
       }
-      return messages;
+      return merged;
     },
   };
+  return c;
 }

@@ -10,8 +10,7 @@
  *
  * A catalogue is `common` (texts every widget shares) or a widget's tag. Messages may be partial, nested
  * groups too: what a registered language leaves out comes from Vietnamese (from English for an `en-…` tag).
- * Registering again adds on top; widgets already on the page re-render. The store is page-wide, shared by
- * every copy of the library.
+ * Registering again adds on top; widgets already on the page re-render.
  */
 import type { CommonMessages } from './common.js';
 import type { LookupMessages } from '../../dossier-lookup/messages.js';
@@ -47,22 +46,14 @@ export type PartialMessages<T> = {
 /** Messages of one language for several catalogues, as `window.motcua.messages[lang]` holds them. */
 export type LanguageMessages = { [N in CatalogueName]?: PartialMessages<MotcuaMessages[N]> };
 
-interface Store {
-  /** language → catalogue → the layers registered, oldest first. */
-  layers: Map<string, Map<string, object[]>>;
-  /** Bumped by every registration, so merged catalogues know when to be recomputed. */
-  version: number;
-  listeners: Set<() => void>;
-  /** The `window.motcua.messages` objects already registered. */
-  adopted: WeakSet<object>;
-}
+/** language → catalogue → the layers registered, oldest first. */
+const layers = new Map<string, Map<string, object[]>>();
+const listeners = new Set<() => void>();
+/** The `window.motcua.messages` object last registered. */
+let adopted: object | undefined;
 
-const STORE_KEY = Symbol.for('motcua.messages');
-
-function store(): Store {
-  const holder = globalThis as { [STORE_KEY]?: Store };
-  return (holder[STORE_KEY] ??= { layers: new Map(), version: 0, listeners: new Set(), adopted: new WeakSet() });
-}
+/** Bumped by every registration, so merged catalogues know when to be recomputed. */
+export let registryVersion = 0;
 
 /** The key a language is registered under: its primary subtag in lower case (`tay-VN` → `tay`). */
 export const languageKey = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
@@ -73,17 +64,16 @@ export function registerMessages<N extends CatalogueName>(
   name: N,
   messages: PartialMessages<MotcuaMessages[N]>,
 ): void {
-  if (add(lang, name, messages)) store().listeners.forEach((listener) => listener());
+  if (add(lang, name, messages)) listeners.forEach((listener) => listener());
 }
 
 function add(lang: string, name: string, messages: unknown): boolean {
   const key = languageKey(lang);
   if (!key || !messages || typeof messages !== 'object') return false;
-  const s = store();
-  let byName = s.layers.get(key);
-  if (!byName) s.layers.set(key, (byName = new Map()));
+  let byName = layers.get(key);
+  if (!byName) layers.set(key, (byName = new Map()));
   byName.set(name, [...(byName.get(name) ?? []), messages]);
-  s.version++;
+  registryVersion++;
   return true;
 }
 
@@ -93,9 +83,8 @@ function add(lang: string, name: string, messages: unknown): boolean {
  */
 function adoptPageMessages(): void {
   const page = (globalThis as { motcua?: { messages?: Record<string, LanguageMessages> } }).motcua?.messages;
-  const s = store();
-  if (!page || typeof page !== 'object' || s.adopted.has(page)) return;
-  s.adopted.add(page);
+  if (!page || typeof page !== 'object' || page === adopted) return;
+  adopted = page;
   for (const [lang, catalogues] of Object.entries(page)) {
     for (const [name, messages] of Object.entries(catalogues ?? {})) add(lang, name, messages);
   }
@@ -104,21 +93,17 @@ function adoptPageMessages(): void {
 /** The layers registered for catalogue `name` in language `key` (see {@link languageKey}), oldest first. */
 export function registeredLayers(key: string, name: CatalogueName): readonly object[] {
   adoptPageMessages();
-  return store().layers.get(key)?.get(name) ?? [];
+  return layers.get(key)?.get(name) ?? [];
 }
 
 /** Whether anything is registered for language `key`. */
 export function isRegistered(key: string): boolean {
   adoptPageMessages();
-  return store().layers.has(key);
+  return layers.has(key);
 }
-
-/** Changes with every registration. */
-export const registryVersion = (): number => store().version;
 
 /** Call `listener` after every registration; returns the unsubscribe function. */
 export function onMessagesRegistered(listener: () => void): () => void {
-  const { listeners } = store();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Styles that some widgets share (all of them share the theme): form controls, disclosures, data tables.
+
 /**
  * Form controls the shared theme does not style yet (search fields and selects), for the widgets that
  * filter lists: the same 44 px targets, borders and focus ring as the theme's text inputs.
@@ -79,5 +81,24 @@ export const disclosureStyles = css`
   }
   summary::-webkit-details-marker {
     display: none;
+  }
+`;
+
+/** Data tables (opening hours, monthly figures): full width, aligned figures, light row rules. */
+export const tableStyles = css`
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: calc(var(--_s) * 0.5) var(--_s);
+    border-bottom: 1px solid var(--_surface-alt);
+    text-align: start;
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
   }
 `;
