@@ -14,8 +14,6 @@ export class MotcuaFormAssociatedElement extends MotcuaElement {
     name: { reflect: true },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    formDisabled: { state: true },
-    showErrors: { state: true },
   };
 
   /** Form field name. */
@@ -24,12 +22,10 @@ export class MotcuaFormAssociatedElement extends MotcuaElement {
   declare required: boolean;
   /** Not editable, not submitted. */
   declare disabled: boolean;
-  /** Disabled by an ancestor (`<fieldset disabled>`, a disabled form). */
-  declare protected formDisabled: boolean;
-  /** Whether to show what is wrong with the input: once the citizen or the form asked to check it. */
-  declare protected showErrors: boolean;
-
   protected readonly internals: ElementInternals;
+  /** Disabled by an ancestor (`<fieldset disabled>`, a disabled form). */
+  #formDisabled = false;
+  #showErrors = false;
 
   constructor() {
     super();
@@ -37,8 +33,6 @@ export class MotcuaFormAssociatedElement extends MotcuaElement {
     this.name = '';
     this.required = false;
     this.disabled = false;
-    this.formDisabled = false;
-    this.showErrors = false;
     // The form's own validation (submit, reportValidity) marks the fields so their messages show.
     this.addEventListener('invalid', () => (this.showErrors = true));
   }
@@ -66,7 +60,18 @@ export class MotcuaFormAssociatedElement extends MotcuaElement {
 
   /** Disabled by its own attribute or by the form. */
   protected get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+    return this.disabled || this.#formDisabled;
+  }
+
+  /** Whether to show what is wrong with the input: once the citizen or the form asked to check it. */
+  protected get showErrors(): boolean {
+    return this.#showErrors;
+  }
+  protected set showErrors(show: boolean) {
+    if (show !== this.#showErrors) {
+      this.#showErrors = show;
+      this.requestUpdate();
+    }
   }
 
   formAssociatedCallback(): void {
@@ -79,7 +84,8 @@ export class MotcuaFormAssociatedElement extends MotcuaElement {
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    this.requestUpdate();
   }
 
   formStateRestoreCallback(state: string | File | FormData | null): void {
