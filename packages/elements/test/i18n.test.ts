@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/rating/define.js';
+import { registerMessages as fromRatingEntry } from '../src/rating/define.js';
 import { registerMessages, type MotcuaRating } from '../src/index.js';
 import { textOf } from './support/env.js';
 
@@ -67,6 +67,10 @@ describe('registerMessages: wording added or changed by the page, without a buil
     } finally {
       delete window.motcua;
     }
+  });
+
+  it('is exported by each widget entry too, for a page that loads one widget only', () => {
+    expect(fromRatingEntry).to.equal(registerMessages);
   });
 
   it('uses a plain string where a message is a function, as a page script may give it', async () => {

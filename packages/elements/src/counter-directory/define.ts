@@ -15,3 +15,5 @@ declare global {
 defineElement('motcua-counter-directory', MotcuaCounterDirectory);
 
 export { MotcuaCounterDirectory };
+// So that a page loading only this widget can register its own wording (see `registerMessages`).
+export { registerMessages } from '../internal/i18n/registry.js';

@@ -15,3 +15,5 @@ declare global {
 defineElement('motcua-dossier-lookup', MotcuaDossierLookup);
 
 export { MotcuaDossierLookup };
+// So that a page loading only this widget can register its own wording (see `registerMessages`).
+export { registerMessages } from '../internal/i18n/registry.js';

@@ -15,3 +15,5 @@ declare global {
 defineElement('motcua-procedure-finder', MotcuaProcedureFinder);
 
 export { MotcuaProcedureFinder };
+// So that a page loading only this widget can register its own wording (see `registerMessages`).
+export { registerMessages } from '../internal/i18n/registry.js';
