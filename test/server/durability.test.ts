@@ -7,19 +7,15 @@
  *   node --conditions=source --import tsx --test test/server/durability.test.ts
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { RatingReceipt } from '@motcua/sdk';
 import * as z from 'zod/mini';
+import { startProcess } from '../support/reference-server.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OFFICE = 'trung-tam-pvhcc-tinh';
 const WORKERS = 12;
 /** Acknowledged ratings to collect before the kill (requests of the other workers are still in flight). */
@@ -28,39 +24,37 @@ const LEVELS = ['very_satisfied', 'satisfied', 'dissatisfied'] as const;
 
 interface RunningServer {
   url: string;
-  child: ChildProcess;
-  exited: Promise<void>;
+  pid: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
 }
 
 /** Start `packages/server/src/cli.ts` on `dbPath`; resolves with the URL it prints. */
 async function startCli(dbPath: string): Promise<RunningServer> {
-  const child = spawn(
+  const { info: url, pid, exited, stop } = await startProcess(
     process.execPath,
     [
       '--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts',
       '--port', '0', '--db', dbPath, '--no-demo', '--static', '', '--cdn', '',
       '--rate-ratings', '1000000/min', '--rate-global', '1000000/min', '--log-level', 'warn',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const output: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const found = /\bat (http:\/\/\S+)/.exec(line);
+    {
+      name: 'motcua-server',
+      quiet: true,
       // The CLI prints "localhost"; it listens on 127.0.0.1 only.
-      if (found) resolve(found[1]!.replace('//localhost:', '//127.0.0.1:'));
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output.join('').slice(-3000)}`)));
-  });
-  return { url, child, exited };
+      ready: (line) => /\bat (http:\/\/\S+)/.exec(line)?.[1]?.replace('//localhost:', '//127.0.0.1:'),
+    },
+  );
+  return { url, pid, exited, stop };
 }
 
 async function kill(server: RunningServer): Promise<void> {
-  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-  await server.exited;
+  try {
+    process.kill(server.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  await server.stop();
 }
 
 function ratingBody(key: string, n: number) {
@@ -106,13 +100,12 @@ describe('durability of acknowledged ratings', () => {
         }
         if (!killed && acknowledged.size >= KILL_AFTER) {
           killed = true;
-          first.child.kill('SIGKILL');
+          process.kill(first.pid, 'SIGKILL');
         }
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
-    await first.exited;
-    assert.equal(first.child.signalCode, 'SIGKILL');
+    assert.equal((await first.exited).signal, 'SIGKILL');
     assert.ok(acknowledged.size >= KILL_AFTER);
 
     const second = await startCli(dbPath);

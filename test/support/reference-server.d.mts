@@ -3,6 +3,8 @@ import type { InstanceOptions } from './reference-instance.js';
 export interface StartedProcess<T> {
   info: T;
   pid: number;
+  /** Resolves when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 

@@ -31,7 +31,7 @@ const TAIL_LINES = 60;
  * @param {string} command
  * @param {readonly string[]} args
  * @param {{ ready: (line: string) => T | undefined, env?: Record<string, string>, detached?: boolean, ipc?: boolean, quiet?: boolean, name?: string }} options
- * @returns {Promise<{ info: T, pid: number, stop(): Promise<void> }>}
+ * @returns {Promise<{ info: T, pid: number, exited: Promise<{ code: number | null, signal: string | null }>, stop(): Promise<void> }>}
  */
 export async function startProcess(command, args, { ready, env = {}, detached = false, ipc = false, quiet = false, name = command }) {
   const stdio = ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])];
@@ -46,7 +46,7 @@ export async function startProcess(command, args, { ready, env = {}, detached = 
     keep(String(chunk));
     if (!quiet) process.stderr.write(chunk);
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const running = () => child.exitCode === null && child.signalCode === null;
   const kill = () => {
     if (!running()) return;
@@ -72,7 +72,7 @@ export async function startProcess(command, args, { ready, env = {}, detached = 
         reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready:\n${output.join('\n').slice(-4000)}`)),
       );
     });
-    return { info, pid: child.pid, stop };
+    return { info, pid: child.pid, exited, stop };
   } catch (error) {
     await stop();
     throw error;

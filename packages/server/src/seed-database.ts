@@ -10,7 +10,7 @@ import { PROCEDURES_FILE, dataPath } from './catalogue/data.js';
 import { fileInput, importProcedures } from './catalogue/importer.js';
 import { buildUnits } from './catalogue/units.js';
 import { dossierInserter } from './db/dossiers.js';
-import { getMeta, PROVINCE_META_KEY, setMeta } from './db/meta.js';
+import { DEMO_META_KEY, getMeta, PROVINCE_META_KEY, setMeta } from './db/meta.js';
 import { listOffices, upsertOffices } from './db/offices.js';
 import { allProcedures, upsertProcedures } from './db/procedures.js';
 import { insertRatings, rebuildRatingStats } from './db/ratings.js';
@@ -25,7 +25,6 @@ import type { FactorHasher } from './privacy/verification.js';
 /** A year of a province's dossiers, as in the seed case (Lạng Sơn, 2019: almost 250,000). */
 export const DEFAULT_DEMO_DOSSIERS = 250_000;
 const CATALOGUE_MARKER = 'seeded:catalogue';
-const DEMO_MARKER = 'seeded:demo';
 const RATINGS_SEED = 20_190_102;
 
 export interface SeedOptions {
@@ -77,7 +76,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     );
   }
 
-  if (options.demo && getMeta(db, DEMO_MARKER) === null) {
+  if (options.demo && getMeta(db, DEMO_META_KEY) === null) {
     const total = options.dossierCount ?? DEFAULT_DEMO_DOSSIERS;
     log(`first start with demo data: generating ${total.toLocaleString('en')} dossiers (this takes a while, once)…`);
     const started = Date.now();
@@ -94,7 +93,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       now: options.now,
     });
     db.transaction(() => {
-      if (getMeta(db, DEMO_MARKER) !== null) return;
+      if (getMeta(db, DEMO_META_KEY) !== null) return;
       const insert = dossierInserter(db, hasher);
       // The rating generator reads each dossier once; storing it on the way keeps only the ratings in memory.
       function* stored() {
@@ -108,7 +107,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       report.ratings = insertRatings(db, ratings).inserted;
       rebuildRatingStats(db);
       rebuildStats(db);
-      setMeta(db, DEMO_MARKER, options.now.toISOString());
+      setMeta(db, DEMO_META_KEY, options.now.toISOString());
     })();
     log(`seeded demo data: ${report.dossiers} dossiers, ${report.ratings} ratings in ${Date.now() - started} ms`);
   }

@@ -12,7 +12,7 @@ import type { AppContext } from './context.js';
 import { hashApiKey, syncConfiguredKeys } from './db/api-keys.js';
 import { openDatabase } from './db/database.js';
 import type { Database } from './db/database.js';
-import { ensureSecret, getMeta, PROVINCE_META_KEY } from './db/meta.js';
+import { DEMO_META_KEY, ensureSecret, getMeta, PROVINCE_META_KEY } from './db/meta.js';
 import { warmUpSearch } from './db/procedure-search.js';
 import { pruneIdempotencyKeys } from './db/ratings.js';
 import { allUnits } from './db/units.js';
@@ -46,7 +46,7 @@ export interface CreateServerOptions extends ServerOptions {
 function serviceInfo(db: Database, verification: 'off' | 'required'): ServiceInfo {
   const province = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as ServiceInfo['province'] | null;
   if (!province) throw new Error('The database has no province: seeding did not complete.');
-  return { apiVersion: 'v1', province, dossierVerification: verification, demo: getMeta(db, 'seeded:demo') !== null };
+  return { apiVersion: 'v1', province, dossierVerification: verification, demo: getMeta(db, DEMO_META_KEY) !== null };
 }
 
 /**

@@ -7,6 +7,8 @@ import { statement } from './statements.js';
 
 /** Where first-start seeding records the province served (`{ code, name }` as JSON). */
 export const PROVINCE_META_KEY = 'province';
+/** Set (to the time) once the demonstration data has been seeded. */
+export const DEMO_META_KEY = 'seeded:demo';
 
 /** Read a meta value, or null when it was never set. */
 export function getMeta(db: Database, key: string): string | null {
