@@ -1,95 +1,55 @@
 /**
- * Procedure search as a citizen expects it: accents and case do not matter, a procedure code (or the start
- * of one) puts that procedure first, the last word matches as a prefix while it is being typed, and names
- * that contain the whole query, as a phrase, near the start, rank above long names that merely mention it.
+ * Procedure search as a citizen means it. The query is folded and rewritten with the search vocabulary
+ * (everyday words and abbreviations → the catalogue's words, data/search-vocabulary.json); a procedure code,
+ * with or without its dot, puts that procedure first; the last word matches as a prefix while it is typed.
  *
- * Ranking: FTS5 bm25 over three columns (name ≫ field/agency/subjects > results/components), plus boosts
- * computed from the folded name: every query word in the name, the query as a phrase in the name, the name
- * starting with it, the share of the name the query covers, and the name being exactly the query.
+ * A procedure matches when every query word is in its name (or in its field or agency name, ranked lower);
+ * when none does, words of four letters or more may be one or two edits off (typos). Procedures that only
+ * mention every word in their body come after those, as related rows. When nothing has every word in its
+ * name, field or agency, the result is empty: no any-word fallback.
  *
- * SQLite does the full-text matching; filters and boosts run over a small in-memory index of the
- * catalogue (code, folded name, levels, field, agency, online), reloaded when the catalogue version changes,
- * which also drops the small cache of recent ranked results.
+ * Ranking: the share of the (parenthesis-free) name the query covers, the query as a phrase, the name starting
+ * with it or being it, diacritics typed as in the name, the common variant over rare ones (variant phrases the
+ * query does not name), the main action ("Đăng ký …", "Cấp …"), how often the province files it, and its own
+ * agency. Identical names are listed once: the best-ranked of them.
  */
-import { tokens } from '@motcua/sdk';
+import { fold } from '@motcua/sdk';
 import type { ProcedureSearchQuery } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
-import { catalogueVersion, coreName, LEVEL_BITS } from './procedures.js';
+import { LEVEL_BITS } from './procedures.js';
+import { accentKey, catalogueIndex, typedTokens } from './search-index.js';
+import type { CatalogueIndex, Entry } from './search-index.js';
+import { rewriteQuery } from './search-vocabulary.js';
+import type { QueryWord } from './search-vocabulary.js';
 import { statement } from './statements.js';
+import { nearWords } from './typo.js';
 
 const FULL_CODE = /^[0-9]\.[0-9]{6}(\.[a-z0-9]{1,10})?$/;
 const CODE_PREFIX = /^[0-9]\.[0-9]*(\.[a-z0-9]*)?$/;
+/** A code typed without its dot ("1001193"). */
+const DOTLESS_CODE = /^([0-9])([0-9]{6})$/;
 /** A code prefix shorter than this ("1.") would list half the catalogue. */
 const MIN_CODE_PREFIX = 3;
 
-const WEIGHTS = { name: 10, keywords: 2, body: 0.5 } as const;
-const BOOST = { allInName: 8, phrase: 6, starts: 6, coverage: 12, exact: 30 } as const;
+const SCORE = {
+  inKeywordsOnly: -25,
+  related: -60,
+  typo: -4,
+  phrase: 6,
+  starts: 6,
+  coverage: 12,
+  exact: 30,
+  accent: 2,
+  mainAction: 1.5,
+  variant: -8,
+  prior: 2,
+  home: 0.5,
+} as const;
 
-interface Entry {
-  id: number;
-  code: string;
-  /** Folded name tokens joined by single spaces. */
-  name: string;
-  /** The name with a leading and a trailing space, for whole-word and word-prefix tests. */
-  spaced: string;
-  nameWords: ReadonlySet<string>;
-  /** The name without its "thu tuc" prefix. */
-  core: string;
-  coreTokens: number;
-  levelMask: number;
-  fieldId: string | null;
-  agencyId: string | null;
-  online: string | null;
-}
-
-interface CatalogueIndex {
-  version: string;
-  byId: Map<number, Entry>;
-  /** Sorted by code. */
-  entries: Entry[];
-  /** Recent ranked results (least recently used first), dropped with the index when the catalogue changes. */
-  results: Map<string, number[]>;
-}
+const MAIN_ACTION = /^(dang ky|cap) (?!lai |doi )/;
 
 /** Ranked results kept for repeated queries (the same few letters typed by many people, the next page…). */
 const RESULT_CACHE_SIZE = 500;
-
-const indexes = new WeakMap<Database, CatalogueIndex>();
-
-function catalogueIndex(db: Database): CatalogueIndex {
-  const version = catalogueVersion(db);
-  const cached = indexes.get(db);
-  if (cached && cached.version === version) return cached;
-  const rows = statement(
-    db,
-    `SELECT id, code, name_folded, name_tokens, level_mask, field_id, agency_id, online FROM procedures ORDER BY code`,
-  ).all() as {
-    id: number;
-    code: string;
-    name_folded: string;
-    name_tokens: number;
-    level_mask: number;
-    field_id: string | null;
-    agency_id: string | null;
-    online: string | null;
-  }[];
-  const entries = rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name_folded,
-    spaced: ` ${r.name_folded} `,
-    nameWords: new Set(r.name_folded.split(' ')),
-    core: coreName(r.name_folded),
-    coreTokens: r.name_tokens,
-    levelMask: r.level_mask,
-    fieldId: r.field_id,
-    agencyId: r.agency_id,
-    online: r.online,
-  }));
-  const index = { version, byId: new Map(entries.map((e) => [e.id, e])), entries, results: new Map() };
-  indexes.set(db, index);
-  return index;
-}
 
 function filterOf(query: ProcedureSearchQuery): (e: Entry) => boolean {
   const level = query.level ? LEVEL_BITS[query.level] : 0;
@@ -100,76 +60,88 @@ function filterOf(query: ProcedureSearchQuery): (e: Entry) => boolean {
     (query.online === undefined || e.online === query.online);
 }
 
-/** FTS5 expression: each token quoted (tokens hold only letters, digits and dots), the last one a prefix. */
-function ftsExpression(words: readonly string[], prefixLast: boolean, operator: 'AND' | 'OR'): string {
-  return words.map((w, i) => `"${w}"${prefixLast && i === words.length - 1 ? '*' : ''}`).join(` ${operator} `);
+/** The query's words, each with the forms that count for it (itself, or near words when typos are allowed). */
+interface Slot {
+  word: QueryWord;
+  forms: readonly string[];
+  prefix: boolean;
 }
 
-interface PreparedQuery {
-  words: readonly string[];
-  prefixLast: boolean;
-  /** ` phrase` with a trailing space when the last word is complete. */
-  phraseNeedle: string;
-  /** The query without "thu tuc", and the same as a prefix needle. */
-  core: string;
-  coreNeedle: string;
+function queryWords(text: string): QueryWord[] {
+  return typedTokens(text).flatMap((typed) => {
+    const folded = fold(typed);
+    return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((f) => ({ folded: f, accented: f === typed ? null : accentKey(typed) }));
+  });
 }
 
-function prepareQuery(words: readonly string[], prefixLast: boolean): PreparedQuery {
-  const boundary = prefixLast ? '' : ' ';
-  const phrase = words.join(' ');
-  const core = coreName(phrase);
-  return { words, prefixLast, phraseNeedle: ` ${phrase}${boundary}`, core, coreNeedle: `${core}${boundary}` };
+/**
+ * Whether the name holds the slot's word. A complete word typed with diacritics must be in the name with the
+ * same diacritics: "hộ" does not find "hồ", "vé" not "về" (folding alone would merge them).
+ */
+function inName(e: Entry, slot: Slot): boolean {
+  if (slot.word.accented && !slot.prefix && slot.forms.length === 1) return e.typedWords.has(slot.word.accented);
+  return slot.forms.some((f) => e.nameWords.has(f) || (slot.prefix && e.spaced.includes(` ${f}`)));
 }
 
-function score(e: Entry, bm: number, q: PreparedQuery): number {
-  const last = q.words.length - 1;
-  let allInName = true;
-  for (let i = 0; i < q.words.length && allInName; i++) {
-    const w = q.words[i]!;
-    if (e.nameWords.has(w)) continue;
-    // The word being typed may be the start of a name word.
-    allInName = q.prefixLast && i === last && e.spaced.includes(` ${w}`);
+function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean): number | null {
+  let keywordsOnly = false;
+  for (const slot of slots) {
+    if (inName(e, slot)) continue;
+    if (slot.word.accented || !slot.forms.some((f) => e.keywordWords.has(f))) return null;
+    keywordsOnly = true;
   }
-  const inName = e.spaced.includes(q.phraseNeedle);
-  const starts = `${e.core} `.startsWith(q.coreNeedle);
-  const exact = e.core === q.core;
-  const coverage = allInName ? Math.min(1, q.words.length / Math.max(1, e.coreTokens)) : 0;
-  return (
-    -bm +
-    (allInName ? BOOST.allInName : 0) +
-    (inName ? BOOST.phrase : 0) +
-    (starts ? BOOST.starts : 0) +
-    coverage * BOOST.coverage +
-    (exact ? BOOST.exact : 0)
-  );
+  const boundary = slots.at(-1)?.prefix ? '' : ' ';
+  let s = keywordsOnly ? SCORE.inKeywordsOnly : 0;
+  if (typo) s += SCORE.typo;
+  if (e.spaced.includes(` ${phrase}${boundary}`)) s += SCORE.phrase;
+  if (`${e.core} `.startsWith(`${phrase}${boundary}`)) s += SCORE.starts;
+  if (e.core === phrase) s += SCORE.exact;
+  if (!keywordsOnly) s += SCORE.coverage * Math.min(1, slots.length / Math.max(1, e.coreTokens));
+  for (const slot of slots) if (slot.word.accented && e.typedWords.has(slot.word.accented)) s += SCORE.accent;
+  for (const v of e.variants) if (!` ${phrase} `.includes(v)) s += SCORE.variant;
+  if (MAIN_ACTION.test(e.core)) s += SCORE.mainAction;
+  if (e.home) s += SCORE.home;
+  return s + SCORE.prior * e.prior;
 }
 
-function textMatches(
-  db: Database,
-  index: CatalogueIndex,
-  words: string[],
-  prefixLast: boolean,
-  keep: (e: Entry) => boolean,
-): number[] {
-  const stmt = statement(
-    db,
-    `SELECT rowid AS id, bm25(procedure_search, ${WEIGHTS.name}, ${WEIGHTS.keywords}, ${WEIGHTS.body}) AS bm
-       FROM procedure_search WHERE procedure_search MATCH ?`,
-  );
-  let rows = stmt.all(ftsExpression(words, prefixLast, 'AND')) as { id: number; bm: number }[];
-  // Nothing has every word: rank what has some of them (bm25 rewards matching more of the words).
-  if (rows.length === 0 && words.length > 1) {
-    rows = stmt.all(ftsExpression(words, prefixLast, 'OR')) as { id: number; bm: number }[];
+/** Procedures mentioning every word anywhere (body included), from the full-text index. */
+function bodyMatches(db: Database, slots: readonly Slot[]): number[] {
+  const expression = slots
+    .map((s) => `(${s.forms.map((f) => `"${f}"${s.prefix ? '*' : ''}`).join(' OR ')})`)
+    .join(' AND ');
+  const rows = statement(db, 'SELECT rowid AS id FROM procedure_search WHERE procedure_search MATCH ?').all(expression) as {
+    id: number;
+  }[];
+  return rows.map((r) => r.id);
+}
+
+function rank(db: Database, index: CatalogueIndex, slots: Slot[], keep: (e: Entry) => boolean, typo: boolean): number[] {
+  const phrase = slots.map((s) => s.word.folded).join(' ');
+  const scored: { e: Entry; score: number }[] = [];
+  for (const e of index.entries) {
+    if (!keep(e)) continue;
+    const s = score(e, slots, phrase, typo);
+    if (s !== null) scored.push({ e, score: s });
   }
-  const prepared = prepareQuery(words, prefixLast);
-  const scored: { id: number; code: string; score: number }[] = [];
-  for (const r of rows) {
-    const e = index.byId.get(r.id);
-    if (e && keep(e)) scored.push({ id: e.id, code: e.code, score: score(e, r.bm, prepared) });
+  if (scored.length === 0) return [];
+  const matched = new Set(scored.map((s) => s.e.id));
+  for (const id of bodyMatches(db, slots)) {
+    const e = index.byId.get(id);
+    if (e && !matched.has(id) && keep(e)) scored.push({ e, score: SCORE.related + SCORE.prior * e.prior });
   }
-  scored.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return scored.map((s) => s.id);
+  scored.sort((a, b) => b.score - a.score || (a.e.code < b.e.code ? -1 : a.e.code > b.e.code ? 1 : 0));
+  // Identical names (the same procedure published by several agencies) are listed once.
+  const names = new Set<string>();
+  return scored.filter((s) => !names.has(s.e.name) && names.add(s.e.name)).map((s) => s.e.id);
+}
+
+function textMatches(db: Database, index: CatalogueIndex, words: QueryWord[], prefixLast: boolean, keep: (e: Entry) => boolean): number[] {
+  const rewritten = rewriteQuery(words);
+  const slot = (w: QueryWord, i: number, forms: string[]) => ({ word: w, forms, prefix: prefixLast && i === rewritten.length - 1 && w === words.at(-1) });
+  const exact = rank(db, index, rewritten.map((w, i) => slot(w, i, [w.folded])), keep, false);
+  if (exact.length > 0) return exact;
+  const fuzzy = rewritten.map((w, i) => slot(w, i, [w.folded, ...nearWords(w.folded, index.nameVocabulary)]));
+  return fuzzy.some((s) => s.forms.length > 1) ? rank(db, index, fuzzy, keep, true) : [];
 }
 
 function codeMatches(index: CatalogueIndex, codeWords: string[], keep: (e: Entry) => boolean): number[] {
@@ -186,6 +158,13 @@ function codeMatches(index: CatalogueIndex, codeWords: string[], keep: (e: Entry
   return ids;
 }
 
+/** A code token, with its dot restored when typed without it; null for a word. */
+function asCode(folded: string): string | null {
+  if (FULL_CODE.test(folded) || CODE_PREFIX.test(folded)) return folded;
+  const dotless = DOTLESS_CODE.exec(folded);
+  return dotless ? `${dotless[1]}.${dotless[2]}` : null;
+}
+
 /**
  * Ids of every procedure matching `query`, best first. With no text, all procedures (filtered) by code.
  * `q` ending in a space means the last word is complete; otherwise it also matches as a prefix.
@@ -193,9 +172,9 @@ function codeMatches(index: CatalogueIndex, codeWords: string[], keep: (e: Entry
 export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): number[] {
   const index = catalogueIndex(db);
   const q = query.q ?? '';
-  const words = tokens(q);
+  const codeAware = q.split(/\s+/).filter(Boolean);
   const complete = /\s$/.test(q);
-  const key = JSON.stringify([words, complete, query.level, query.field, query.agency, query.online]);
+  const key = JSON.stringify([q.normalize('NFC').toLowerCase().trim(), complete, query.level, query.field, query.agency, query.online]);
   const cached = index.results.get(key);
   if (cached) {
     index.results.delete(key);
@@ -205,16 +184,22 @@ export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): n
 
   const keep = filterOf(query);
   let ids: number[];
-  if (words.length === 0) {
+  if (codeAware.length === 0) {
     ids = index.entries.filter(keep).map((e) => e.id);
   } else {
-    const codeWords = words.filter((w) => FULL_CODE.test(w) || CODE_PREFIX.test(w));
-    const textWords = words.filter((w) => !codeWords.includes(w));
-    const prefixLast = !complete && textWords.length > 0 && textWords.at(-1) === words.at(-1);
+    const codes: string[] = [];
+    const words: QueryWord[] = [];
+    let lastIsWord = false;
+    for (const part of codeAware) {
+      const code = asCode(fold(part).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+      lastIsWord = code === null;
+      if (code) codes.push(code);
+      else words.push(...queryWords(part));
+    }
     ids = [
       ...new Set([
-        ...codeMatches(index, codeWords, keep),
-        ...(textWords.length > 0 ? textMatches(db, index, textWords, prefixLast, keep) : []),
+        ...codeMatches(index, codes, keep),
+        ...(words.length > 0 ? textMatches(db, index, words, !complete && lastIsWord, keep) : []),
       ]),
     ];
   }

@@ -1,0 +1,136 @@
+/**
+ * The in-memory index procedure search ranks over: per procedure its folded and typed name words, the words
+ * of its field and agency, the variant phrases its name holds, and how often this province's desks file it.
+ * Rebuilt when the catalogue version changes, which also drops the cache of recent ranked results.
+ */
+import { fold, tokens } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import { getMeta, PROVINCE_META_KEY } from './meta.js';
+import { catalogueVersion, coreName } from './procedures.js';
+import { searchVocabulary } from './search-vocabulary.js';
+import { statement } from './statements.js';
+
+export interface Entry {
+  id: number;
+  code: string;
+  /** Folded name tokens joined by single spaces. */
+  name: string;
+  /** The name with a leading and a trailing space, for whole-word and phrase tests. */
+  spaced: string;
+  nameWords: ReadonlySet<string>;
+  /** Name words as written ({@link accentKey}), for accent-aware matching. */
+  typedWords: ReadonlySet<string>;
+  /** Words of the field and agency names. */
+  keywordWords: ReadonlySet<string>;
+  /** The name without its "thu tuc" prefix and without parenthesised precisions. */
+  core: string;
+  coreTokens: number;
+  /** Variant phrases (search-vocabulary.json) the name holds. */
+  variants: readonly string[];
+  /** Share of this province's dossiers filed for the procedure, on a log scale (0–1). */
+  prior: number;
+  /** The agency names this province (a duplicate from another province's agency ranks below it). */
+  home: boolean;
+  levelMask: number;
+  fieldId: string | null;
+  agencyId: string | null;
+  online: string | null;
+}
+
+export interface CatalogueIndex {
+  version: string;
+  byId: Map<number, Entry>;
+  /** Sorted by code. */
+  entries: Entry[];
+  /** Every folded name word, for typo correction. */
+  nameVocabulary: ReadonlySet<string>;
+  /** Recent ranked results (least recently used first), dropped with the index when the catalogue changes. */
+  results: Map<string, number[]>;
+}
+
+/** Lowercase NFC words as typed, diacritics kept (the same split as {@link tokens}, without folding). */
+export function typedTokens(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * A typed word compared with its diacritics, whatever the tone placement ("hoà" and "hòa" are the same key):
+ * letters with their vowel marks (â, ă, ơ, ư, đ…), then the tone mark.
+ */
+export function accentKey(word: string): string {
+  const decomposed = word.normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS)?.join('') ?? '';
+  return decomposed.replace(TONE_MARKS, '').normalize('NFC') + tones;
+}
+
+const indexes = new WeakMap<Database, CatalogueIndex>();
+
+function filingCounts(db: Database): Map<string, number> {
+  const rows = statement(db, 'SELECT procedure_code AS code, count(*) AS n FROM dossiers GROUP BY procedure_code').all() as {
+    code: string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+function provinceWords(db: Database): string | null {
+  const raw = getMeta(db, PROVINCE_META_KEY);
+  if (!raw) return null;
+  const name = fold((JSON.parse(raw) as { name: string }).name).replace(/^tinh /, '');
+  return name || null;
+}
+
+export function catalogueIndex(db: Database): CatalogueIndex {
+  const version = catalogueVersion(db);
+  const cached = indexes.get(db);
+  if (cached && cached.version === version) return cached;
+  const rows = statement(
+    db,
+    `SELECT id, code, name, name_folded, field_name, agency_name, level_mask, field_id, agency_id, online
+       FROM procedures ORDER BY code`,
+  ).all() as {
+    id: number;
+    code: string;
+    name: string;
+    name_folded: string;
+    field_name: string | null;
+    agency_name: string | null;
+    level_mask: number;
+    field_id: string | null;
+    agency_id: string | null;
+    online: string | null;
+  }[];
+  const filings = filingCounts(db);
+  const mostFiled = Math.max(1, ...filings.values());
+  const province = provinceWords(db);
+  const { variants } = searchVocabulary();
+  const nameVocabulary = new Set<string>();
+  const entries = rows.map((r): Entry => {
+    const spaced = ` ${r.name_folded} `;
+    const core = coreName(tokens(r.name.replace(/\([^)]*\)/g, ' ')).join(' '));
+    for (const w of r.name_folded.split(' ')) nameVocabulary.add(w);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name_folded,
+      spaced,
+      nameWords: new Set(r.name_folded.split(' ')),
+      typedWords: new Set(typedTokens(r.name).map(accentKey)),
+      keywordWords: new Set(tokens(`${r.field_name ?? ''} ${r.agency_name ?? ''}`)),
+      core,
+      coreTokens: core.split(' ').filter(Boolean).length,
+      variants: variants.filter((v) => spaced.includes(v)),
+      prior: Math.log1p(filings.get(r.code) ?? 0) / Math.log1p(mostFiled),
+      home: province !== null && fold(r.agency_name ?? '').includes(province),
+      levelMask: r.level_mask,
+      fieldId: r.field_id,
+      agencyId: r.agency_id,
+      online: r.online,
+    };
+  });
+  const index = { version, byId: new Map(entries.map((e) => [e.id, e])), entries, nameVocabulary, results: new Map() };
+  indexes.set(db, index);
+  return index;
+}
