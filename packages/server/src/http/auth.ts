@@ -9,8 +9,13 @@ import { isValidApiKey } from '../db/api-keys.js';
 import { ProblemError } from './problem.js';
 
 interface SecurityScheme {
-  /** Throws a 401 problem unless the request carries valid credentials. */
-  check(ctx: AppContext, request: FastifyRequest): void;
+  /**
+   * Throws a 401 problem unless the request carries valid credentials. A scheme without one is checked
+   * by the route's handler, where it must come after other checks (a malformed dossier code is a 400 first).
+   */
+  check?: (ctx: AppContext, request: FastifyRequest) => void;
+  /** Whether a call without the credentials may be served too (the deployment decides). */
+  optional?: boolean;
   /** The OpenAPI security scheme object. */
   openapi: Record<string, unknown>;
 }
@@ -19,7 +24,7 @@ function unauthorized(detail: string): ProblemError {
   return new ProblemError(401, 'unauthorized', { detail, headers: { 'www-authenticate': 'Bearer realm="motcua-ingest"' } });
 }
 
-export const SECURITY_SCHEMES = {
+const schemes = {
   /** Back-office ingest: an API key as a bearer token. */
   ingestKey: {
     check(ctx, request) {
@@ -30,6 +35,20 @@ export const SECURITY_SCHEMES = {
     },
     openapi: { type: 'http', scheme: 'bearer', description: 'Ingest API key (MOTCUA_INGEST_KEYS)' },
   },
+  /** The dossier lookup's second factor, asked for only where the deployment requires it. */
+  dossierVerification: {
+    optional: true,
+    openapi: {
+      type: 'apiKey',
+      in: 'query',
+      name: 'verify',
+      description:
+        'The last 4 digits of the applicant’s phone or ID number. Required when `GET /v1/meta` answers ' +
+        '`dossierVerification: "required"` (a lookup without it is answered 401 verification_required); ' +
+        'ignored otherwise.',
+    },
+  },
 } satisfies Record<string, SecurityScheme>;
 
-export type SecuritySchemeName = keyof typeof SECURITY_SCHEMES;
+export type SecuritySchemeName = keyof typeof schemes;
+export const SECURITY_SCHEMES: Readonly<Record<SecuritySchemeName, SecurityScheme>> = schemes;

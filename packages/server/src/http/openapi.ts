@@ -29,7 +29,7 @@ import {
   UnitRef,
   UnitResolution,
 } from '@motcua/sdk';
-import { SECURITY_SCHEMES } from './auth.js';
+import { SECURITY_SCHEMES, type SecuritySchemeName } from './auth.js';
 import { cacheControlOf } from './caching.js';
 import type { ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
 import {
@@ -82,17 +82,58 @@ const RESPONSES: Record<string, Schema> = {
 const REQUESTS: Record<string, Schema> = { RatingSubmission, DossierUpsert, HistoryEventInput };
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus | 500, string> = {
-  400: 'Invalid request (validation_failed, bad_request)',
-  401: 'verification_required or unauthorized',
+  400: 'Invalid request (validation_failed, bad_request): every issue is named in `errors`',
+  401: 'verification_required (dossier lookup without its second factor) or unauthorized (ingest key)',
   404: 'not_found or dossier_not_found',
   409: 'rating_exists or conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'idempotency_conflict',
-  429: 'rate_limited (see Retry-After)',
+  429: 'rate_limited: too many requests from this client; wait the seconds of Retry-After',
   503: 'unavailable',
-  500: 'internal',
+  500: 'internal: an unexpected error, logged by the server',
 };
+
+/**
+ * Errors every route may answer besides its own: 400 (an unknown query parameter is refused everywhere),
+ * 429 (the global per-client rate limit applies to every route) and 500.
+ */
+const ALWAYS: readonly (ErrorStatus | 500)[] = [400, 429, 500];
+
+/** The error statuses of a route, in order: its own, those of every route, 401 where credentials are checked. */
+function errorStatuses(route: Route): (ErrorStatus | 500)[] {
+  const statuses = new Set<ErrorStatus | 500>([...(route.errors as readonly ErrorStatus[]), ...ALWAYS]);
+  if (route.security) statuses.add(401);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+/** Shared answers (`#/components/responses/<name>`): one problem answer per error status. */
+const problemResponseName = (status: number) => `Problem${status}`;
+
+function problemResponses(): Record<string, JsonSchema> {
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, description] of Object.entries(ERROR_DESCRIPTIONS)) {
+    responses[problemResponseName(Number(status))] = {
+      description,
+      ...(status === '429' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
+  }
+  return responses;
+}
+
+const RETRY_AFTER = {
+  description: 'Seconds until the client may try again (also in the problem’s `retryAfter`).',
+  required: true,
+  schema: { type: 'integer', minimum: 1 },
+};
+
+/** Security of an operation: its scheme (or anonymous or the scheme, when optional); public routes say so with `[]`. */
+function securityOf(route: Route): JsonSchema[] {
+  if (!route.security) return [];
+  const name = route.security as SecuritySchemeName;
+  return SECURITY_SCHEMES[name].optional ? [{}, { [name]: [] }] : [{ [name]: [] }];
+}
 
 const names = (components: Record<string, Schema>) => new Map(Object.entries(components).map(([name, schema]) => [schema, name]));
 const RESPONSE_NAMES = names(RESPONSES);
@@ -170,11 +211,8 @@ function responsesOf(route: Route, cacheControl: string | undefined): JsonSchema
     };
   }
   if (cacheControl) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
-  for (const status of [...(route.errors as readonly ErrorStatus[]), 500 as const]) {
-    responses[String(status)] = {
-      description: ERROR_DESCRIPTIONS[status],
-      content: { 'application/problem+json': { schema: ref('Problem') } },
-    };
+  for (const status of errorStatuses(route)) {
+    responses[String(status)] = { $ref: `#/components/responses/${problemResponseName(status)}` };
   }
   return responses;
 }
@@ -193,7 +231,7 @@ function operationObject(route: Route, path: string): JsonSchema {
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, REQUEST_NAMES, inputSchema) } } } }
       : {}),
     responses: responsesOf(route, cacheControl),
-    ...(route.security ? { security: [{ [route.security]: [] }] } : {}),
+    security: securityOf(route),
   };
 }
 
@@ -211,8 +249,10 @@ function componentSchemas(): Record<string, JsonSchema> {
   return schemas;
 }
 
-/** Build the OpenAPI 3.1 document of `routes`. */
-export function openApiDocumentOf(routes: readonly Route[]): OpenApiDocument {
+/** Build the OpenAPI 3.1 document of `routes`, whose tags `tags` describes. */
+export function openApiDocumentOf(routes: readonly Route[], tags: Readonly<Record<string, string>>): OpenApiDocument {
+  const undescribed = routes.filter((route) => !tags[route.tag]).map((route) => route.tag);
+  if (undescribed.length) throw new Error(`OpenAPI: describe the tag(s) ${[...new Set(undescribed)].join(', ')}.`);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
@@ -233,8 +273,13 @@ export function openApiDocumentOf(routes: readonly Route[]): OpenApiDocument {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name, description: tags[name] })),
     paths,
-    components: { schemas: componentSchemas(), securitySchemes },
+    components: {
+      schemas: componentSchemas(),
+      responses: problemResponses(),
+      headers: { RetryAfter: RETRY_AFTER },
+      securitySchemes,
+    },
   };
 }

@@ -51,13 +51,13 @@ function fastifyRoute(route: Route, ctx: AppContext): RouteOptions {
   const statuses = Object.keys(route.responses).map(Number);
   // A handler may return a bare body only when the route declares a single answer.
   const onlyStatus = statuses.length === 1 ? statuses[0] : undefined;
-  const security = route.security ? SECURITY_SCHEMES[route.security] : undefined;
+  const checkCredentials = route.security ? SECURITY_SCHEMES[route.security].check : undefined;
   return {
     method: route.method,
     url: route.url,
     ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
     ...(route.rateLimit ? { config: routeRateLimit(ctx.rateLimits[route.rateLimit]) } : {}),
-    ...(security ? { onRequest: async (request: FastifyRequest) => security.check(ctx, request) } : {}),
+    ...(checkCredentials ? { onRequest: async (request: FastifyRequest) => checkCredentials(ctx, request) } : {}),
     handler(request, reply) {
       const query = parseQuery(route.query ?? NoQuery, request.query);
       const parsedParams = route.params ? parseWith('params', route.params, request.params) : undefined;

@@ -54,6 +54,7 @@ export const dossierRoutes: readonly Route[] = [
     responses: { 200: { schema: DossierView, description: 'The dossier' } },
     errors: [400, 401, 404, 429],
     caching: 'no-store',
+    security: 'dossierVerification',
     rateLimit: 'dossierLookup',
     handler: ({ query: { verify }, params: { code: raw } }, ctx) => {
       const parsed = parseDossierCode(raw);

@@ -27,7 +27,19 @@ export const API_ROUTES: readonly Route[] = [
   ...ingestRoutes,
 ];
 
+/** What each tag of the route tables groups, for the OpenAPI document. */
+export const API_TAGS: Readonly<Record<string, string>> = {
+  meta: 'What the deployment serves and requires, this document, and a health check.',
+  procedures: 'The catalogue of administrative procedures (thủ tục hành chính), their fields and agencies.',
+  units: 'Administrative units, current and former, and how an old name or code resolves to today’s unit.',
+  offices: 'One-stop offices (bộ phận một cửa): where they are, when they open, what they handle.',
+  dossiers: 'Public lookup of a dossier’s progress, masked.',
+  ratings: 'Satisfaction ratings on the national 3-level scale: submission and summaries.',
+  stats: 'Dossier handling figures (received, settled on time or late, overdue) per scope and month.',
+  ingest: 'Back-office push of dossiers and their history, with an API key.',
+};
+
 /** The OpenAPI 3.1 document of the API. */
 export function openApiDocument(): OpenApiDocument {
-  return openApiDocumentOf(API_ROUTES);
+  return openApiDocumentOf(API_ROUTES, API_TAGS);
 }

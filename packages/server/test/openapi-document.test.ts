@@ -1,0 +1,73 @@
+/**
+ * What the published OpenAPI document promises beyond its shapes: every operation says who may call it,
+ * the rate limit and its Retry-After, the problems it may answer, and what each tag groups. (`npm run
+ * lint:openapi` checks the whole document against Redocly's recommended rules.)
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openApiDocument } from '../src/routes/index.js';
+
+interface Operation {
+  security?: Record<string, string[]>[];
+  responses: Record<string, { $ref?: string }>;
+  tags: string[];
+}
+const doc = openApiDocument() as unknown as {
+  paths: Record<string, Record<string, Operation>>;
+  tags: { name: string; description?: string }[];
+  components: {
+    responses: Record<string, { headers?: Record<string, { $ref: string }>; content: Record<string, unknown> }>;
+    headers: Record<string, { required: boolean; schema: { type: string } }>;
+    securitySchemes: Record<string, { type: string; in?: string; name?: string }>;
+  };
+};
+const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, operation]) => ({ label: `${method.toUpperCase()} ${path}`, operation })),
+);
+
+describe('OpenAPI document', () => {
+  test('every operation declares its security: [] when public, the ingest key for ingest', () => {
+    for (const { label, operation } of operations) {
+      assert.ok(Array.isArray(operation.security), `${label} declares no security`);
+      if (label.includes('/ingest/')) assert.deepEqual(operation.security, [{ ingestKey: [] }], label);
+    }
+    assert.deepEqual(doc.paths['/v1/procedures']!.get!.security, []);
+  });
+
+  test('the dossier lookup may be called with or without the verification factor, a scheme that explains its 401', () => {
+    const lookup = doc.paths['/v1/dossiers/{code}']!.get!;
+    assert.deepEqual(lookup.security, [{}, { dossierVerification: [] }]);
+    assert.ok(lookup.responses['401']);
+    assert.deepEqual(
+      { type: doc.components.securitySchemes.dossierVerification?.type, in: doc.components.securitySchemes.dossierVerification?.in },
+      { type: 'apiKey', in: 'query' },
+    );
+    assert.equal(doc.components.securitySchemes.dossierVerification?.name, 'verify');
+  });
+
+  test('every operation can answer 400, 429 and 500 as problems; 429 carries Retry-After', () => {
+    for (const { label, operation } of operations) {
+      for (const status of ['400', '429', '500']) {
+        assert.equal(operation.responses[status]?.$ref, `#/components/responses/Problem${status}`, `${label} ${status}`);
+      }
+    }
+    const rateLimited = doc.components.responses.Problem429!;
+    assert.equal(rateLimited.headers?.['Retry-After']?.$ref, '#/components/headers/RetryAfter');
+    assert.deepEqual(doc.components.headers.RetryAfter, { ...doc.components.headers.RetryAfter, required: true, schema: { type: 'integer', minimum: 1 } });
+    for (const [name, response] of Object.entries(doc.components.responses)) {
+      assert.deepEqual(Object.keys(response.content), ['application/problem+json'], name);
+    }
+  });
+
+  test('operations with credentials list 401', () => {
+    for (const { label, operation } of operations) {
+      if (operation.security?.length) assert.ok(operation.responses['401'], `${label} lacks 401`);
+    }
+  });
+
+  test('every tag used is described', () => {
+    const used = new Set(operations.flatMap(({ operation }) => operation.tags));
+    assert.deepEqual(new Set(doc.tags.map((t) => t.name)), used);
+    for (const tag of doc.tags) assert.ok(tag.description && tag.description.length > 10, tag.name);
+  });
+});
