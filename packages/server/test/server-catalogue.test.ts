@@ -92,7 +92,7 @@ describe('GET /v1/procedures', () => {
     do {
       const res: LightMyRequestResponse = await app.inject({
         url: '/v1/procedures',
-        query: { q: 'ket hon', limit: '25', ...(cursor ? { cursor } : {}) },
+        query: { q: 'dat dai', limit: '25', ...(cursor ? { cursor } : {}) },
       });
       const page: ProcedurePageBody = expectBody(ProcedurePage, res);
       for (const item of page.items) {

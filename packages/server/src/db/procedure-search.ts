@@ -32,7 +32,9 @@ const DOTLESS_CODE = /^([0-9])([0-9]{6})$/;
 const MIN_CODE_PREFIX = 3;
 
 const SCORE = {
-  inKeywordsOnly: -25,
+  inKeywords: -25,
+  /** Every word in the name, but far apart: listed with the related rows, above them. */
+  scattered: 10,
   related: -60,
   typo: -4,
   phrase: 6,
@@ -83,20 +85,54 @@ function inName(e: Entry, slot: Slot): boolean {
   return slot.forms.some((f) => e.nameWords.has(f) || (slot.prefix && e.spaced.includes(` ${f}`)));
 }
 
+/**
+ * The fewest consecutive name words that hold every slot found in the name: "khai … sinh" forty words apart
+ * is not what "khai sinh" asks for.
+ */
+function span(e: Entry, slots: readonly Slot[]): number {
+  const hits: [position: number, slot: number][] = [];
+  e.tokens.forEach((token, position) => {
+    slots.forEach((slot, k) => {
+      if (slot.forms.some((f) => token === f || (slot.prefix && token.startsWith(f)))) hits.push([position, k]);
+    });
+  });
+  const wanted = new Set(hits.map(([, k]) => k)).size;
+  const counts = new Map<number, number>();
+  let best = Infinity;
+  let start = 0;
+  for (const [position, k] of hits) {
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    while (counts.size === wanted) {
+      const [first, firstSlot] = hits[start]!;
+      best = Math.min(best, position - first + 1);
+      const left = counts.get(firstSlot)! - 1;
+      if (left === 0) counts.delete(firstSlot);
+      else counts.set(firstSlot, left);
+      start++;
+    }
+  }
+  return best;
+}
+
+/** A match's score, or null when the procedure does not hold every word in its name (field and agency may add some). */
 function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean): number | null {
-  let keywordsOnly = false;
+  let inKeywords = 0;
   for (const slot of slots) {
     if (inName(e, slot)) continue;
     if (slot.word.accented || !slot.forms.some((f) => e.keywordWords.has(f))) return null;
-    keywordsOnly = true;
+    inKeywords++;
   }
+  // The field or agency may complete the name, not stand for it.
+  if (inKeywords === slots.length) return null;
+  const scattered = span(e, slots) > 2 * (slots.length - inKeywords) + 2;
+  if (scattered) return SCORE.related + SCORE.scattered + SCORE.prior * e.prior;
   const boundary = slots.at(-1)?.prefix ? '' : ' ';
-  let s = keywordsOnly ? SCORE.inKeywordsOnly : 0;
+  let s = inKeywords > 0 ? SCORE.inKeywords : 0;
   if (typo) s += SCORE.typo;
   if (e.spaced.includes(` ${phrase}${boundary}`)) s += SCORE.phrase;
   if (`${e.core} `.startsWith(`${phrase}${boundary}`)) s += SCORE.starts;
   if (e.core === phrase) s += SCORE.exact;
-  if (!keywordsOnly) s += SCORE.coverage * Math.min(1, slots.length / Math.max(1, e.coreTokens));
+  if (inKeywords === 0) s += SCORE.coverage * Math.min(1, slots.length / Math.max(1, e.coreTokens));
   for (const slot of slots) if (slot.word.accented && e.typedWords.has(slot.word.accented)) s += SCORE.accent;
   for (const v of e.variants) if (!` ${phrase} `.includes(v)) s += SCORE.variant;
   if (MAIN_ACTION.test(e.core)) s += SCORE.mainAction;
@@ -115,6 +151,7 @@ function bodyMatches(db: Database, slots: readonly Slot[]): number[] {
   return rows.map((r) => r.id);
 }
 
+/** Rank the procedures holding every slot, then the related rows, identical names once. */
 function rank(db: Database, index: CatalogueIndex, slots: Slot[], keep: (e: Entry) => boolean, typo: boolean): number[] {
   const phrase = slots.map((s) => s.word.folded).join(' ');
   const scored: { e: Entry; score: number }[] = [];
@@ -123,11 +160,16 @@ function rank(db: Database, index: CatalogueIndex, slots: Slot[], keep: (e: Entr
     const s = score(e, slots, phrase, typo);
     if (s !== null) scored.push({ e, score: s });
   }
-  if (scored.length === 0) return [];
+  // Nothing has every word in its name (with field or agency): nothing to list, rather than any-word junk.
+  const good = scored.filter((s) => s.score > SCORE.related + SCORE.scattered + SCORE.prior);
+  if (good.length === 0) return [];
+  // Related rows: procedures of the matches' fields that mention every word in their body. Other fields'
+  // mentions (the marriage certificate an adoption asks for) would fill short lists with off-topic rows.
+  const fields = new Set(good.map((s) => s.e.fieldId));
   const matched = new Set(scored.map((s) => s.e.id));
   for (const id of bodyMatches(db, slots)) {
     const e = index.byId.get(id);
-    if (e && !matched.has(id) && keep(e)) scored.push({ e, score: SCORE.related + SCORE.prior * e.prior });
+    if (e && !matched.has(id) && fields.has(e.fieldId) && keep(e)) scored.push({ e, score: SCORE.related + SCORE.prior * e.prior });
   }
   scored.sort((a, b) => b.score - a.score || (a.e.code < b.e.code ? -1 : a.e.code > b.e.code ? 1 : 0));
   // Identical names (the same procedure published by several agencies) are listed once.
@@ -140,7 +182,10 @@ function textMatches(db: Database, index: CatalogueIndex, words: QueryWord[], pr
   const slot = (w: QueryWord, i: number, forms: string[]) => ({ word: w, forms, prefix: prefixLast && i === rewritten.length - 1 && w === words.at(-1) });
   const exact = rank(db, index, rewritten.map((w, i) => slot(w, i, [w.folded])), keep, false);
   if (exact.length > 0) return exact;
-  const fuzzy = rewritten.map((w, i) => slot(w, i, [w.folded, ...nearWords(w.folded, index.nameVocabulary)]));
+  // Typos: only words the catalogue's names never use are corrected ("xinh" → "sinh", not "khai" → "khac").
+  const fuzzy = rewritten.map((w, i) =>
+    slot(w, i, index.nameVocabulary.has(w.folded) ? [w.folded] : [w.folded, ...nearWords(w.folded, index.nameVocabulary)]),
+  );
   return fuzzy.some((s) => s.forms.length > 1) ? rank(db, index, fuzzy, keep, true) : [];
 }
 

@@ -17,6 +17,8 @@ export interface Entry {
   name: string;
   /** The name with a leading and a trailing space, for whole-word and phrase tests. */
   spaced: string;
+  /** Folded name tokens in order. */
+  tokens: readonly string[];
   nameWords: ReadonlySet<string>;
   /** Name words as written ({@link accentKey}), for accent-aware matching. */
   typedWords: ReadonlySet<string>;
@@ -116,6 +118,7 @@ export function catalogueIndex(db: Database): CatalogueIndex {
       code: r.code,
       name: r.name_folded,
       spaced,
+      tokens: r.name_folded.split(' '),
       nameWords: new Set(r.name_folded.split(' ')),
       typedWords: new Set(typedTokens(r.name).map(accentKey)),
       keywordWords: new Set(tokens(`${r.field_name ?? ''} ${r.agency_name ?? ''}`)),

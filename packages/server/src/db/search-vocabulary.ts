@@ -57,7 +57,7 @@ export function rewriteQuery(words: readonly QueryWord[], vocabulary: Vocabulary
   let previous: readonly string[] | null = null;
   while (i < words.length) {
     const rule = vocabulary.rewrites.find(
-      (r) => (!r.atStart || i === 0) && startsAt(words, i, r.say) && (r.means.length > 0 || words.length > r.say.length),
+      (r) => (!r.atStart || out.length === 0) && startsAt(words, i, r.say) && (r.means.length > 0 || words.length > r.say.length),
     );
     if (!rule) {
       previous = null;
