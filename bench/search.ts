@@ -61,6 +61,8 @@ interface Figures {
   p50: number;
   p95: number;
   misses: string[];
+  /** Per query class: [first row right, answerable queries]. */
+  byClass: Map<string, [number, number]>;
 }
 
 function measure(search: (q: string) => Row[]): Figures {
@@ -71,6 +73,7 @@ function measure(search: (q: string) => Row[]): Figures {
   let junkQueries = 0;
   const times: number[] = [];
   const misses: string[] = [];
+  const byClass = new Map<string, [number, number]>();
   for (const j of queries) {
     const started = performance.now();
     const rows = search(j.q).slice(0, TOP);
@@ -83,8 +86,13 @@ function measure(search: (q: string) => Row[]): Figures {
       }
       continue;
     }
-    if (rows[0] && isAnswer(j, rows[0])) hits++;
-    else misses.push(`miss  "${j.q}" [${j.class}]: ${rows[0] ? `${rows[0].code} ${rows[0].name.slice(0, 70)}` : '(nothing)'}`);
+    const tally = byClass.get(j.class) ?? [0, 0];
+    byClass.set(j.class, tally);
+    tally[1]++;
+    if (rows[0] && isAnswer(j, rows[0])) {
+      hits++;
+      tally[0]++;
+    } else misses.push(`miss  "${j.q}" [${j.class}]: ${rows[0] ? `${rows[0].code} ${rows[0].name.slice(0, 70)}` : '(nothing)'}`);
     shown += rows.length;
     const offTopic = rows.filter((r) => !isOnTopic(j, r));
     off += offTopic.length;
@@ -100,6 +108,7 @@ function measure(search: (q: string) => Row[]): Figures {
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     misses,
+    byClass,
   };
 }
 
@@ -134,6 +143,11 @@ for (const [label, f] of [['ranking', ranked], ['naive baseline', naive]] as con
   console.log(
     `${label.padEnd(16)} ${pct(f.p1).padEnd(9)} ${pct(f.offTopic).padEnd(19)} ${`${f.junkRows} (${f.junkQueries})`.padEnd(21)} ${f.p50.toFixed(2).padEnd(8)} ${f.p95.toFixed(2)}`,
   );
+}
+console.log('\nP@1 by class        ranking   naive');
+for (const [cls, [hit, n]] of ranked.byClass) {
+  const [naiveHit] = naive.byClass.get(cls)!;
+  console.log(`  ${`${cls} (${n})`.padEnd(18)} ${pct(hit / n).padEnd(9)} ${pct(naiveHit / n)}`);
 }
 console.log('\ngoal: P@1 ≥ 90 %, off-topic ≤ 10 %, no junk, p95 ≤ 10 ms');
 if (args.verbose) console.log(`\nwhere the ranking falls short:\n${ranked.misses.join('\n')}`);

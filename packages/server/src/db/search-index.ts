@@ -1,7 +1,8 @@
 /**
  * The in-memory index procedure search ranks over: per procedure its folded and typed name words, the words
  * of its field and agency, the variant phrases its name holds, and how often this province's desks file it.
- * Rebuilt when the catalogue version changes, which also drops the cache of recent ranked results.
+ * Rebuilt when the catalogue version changes, which also drops the cache of recent ranked results; the filing
+ * counts are read then (at the first search after start or after an import), not after every ingested dossier.
  */
 import { fold, tokens } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
