@@ -10,7 +10,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/database.js';
-import { upsertProcedures } from './db/procedures.js';
+import { setCatalogueFitness, upsertProcedures } from './db/procedures.js';
+import { applyFitness, catalogueProvince, formatFitness, type FitnessReport } from './catalogue/fitness.js';
 import { fileInput, importProcedures, type ImportReport } from './catalogue/importer.js';
 import type { CatalogueProcedure } from './catalogue/types.js';
 
@@ -23,7 +24,7 @@ const USAGE = `Usage: motcua-import <file> [--db path] [--dry-run] [--json]
 `;
 
 /** Human-readable report. */
-export function formatReport(report: ImportReport, stored: number | null): string {
+export function formatReport(report: ImportReport & { fitness?: FitnessReport }, stored: number | null): string {
   const lines = [
     `Input: ${report.input.format}${report.input.gzip ? ' (gzip)' : ''}`,
     `Read: ${report.read}  used: ${report.used}  rejected: ${report.rejected.length}  warnings: ${report.warnings}`,
@@ -34,14 +35,16 @@ export function formatReport(report: ImportReport, stored: number | null): strin
     lines.push(`  row ${r.row}${r.code ? ` (${r.code})` : ''}: ${r.reasons.join('; ')}`);
   }
   if (report.rejected.length > 50) lines.push(`  … and ${report.rejected.length - 50} more rejected rows (use --json for all)`);
+  if (report.fitness) lines.push(formatFitness(report.fitness), '  (every finding with its reason: --json)');
   lines.push(stored === null ? 'Dry run: nothing stored.' : `Stored: ${stored} procedures.`);
   return lines.join('\n');
 }
 
-function store(path: string, items: CatalogueProcedure[]): number {
+function store(path: string, items: CatalogueProcedure[], fitness: FitnessReport): number {
   const db = openDatabase(path);
   try {
     const { inserted, updated } = upsertProcedures(db, items);
+    setCatalogueFitness(db, fitness);
     return inserted + updated;
   } finally {
     db.close();
@@ -80,12 +83,14 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 1;
   }
 
-  const { items, report } = await importProcedures(fileInput(file)).collect();
+  const { items: imported, report: importReport } = await importProcedures(fileInput(file)).collect();
+  const { items, report: fitness } = applyFitness(imported, catalogueProvince());
+  const report = { ...importReport, fitness };
   let stored: number | null = null;
   if (!args.values['dry-run'] && items.length > 0) {
     const dbPath = args.values.db ?? process.env.MOTCUA_DB ?? 'motcua.db';
     try {
-      stored = store(dbPath, items);
+      stored = store(dbPath, items, fitness);
     } catch (error) {
       err.write(`Could not store into ${dbPath}: ${(error as Error).message}\n`);
       out.write(args.values.json ? `${JSON.stringify({ ...report, stored: null }, null, 2)}\n` : `${formatReport(report, null)}\n`);

@@ -7,12 +7,13 @@ import { addDays, vnDate } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { holidayCalendar } from './catalogue/calendar.js';
 import { PROCEDURES_FILE, dataPath } from './catalogue/data.js';
+import { applyFitness, catalogueProvince, formatFitness } from './catalogue/fitness.js';
 import { fileInput, importProcedures } from './catalogue/importer.js';
 import { buildUnits } from './catalogue/units.js';
 import { dossierInserter } from './db/dossiers.js';
 import { DEMO_META_KEY, getMeta, PROVINCE_META_KEY, setMeta } from './db/meta.js';
 import { listOffices, upsertOffices } from './db/offices.js';
-import { allProcedures, upsertProcedures } from './db/procedures.js';
+import { allProcedures, setCatalogueFitness, upsertProcedures } from './db/procedures.js';
 import { insertRatings, rebuildRatingStats } from './db/ratings.js';
 import { rebuildStats } from './db/stats.js';
 import { replaceUnits } from './db/units.js';
@@ -52,16 +53,18 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
   if (getMeta(db, CATALOGUE_MARKER) === null) {
     log('first start: importing the procedure catalogue, units and offices…');
     const started = Date.now();
-    const { items, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
+    const { items: imported, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
     const units = buildUnits();
     const province = units.find((u) => u.level === 'province');
     if (!province) throw new Error('The units data has no province.');
+    const { items, report: fitness } = applyFitness(imported, catalogueProvince());
     const fields = new Map(items.flatMap(({ procedure: p }) => (p.field ? [[p.field.id, p.field] as const] : [])));
     const offices = demoOffices(units, [...fields.values()], holidayCalendar());
     // Another server on the same file may have finished first: check again inside the transaction.
     db.transaction(() => {
       if (getMeta(db, CATALOGUE_MARKER) !== null) return;
       upsertProcedures(db, items);
+      setCatalogueFitness(db, fitness);
       replaceUnits(db, units);
       upsertOffices(db, offices);
       setMeta(db, PROVINCE_META_KEY, JSON.stringify({ code: province.code, name: province.fullName }));
@@ -72,7 +75,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     })();
     log(
       `seeded the catalogue: ${items.length} procedures (${importReport.rejected.length} rejected), ` +
-        `${units.length} units, ${offices.length} offices in ${Date.now() - started} ms`,
+        `${units.length} units, ${offices.length} offices in ${Date.now() - started} ms\n${formatFitness(fitness)}`,
     );
   }
 

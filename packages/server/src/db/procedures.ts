@@ -5,11 +5,24 @@
 import { fold, tokens } from '@motcua/sdk';
 import type { Agency, Block, Field, Procedure, ProcedureLevel, ProcedureSummary, RichText } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
+import type { FitnessReport } from '../catalogue/fitness.js';
 import type { CatalogueProcedure } from '../catalogue/types.js';
 import { getMeta, setMeta } from './meta.js';
 import { statement } from './statements.js';
 
 const CATALOGUE_VERSION_KEY = 'catalogue_version';
+const CATALOGUE_FITNESS_KEY = 'catalogue_fitness';
+
+/** Keep the last import's fitness report (every procedure excluded, relabelled or cleaned, and why). */
+export function setCatalogueFitness(db: Database, report: FitnessReport): void {
+  setMeta(db, CATALOGUE_FITNESS_KEY, JSON.stringify(report));
+}
+
+/** The last import's fitness report, or null (a catalogue stored before fitness rules existed). */
+export function getCatalogueFitness(db: Database): FitnessReport | null {
+  const raw = getMeta(db, CATALOGUE_FITNESS_KEY);
+  return raw ? (JSON.parse(raw) as FitnessReport) : null;
+}
 
 /** Changes whenever procedures are written (readers holding derived data compare it). */
 export function catalogueVersion(db: Database): string {

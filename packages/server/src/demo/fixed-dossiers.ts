@@ -28,7 +28,9 @@ const RECEIVER = 'Chuyên viên tiếp nhận và trả kết quả';
 const PROVINCE = '20';
 
 const PRIVATE_ENTERPRISE = { code: '2.001610', name: 'Đăng ký thành lập doanh nghiệp tư nhân', agency: 'Sở Tài chính' };
-const LOST_CERTIFICATE = { code: '1.115465', name: 'Cấp lại Giấy chứng nhận do bị mất', agency: 'Văn phòng Đăng ký đất đai' };
+// 1.115663: a copy without another province's agency and with the same 10 working days (1.115465 is Bắc Ninh's,
+// excluded by the catalogue fitness rules).
+const LOST_CERTIFICATE = { code: '1.115663', name: 'Cấp lại Giấy chứng nhận do bị mất', agency: 'Văn phòng Đăng ký đất đai' };
 const PARCEL_SPLIT = { code: '1.115490', name: 'Tách thửa hoặc hợp thửa đất', agency: 'Văn phòng Đăng ký đất đai' };
 const CERTIFICATE_EXCHANGE = {
   code: '1.115492',
