@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = join(root, 'packages/elements/src');
@@ -65,6 +66,8 @@ export const cdn = {
   },
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
+    // The HTML and CSS inside Lit's templates (terser leaves template text alone).
+    minifyHTML({ include: [`${src}/**/*.ts`], failOnError: true }),
     esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     removeStaleFiles(),
