@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { provinceList } from './catalogue/data.js';
 import { hashApiKey } from './db/api-keys.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -35,6 +36,12 @@ export interface ServerOptions {
   port?: number;
   /** SQLite file, created with its folder on first run, or `:memory:`. Default `./var/motcua.db`. */
   dbPath?: string;
+  /**
+   * Province served, by its 2-digit code after the 2025 reform (`20` Lạng Sơn, `38` Thanh Hóa, `01` Hà Nội…).
+   * Seeds an empty database; a database seeded for another province is refused. Default: the database's
+   * province, else `20`.
+   */
+  province?: string;
   /** Origins allowed by CORS: `'*'` (default) or a list of origins. */
   allowedOrigins?: '*' | string[];
   rateLimits?: Partial<RateLimits>;
@@ -107,6 +114,15 @@ function parsePort(text: string, name: string): number {
   return n;
 }
 
+function parseProvince(text: string): string {
+  const codes = provinceList().map((p) => p.code);
+  const code = /^[0-9]$/.test(text) ? `0${text}` : text;
+  if (!codes.includes(code)) {
+    throw new ConfigError(`province: expected one of the 34 province codes of the 2025 reform (${codes.join(', ')}), got "${text}"`);
+  }
+  return code;
+}
+
 /** Command-line usage, printed by `motcua-server --help`. */
 export const USAGE = `Usage: motcua-server [options]
 
@@ -114,6 +130,8 @@ Options (environment variable in brackets):
   --port <n>              port to listen on, 0 for any free port [PORT] (default 8080)
   --host <addr>           address to listen on [HOST] (default 127.0.0.1)
   --db <path>             SQLite file, or :memory: [MOTCUA_DB] (default ./var/motcua.db)
+  --province <code>       2-digit province code after the 2025 reform, e.g. 20 Lạng Sơn, 38 Thanh Hóa,
+                          01 Hà Nội [MOTCUA_PROVINCE] (default: the database's, else 20)
   --demo / --no-demo      seed demonstration dossiers and ratings on first start [MOTCUA_DEMO]
   --demo-dossiers <n>     number of demo dossiers to generate [MOTCUA_DEMO_DOSSIERS]
   --verification <mode>   off | required: ask for the last 4 digits of phone or ID [MOTCUA_VERIFICATION]
@@ -151,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         port: { type: 'string' },
         host: { type: 'string' },
         db: { type: 'string' },
+        province: { type: 'string' },
         demo: { type: 'boolean' },
         'demo-dossiers': { type: 'string' },
         verification: { type: 'string' },
@@ -185,6 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (port !== undefined) config.port = parsePort(port, 'port');
   const host = pick(flags.host, 'HOST');
   if (host) config.host = host;
+
+  const province = pick(flags.province, 'MOTCUA_PROVINCE');
+  if (province !== undefined && province !== '') config.province = parseProvince(province);
 
   const demoEnv = env.MOTCUA_DEMO;
   config.demo = flags.demo ?? (demoEnv !== undefined && demoEnv !== '' ? parseBool(demoEnv, 'MOTCUA_DEMO') : false);

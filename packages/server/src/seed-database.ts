@@ -6,8 +6,8 @@
 import { addDays, vnDate } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { holidayCalendar } from './catalogue/calendar.js';
-import { PROCEDURES_FILE, dataPath } from './catalogue/data.js';
-import { applyFitness, catalogueProvince, formatFitness } from './catalogue/fitness.js';
+import { DEFAULT_PROVINCE, PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
+import { applyFitness, formatFitness } from './catalogue/fitness.js';
 import { fileInput, importProcedures } from './catalogue/importer.js';
 import { buildUnits } from './catalogue/units.js';
 import { dossierInserter } from './db/dossiers.js';
@@ -18,7 +18,7 @@ import { insertRatings, rebuildRatingStats } from './db/ratings.js';
 import { rebuildStats } from './db/stats.js';
 import { replaceUnits } from './db/units.js';
 import { generateDossiers } from './demo/dossiers.js';
-import { demoOffices } from './demo/offices.js';
+import { demoOffices, demoProvince } from './demo/offices.js';
 import { createRng } from './demo/random.js';
 import { generateRatings } from './demo/ratings.js';
 import type { FactorHasher } from './privacy/verification.js';
@@ -33,6 +33,8 @@ export interface SeedOptions {
   demo: boolean;
   /** Number of demo dossiers over the year (default {@link DEFAULT_DEMO_DOSSIERS}). */
   dossierCount?: number;
+  /** Province to seed (2-digit code); default: the database's, else {@link DEFAULT_PROVINCE}. */
+  province?: string;
   now: Date;
   log?: (message: string) => void;
 }
@@ -45,21 +47,34 @@ export interface SeedReport {
   ratings: number;
 }
 
+/** A database serves one province: asking for another one is a configuration mistake, said before anything runs. */
+function checkProvince(db: Database, wanted: string | undefined): void {
+  const stored = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { code: string; name: string } | null;
+  if (wanted !== undefined && stored !== null && stored.code !== wanted) {
+    throw new Error(
+      `This database serves province ${stored.code} (${stored.name}), not ${wanted}: ` +
+        'start without --province, or use another database file for that province.',
+    );
+  }
+}
+
 /** Seed what is not seeded yet. Returns what this call stored (all zeros on a seeded database). */
 export async function seedDatabase(db: Database, hasher: FactorHasher, options: SeedOptions): Promise<SeedReport> {
   const log = options.log ?? (() => {});
   const report: SeedReport = { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 };
 
+  checkProvince(db, options.province);
   if (getMeta(db, CATALOGUE_MARKER) === null) {
-    log('first start: importing the procedure catalogue, units and offices…');
+    const code = options.province ?? DEFAULT_PROVINCE;
+    log(`first start: importing the procedure catalogue, units and offices of province ${code}…`);
     const started = Date.now();
     const { items: imported, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
-    const units = buildUnits();
+    const units = buildUnits(loadProvinceUnits(code), loadDistrictRanges(code));
     const province = units.find((u) => u.level === 'province');
     if (!province) throw new Error('The units data has no province.');
-    const { items, report: fitness } = applyFitness(imported, catalogueProvince());
+    const { items, report: fitness } = applyFitness(imported, province.name);
     const fields = new Map(items.flatMap(({ procedure: p }) => (p.field ? [[p.field.id, p.field] as const] : [])));
-    const offices = demoOffices(units, [...fields.values()], holidayCalendar());
+    const offices = demoOffices(units, [...fields.values()], holidayCalendar(), demoProvince(province));
     // Another server on the same file may have finished first: check again inside the transaction.
     db.transaction(() => {
       if (getMeta(db, CATALOGUE_MARKER) !== null) return;

@@ -86,6 +86,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     await seedDatabase(db, hasher, {
       demo: options.demo ?? false,
       ...(options.demoDossiers !== undefined ? { dossierCount: options.demoDossiers } : {}),
+      ...(options.province !== undefined ? { province: options.province } : {}),
       now: now(),
       log: (message) => app.log.info(message),
     });

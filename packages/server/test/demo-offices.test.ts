@@ -49,7 +49,8 @@ test('the provincial centre: name, seasons, Saturday morning, real city-centre c
 test('commune offices: name, former units, demo contacts, fields of a commune desk, no Saturday', () => {
   const congSon = byId.get('ubnd-xa-cong-son');
   assert.ok(congSon);
-  assert.equal(congSon.name, 'Bộ phận Một cửa UBND xã Công Sơn');
+  // Nghị định 118/2025/NĐ-CP: every commune runs a Trung tâm Phục vụ hành chính công (DOMAIN.md).
+  assert.equal(congSon.name, 'Trung tâm Phục vụ hành chính công xã Công Sơn');
   assert.equal(congSon.kind, 'one_stop');
   assert.deepEqual(congSon.unit, { code: '06220', name: 'Xã Công Sơn' });
   assert.ok(congSon.formerUnits.some((u) => u.code === '06223' && u.name === 'Hòa Cư'));

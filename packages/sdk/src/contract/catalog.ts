@@ -20,8 +20,11 @@ export const Agency = z.object({
 });
 export type Agency = z.infer<typeof Agency>;
 
-/** `township` = thị trấn, `city` = provincial city (thành phố thuộc tỉnh), `town` = thị xã. */
-export const UnitType = z.literal(['province', 'city', 'district', 'town', 'ward', 'commune', 'township']);
+/**
+ * `township` = thị trấn, `city` = provincial city (thành phố thuộc tỉnh), `town` = thị xã, `district` = huyện or
+ * quận, `special-zone` = đặc khu (island units at commune level since 1 July 2025).
+ */
+export const UnitType = z.literal(['province', 'city', 'district', 'town', 'ward', 'commune', 'township', 'special-zone']);
 export type UnitType = z.infer<typeof UnitType>;
 
 /** `district` is kept for history: districts were abolished on 1 July 2025. */

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /** Absolute path of a file in the package's `data/` folder. */
 export function dataPath(name: string): string {
@@ -11,9 +12,9 @@ export function dataPath(name: string): string {
   return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 }
 
-/** `langson-units.json`: the province, its 65 current units with their predecessors, the former districts. */
+/** One province of `vn-units-2025.json.gz` (the shape of `langson-units.json`, plus `formerDistrict`). */
 export interface ProvinceUnitsFile {
-  province: { code: string; name: string; fullName: string; agencyCodeSuffix?: string };
+  province: { code: string; name: string; fullName: string; agencyCodeSuffix?: string | null };
   effectiveFrom: string;
   legalBasis: string;
   formerDistricts: Array<{ code: string; name: string }>;
@@ -22,13 +23,28 @@ export interface ProvinceUnitsFile {
     type: string;
     name: string;
     fullName: string;
-    predecessors: Array<{ code: string; type: string; name: string; merge: 'full' | 'partial' }>;
+    predecessors: Array<{
+      code: string;
+      type: string;
+      name: string;
+      merge: 'full' | 'partial';
+      formerDistrict?: { code: string; name: string } | null;
+    }>;
   }>;
 }
 
-/** `langson-district-ranges.json`: which former district each old unit code belonged to. */
+/** Which former district each old unit code belonged to. */
 export interface DistrictRangesFile {
   ranges: Array<{ district: string; from: string; to: string }>;
+}
+
+/** A pre-2025 unit that a resolution spells differently from the GSO list (`source.nameVariants`). */
+export interface NameVariant {
+  code: string;
+  name: string;
+  type: string;
+  resolutionSpelling: string;
+  resolution: string;
 }
 
 /** `fields.json`: the fields (lĩnh vực) of the procedure set, with national field codes where known. */
@@ -36,18 +52,51 @@ export interface FieldsFile {
   fields: Array<{ field: string; count: number; countAll?: number; fieldCode: string | null }>;
 }
 
+/** The province served when none is configured: Lạng Sơn. */
+export const DEFAULT_PROVINCE = '20';
+
 function readJson<T>(name: string): T {
-  return JSON.parse(readFileSync(dataPath(name), 'utf8')) as T;
+  const bytes = readFileSync(dataPath(name));
+  return JSON.parse((name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
 }
 
-/** The province's units file. */
-export function loadProvinceUnits(): ProvinceUnitsFile {
-  return readJson<ProvinceUnitsFile>('langson-units.json');
+interface NationalUnits {
+  source: { nameVariants: NameVariant[] };
+  provinces: ProvinceUnitsFile[];
+}
+interface NationalDistricts {
+  provinces: Array<{ province: { code: string }; ranges: DistrictRangesFile['ranges'] }>;
 }
 
-/** The former-district code ranges. */
-export function loadDistrictRanges(): DistrictRangesFile {
-  return readJson<DistrictRangesFile>('langson-district-ranges.json');
+let national: NationalUnits | undefined;
+let districts: NationalDistricts | undefined;
+const nationalUnits = () => (national ??= readJson<NationalUnits>('vn-units-2025.json.gz'));
+const nationalDistricts = () => (districts ??= readJson<NationalDistricts>('vn-former-districts.json.gz'));
+
+/** The 34 provinces of the 2025 reform, `{ code, name, fullName }`, by code. */
+export function provinceList(): Array<{ code: string; name: string; fullName: string }> {
+  return nationalUnits().provinces.map(({ province: { code, name, fullName } }) => ({ code, name, fullName }));
+}
+
+function provinceOf<T extends { province: { code: string } }>(list: T[], code: string): T {
+  const found = list.find((p) => p.province.code === code);
+  if (!found) throw new RangeError(`No province with code "${code}" (the 34 codes of the 2025 reform: 01, 04, … 96).`);
+  return found;
+}
+
+/** A province's units after 1 July 2025 with their predecessors, and its former districts. Default Lạng Sơn. */
+export function loadProvinceUnits(code: string = DEFAULT_PROVINCE): ProvinceUnitsFile {
+  return provinceOf(nationalUnits().provinces, code);
+}
+
+/** The code ranges of a province's former districts. Default Lạng Sơn. */
+export function loadDistrictRanges(code: string = DEFAULT_PROVINCE): DistrictRangesFile {
+  return { ranges: provinceOf(nationalDistricts().provinces, code).ranges };
+}
+
+/** The resolutions' other spellings of pre-2025 units (all provinces; codes are national, so unique). */
+export function loadNameVariants(): NameVariant[] {
+  return nationalUnits().source.nameVariants;
 }
 
 /** The fields list. */

@@ -3,13 +3,21 @@
  * type (old or new names, codes) to the current units.
  */
 import { fold, type AdministrativeUnit, type UnitMatch, type UnitRef, type UnitType } from '@motcua/sdk';
-import { loadDistrictRanges, loadProvinceUnits, type DistrictRangesFile, type ProvinceUnitsFile } from './data.js';
+import { loadDistrictRanges, loadNameVariants, loadProvinceUnits, type DistrictRangesFile, type ProvinceUnitsFile } from './data.js';
 
 /** Last day of the three-tier units. */
 export const FORMER_VALID_TO = '2025-06-30';
 
-// The units file says "town" for a thị trấn; in the contract that is `township` (`town` is a thị xã).
-const FILE_TYPES: Record<string, UnitType> = { ward: 'ward', commune: 'commune', town: 'township', township: 'township' };
+// The units file says "town" for a thị trấn; in the contract that is `township` (`town` is a thị xã). A
+// predecessor of type `district` is an island district that had no communes (Bạch Long Vĩ, Cồn Cỏ…).
+const FILE_TYPES: Record<string, UnitType> = {
+  ward: 'ward',
+  commune: 'commune',
+  town: 'township',
+  township: 'township',
+  'special-zone': 'special-zone',
+  district: 'district',
+};
 const PREFIX: Record<UnitType, string> = {
   province: 'Tỉnh',
   city: 'Thành phố',
@@ -18,6 +26,7 @@ const PREFIX: Record<UnitType, string> = {
   ward: 'Phường',
   commune: 'Xã',
   township: 'Thị trấn',
+  'special-zone': 'Đặc khu',
 };
 // Abbreviations the source uses in names; spelled out in the full name.
 const ABBREVIATIONS: Array<[RegExp, string]> = [[/^NT /, 'Nông trường ']];
@@ -33,9 +42,10 @@ function ref(unit: Pick<AdministrativeUnit, 'code' | 'type' | 'name' | 'fullName
   return out;
 }
 
-/** "Huyện Cao Lộc" → district "Cao Lộc"; "Thành phố Lạng Sơn" → city "Lạng Sơn". */
+/** "Huyện Cao Lộc" → district "Cao Lộc"; "Quận Ba Đình" → district "Ba Đình"; "Thành phố Lạng Sơn" → city. */
 function parseDistrictName(full: string): { type: UnitType; name: string } {
-  for (const [type, prefix] of [['city', 'Thành phố '], ['town', 'Thị xã '], ['district', 'Huyện ']] as const) {
+  const prefixes = [['city', 'Thành phố '], ['town', 'Thị xã '], ['district', 'Huyện '], ['district', 'Quận ']] as const;
+  for (const [type, prefix] of prefixes) {
     if (full.startsWith(prefix)) return { type, name: full.slice(prefix.length) };
   }
   return { type: 'district', name: full };
@@ -94,6 +104,7 @@ export function buildUnits(
   const former = new Map<string, AdministrativeUnit>();
   for (const unit of current) {
     for (const p of unit.predecessors) {
+      if (p.type === 'district') continue; // a whole island district: listed with the districts below
       const existing = former.get(p.code);
       const successor = ref(unit, p.merge);
       if (existing) {
@@ -115,11 +126,13 @@ export function buildUnits(
     }
   }
 
+  // An island district that went whole into a special zone is among the former districts too.
   const districts: AdministrativeUnit[] = file.formerDistricts.map((d) => {
     const { type, name } = parseDistrictName(d.name);
-    const successors = current
-      .filter((u) => u.predecessors.some((p) => former.get(p.code)?.parentCode === d.code))
-      .map((u) => ref(u, 'partial'));
+    const successors = current.flatMap((u) => {
+      if (u.predecessors.some((p) => p.type === 'district' && p.code === d.code)) return [ref(u, 'full')];
+      return u.predecessors.some((p) => former.get(p.code)?.parentCode === d.code) ? [ref(u, 'partial')] : [];
+    });
     return {
       code: d.code,
       type,
@@ -145,9 +158,30 @@ const TYPE_WORDS: Array<[RegExp, UnitType[]]> = [
   [/^(?:thi xa\s+|tx\.\s*)/, ['town']],
   [/^(?:phuong\s+|p\.\s*)/, ['ward']],
   [/^(?:xa\s+|x\.\s*)/, ['commune']],
-  [/^(?:huyen\s+|h\.\s*)/, ['district']],
+  [/^(?:dac khu\s+|dk\.\s*)/, ['special-zone']],
+  [/^(?:huyen\s+|quan\s+|h\.\s*|q\.\s*)/, ['district']],
   [/^tinh\s+/, ['province']],
 ];
+// A former district named after the commune: "Hòa Cư, Cao Lộc", "xã Hòa Cư huyện Cao Lộc".
+const DISTRICT_WORD = /(?<=\s)(?:(?:huyen|quan|thi xa|thanh pho|tp)\s+|(?:tp|h|q|tx)\.\s*)(?=\S)/g;
+
+interface Reading {
+  text: string;
+  types: UnitType[] | null;
+}
+
+/** "Xã Hòa Cư" names the type; "Phương Sơn" only looks like it does. Both readings are tried. */
+function readingsOf(q: string): Reading[] {
+  const readings: Reading[] = [{ text: q, types: null }];
+  for (const [re, types] of TYPE_WORDS) {
+    const rest = q.replace(re, '').trim();
+    if (re.test(q) && rest !== '') {
+      readings.push({ text: rest, types });
+      break;
+    }
+  }
+  return readings;
+}
 
 interface Candidate {
   unit: AdministrativeUnit;
@@ -157,24 +191,48 @@ interface Candidate {
   route: number;
 }
 
+/** Former units' other spellings in the resolutions ("xã Phong Nặm" for Phong Nậm), folded, by code. */
+let variants: Map<string, string[]> | undefined;
+function variantsOf(code: string): string[] {
+  variants ??= loadNameVariants().reduce((map, v) => {
+    const full = fold(v.resolutionSpelling);
+    const bare = readingsOf(full)[1]?.text ?? full;
+    return map.set(v.code, [...(map.get(v.code) ?? []), full, bare]);
+  }, new Map<string, string[]>());
+  return variants.get(code) ?? [];
+}
+
+const foldedNames = new WeakMap<AdministrativeUnit, { names: string[]; words: string[] }>();
+
 /**
  * How well a unit's name answers the folded query: 1 exact; 0.8 when the name starts with the query as whole
  * words ("chi lang" → "Chi Lăng Mới"); 0.7 when it starts with it ("hoa" → "Hoàng Văn Thụ"); 0.6 when every
- * query word starts a word of the name; else 0.
+ * query word starts a word of the name; else 0. A former unit's names include the resolutions' spellings.
  */
-const foldedNames = new WeakMap<AdministrativeUnit, { name: string; full: string }>();
-
 function nameScore(unit: AdministrativeUnit, query: string): number {
   let folded = foldedNames.get(unit);
-  if (!folded) foldedNames.set(unit, (folded = { name: fold(unit.name), full: fold(unit.fullName) }));
-  const { name, full } = folded;
-  if (name === query || full === query) return 1;
+  if (!folded) {
+    const extra = unit.validTo !== null && unit.level === 'commune' ? variantsOf(unit.code) : [];
+    const names = [fold(unit.name), fold(unit.fullName), ...extra];
+    foldedNames.set(unit, (folded = { names, words: names[0]!.split(' ') }));
+  }
+  const { names, words } = folded;
+  if (names.includes(query)) return 1;
   if (query.length < 2) return 0;
-  if (name.startsWith(`${query} `) || full.startsWith(`${query} `)) return 0.8;
-  if (name.startsWith(query) || full.startsWith(query)) return 0.7;
-  const words = name.split(' ');
+  if (names.some((n) => n.startsWith(`${query} `))) return 0.8;
+  if (names.some((n) => n.startsWith(query))) return 0.7;
   if (query.split(' ').every((p) => words.some((w) => w.startsWith(p)))) return 0.6;
   return 0;
+}
+
+function scoreOf(unit: AdministrativeUnit, readings: readonly Reading[]): number {
+  let score = 0;
+  for (const { text, types } of readings) {
+    const code = /^\d{2,5}$/.test(text) ? (text.length === 4 ? `0${text}` : text) : null;
+    if (code !== null) score = Math.max(score, unit.code === code ? 1 : 0);
+    else if (types === null || types.includes(unit.type)) score = Math.max(score, nameScore(unit, text));
+  }
+  return score;
 }
 
 export interface ResolveOptions {
@@ -183,48 +241,67 @@ export interface ResolveOptions {
 }
 
 /**
+ * Ways to split "hoa cu, cao loc" or "xa hoa cu huyen cao loc" into the unit and its former district: at the
+ * comma, or before any district word ("xã Quan Sơn huyện Quan Hóa" has two places to try).
+ */
+function districtSplits(q: string): Array<{ unit: string; district: string }> {
+  const comma = /^([^,;]+)[,;]\s*([^,;]+)/.exec(q);
+  if (comma) return [{ unit: comma[1]!.trim(), district: comma[2]!.trim() }];
+  const splits: Array<{ unit: string; district: string }> = [];
+  for (const m of q.matchAll(DISTRICT_WORD)) {
+    if (m.index > 0) splits.push({ unit: q.slice(0, m.index).trim(), district: q.slice(m.index).trim() });
+  }
+  return splits;
+}
+
+/**
  * Current units answering a query as people type it: a code ("06223", "183"), a new or old name with or
- * without diacritics or its type word ("Hòa Cư", "hoa cu", "Xã Hòa Cư", "Hoà Cư"). Each match says whether it
- * was reached directly (`via: null`) or through a former unit (`via` = that unit). Score 1 is exact; prefix
- * and word matches score 0.8–0.6; matches through a former district, which spread over many communes, score
- * 0.8 of their name score. Order: score, then direct before former commune before former district, then code.
+ * without diacritics or its type word ("Hòa Cư", "hoa cu", "Xã Hòa Cư", "Hoà Cư"), an old name with its former
+ * district ("Hòa Cư, Cao Lộc", "xã Hòa Cư huyện Cao Lộc": only former units of that district answer; when the
+ * rest names no such district, the name alone), or an
+ * old name as a resolution spells it. Each match says whether it was reached directly (`via: null`) or through
+ * a former unit (`via` = that unit). Score 1 is exact; prefix and word matches score 0.8–0.6; matches through a
+ * former district, which spread over many communes, score 0.8 of their name score. Order: score, then direct
+ * before former commune before former district, then code.
  *
  * "Chi Lăng" is ambiguous on purpose: it answers the current Xã Chi Lăng (06463) first, then the units that took
  * in the old Phường Chi Lăng (05983 → Phường Lương Văn Tri) and the old Xã Chi Lăng of Tràng Định
  * (06034 → Xã Thất Khê) at score 1, and last the communes of the former Huyện Chi Lăng (187) at 0.8.
  */
 export function resolveUnit(units: readonly AdministrativeUnit[], query: string, options: ResolveOptions = {}): UnitMatch[] {
-  const limit = options.limit ?? 20;
-  const q = fold(query).replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (q === '') return [];
-  // "Xã Hòa Cư" names the type; "Phương Sơn" only looks like it does. Both readings are tried.
-  const readings: Array<{ text: string; types: UnitType[] | null }> = [{ text: q, types: null }];
-  for (const [re, types] of TYPE_WORDS) {
-    const rest = q.replace(re, '').trim();
-    if (re.test(q) && rest !== '') {
-      readings.push({ text: rest, types });
-      break;
-    }
+  const q = fold(query).replace(/\s+/g, ' ').trim();
+  const splits = districtSplits(q);
+  for (const split of splits) {
+    const districts = new Set(
+      units.filter((u) => u.level === 'district' && scoreOf(u, readingsOf(split.district)) >= 0.8).map((u) => u.code),
+    );
+    const inDistrict = units.filter((u) => u.level === 'commune' && u.parentCode !== null && districts.has(u.parentCode));
+    const matches = resolveIn(units, inDistrict, readingsOf(split.unit), options.limit);
+    if (matches.length > 0) return matches;
   }
-  const current = units.filter((u) => u.validTo === null);
-  const currentByCode = new Map(current.map((u) => [u.code, u]));
+  const whole = q.replace(/[,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (whole === '') return [];
+  const matches = resolveIn(units, units, readingsOf(whole), options.limit);
+  // "Hòa Cư, Lạng Sơn": the rest named no former district of it; the name alone answers.
+  const comma = /[,;]/.test(q) ? splits[0] : undefined;
+  return matches.length > 0 || !comma ? matches : resolveIn(units, units, readingsOf(comma.unit), options.limit);
+}
+
+/** Matches among `candidates`, mapped to the current units of `units`. */
+function resolveIn(
+  units: readonly AdministrativeUnit[],
+  candidates: readonly AdministrativeUnit[],
+  readings: readonly Reading[],
+  limit = 20,
+): UnitMatch[] {
+  const currentByCode = new Map(units.filter((u) => u.validTo === null).map((u) => [u.code, u]));
   const best = new Map<string, Candidate>();
   const offer = (c: Candidate) => {
     const seen = best.get(c.unit.code);
     if (!seen || c.score > seen.score || (c.score === seen.score && c.route < seen.route)) best.set(c.unit.code, c);
   };
-  const scoreOf = (unit: AdministrativeUnit): number => {
-    let score = 0;
-    for (const { text, types } of readings) {
-      const code = /^\d{2,5}$/.test(text) ? (text.length === 4 ? `0${text}` : text) : null;
-      if (code !== null) score = Math.max(score, unit.code === code ? 1 : 0);
-      else if (types === null || types.includes(unit.type)) score = Math.max(score, nameScore(unit, text));
-    }
-    return score;
-  };
-
-  for (const unit of units) {
-    const score = scoreOf(unit);
+  for (const unit of candidates) {
+    const score = scoreOf(unit, readings);
     if (score === 0) continue;
     if (unit.validTo === null) {
       offer({ unit, via: null, score, route: 0 });

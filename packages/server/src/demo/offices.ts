@@ -8,19 +8,19 @@ import type { HolidayCalendar } from '../catalogue/calendar.js';
 import { slugify } from '../catalogue/slug.js';
 import { fnv1a } from './random.js';
 
-/** Province-specific demo settings (defaults: Lạng Sơn). */
+/** Province-specific demo settings (defaults: Lạng Sơn; {@link demoProvince} for any other province). */
 export interface DemoProvince {
   /** Name of the provincial centre. */
   centreName: string;
   centreId: string;
   /** Demo street-free address of the centre. */
   centreAddress: string;
-  /** Approximate coordinates of the provincial capital (real). */
-  centreLocation: { lat: number; lng: number };
-  /** Bounding box the demo commune coordinates are spread in. */
-  bounds: { south: number; north: number; west: number; east: number };
-  /** Landline area code, e.g. `0205`. */
-  areaCode: string;
+  /** Approximate coordinates of the provincial capital (real), or null when not known. */
+  centreLocation: { lat: number; lng: number } | null;
+  /** Bounding box the demo commune coordinates are spread in, or null: communes then have no coordinates. */
+  bounds: { south: number; north: number; west: number; east: number } | null;
+  /** Landline area code, e.g. `0205`, or null: the offices then have no demo phone number. */
+  areaCode: string | null;
   /** Demo e-mail domain (a reserved `.example` name, so no mail can go astray). */
   emailDomain: string;
 }
@@ -34,6 +34,28 @@ export const LANG_SON_DEMO: DemoProvince = {
   areaCode: '0205',
   emailDomain: 'motcua.example',
 };
+
+/** "Tỉnh Thanh Hóa" → "tỉnh Thanh Hóa", "Thành phố Hà Nội" → "thành phố Hà Nội", as written inside a name. */
+export function provinceInText(fullName: string): string {
+  return fullName.replace(/^(Tỉnh|Thành phố)/u, (word) => word.toLowerCase());
+}
+
+/**
+ * Demo settings for a province without its own: the centre named after the province, no invented phone
+ * numbers or coordinates (an IT team imports its real offices). Lạng Sơn keeps {@link LANG_SON_DEMO}.
+ */
+export function demoProvince(province: Pick<AdministrativeUnit, 'code' | 'fullName'>): DemoProvince {
+  if (province.code === '20') return LANG_SON_DEMO;
+  return {
+    centreName: `Trung tâm Phục vụ hành chính công ${provinceInText(province.fullName)}`,
+    centreId: 'trung-tam-pvhcc-tinh',
+    centreAddress: provinceInText(province.fullName).replace(/^./u, (c) => c.toUpperCase()),
+    centreLocation: null,
+    bounds: null,
+    areaCode: null,
+    emailDomain: 'motcua.example',
+  };
+}
 
 const SUMMER = { from: '05-01', to: '09-30' };
 const MORNING_SUMMER = { open: '07:30', close: '11:30' };
@@ -103,16 +125,30 @@ function ref(name: string): NamedRef {
   return { id: slugify(name), name };
 }
 
-function demoPhone(areaCode: string, index: number): string {
+function demoPhone(areaCode: string | null, index: number): string | null {
+  if (areaCode === null) return null;
   const a = String(3800 + ((index * 37) % 200)).padStart(4, '0');
   const b = String((index * 271 + 123) % 1000).padStart(3, '0');
   return `${areaCode} ${a} ${b}`;
 }
 
+/** A demo spread inside the province box, kept 5 % away from its edges; null without a box. */
+function demoLocation(bounds: DemoProvince['bounds'], code: string): Office['location'] {
+  if (!bounds) return null;
+  const { south, north, west, east } = bounds;
+  const lat = south + (north - south) * (0.05 + 0.9 * unitHash(code, 1));
+  const lng = west + (east - west) * (0.05 + 0.9 * unitHash(code, 2));
+  return { lat: Math.round(lat * 10_000) / 10_000, lng: Math.round(lng * 10_000) / 10_000 };
+}
+
+// The commune-level unit's type word inside an office name or id.
+const TYPE_WORD: Partial<Record<AdministrativeUnit['type'], string>> = { ward: 'phường', 'special-zone': 'đặc khu' };
+
 /**
  * The demo offices: the provincial centre (Monday–Friday and Saturday morning) and one office per current
- * commune-level unit (`Bộ phận Một cửa UBND xã …`, or the ward's `Trung tâm Phục vụ hành chính công phường …`),
- * with the former units each now serves. `fields` is the catalogue's field list: communes get the fields of a
+ * commune-level unit, named as Nghị định 118/2025/NĐ-CP names them (`Trung tâm Phục vụ hành chính công xã …`,
+ * `… phường …`, `… đặc khu …`), with the former units each now serves. Ids keep the pre-2025 form
+ * (`ubnd-xa-…`) so links to an office stay valid. `fields` is the catalogue's field list: communes get the fields of a
  * commune desk that exist in it, the centre gets all of them.
  */
 export function demoOffices(
@@ -137,7 +173,7 @@ export function demoOffices(
     phone: demoPhone(province.areaCode, 0),
     email: `${province.centreId}@${province.emailDomain}`,
     website: null,
-    location: { ...province.centreLocation },
+    location: province.centreLocation && { ...province.centreLocation },
     hours: hours(true, calendar),
     fields: fields.map((f) => ({ id: f.id, name: f.name })),
     agencies: CENTRE_AGENCIES.map(ref),
@@ -150,23 +186,19 @@ export function demoOffices(
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((unit, i): Office => {
       const ward = unit.type === 'ward';
-      const short = ward ? `phường ${unit.name}` : `xã ${unit.name}`;
-      const { south, north, west, east } = province.bounds;
-      // A demo spread inside the province box, kept 5 % away from its edges.
-      const lat = south + (north - south) * (0.05 + 0.9 * unitHash(unit.code, 1));
-      const lng = west + (east - west) * (0.05 + 0.9 * unitHash(unit.code, 2));
+      const short = `${TYPE_WORD[unit.type] ?? 'xã'} ${unit.name}`;
       const id = slugify(`UBND ${short}`);
       return {
         id,
-        name: ward ? `Trung tâm Phục vụ hành chính công ${short}` : `Bộ phận Một cửa UBND ${short}`,
+        name: `Trung tâm Phục vụ hành chính công ${short}`,
         kind: ward ? 'commune_centre' : 'one_stop',
         unit: { code: unit.code, name: unit.fullName },
         formerUnits: unit.predecessors.map((p) => ({ ...p })),
-        address: `${unit.fullName}, ${provinceUnit.fullName.replace(/^Tỉnh/, 'tỉnh')}`,
+        address: `${unit.fullName}, ${provinceInText(provinceUnit.fullName)}`,
         phone: demoPhone(province.areaCode, i + 1),
         email: `${id}@${province.emailDomain}`,
         website: null,
-        location: { lat: Math.round(lat * 10_000) / 10_000, lng: Math.round(lng * 10_000) / 10_000 },
+        location: demoLocation(province.bounds, unit.code),
         hours: hours(false, calendar),
         fields: communeFields.map((f) => ({ id: f.id, name: f.name })),
         agencies: COMMUNE_AGENCIES.map(ref),
