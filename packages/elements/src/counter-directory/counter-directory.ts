@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclaration, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Coordinates, Office, OfficeKind } from '@motcua/sdk';
+import { officesApi, type Coordinates, type Office, type OfficeKind } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { SearchField } from '../internal/search-field.js';
 import { controlStyles, disclosureStyles, tableStyles } from '../internal/shared-styles.js';
@@ -83,7 +83,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
   #offices = new Task<[string, string], Office[]>(this, {
     args: () => [this.#q.query, this._kind],
     task: ([q, kind], { signal }) =>
-      this.client.offices.list({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
+      officesApi(this.transport).list({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
     onError: (error) => this.reportFailure(error, null),
   });
 

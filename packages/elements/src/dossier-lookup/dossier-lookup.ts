@@ -1,6 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { canRate, statusLabel, type DossierStatus, type DossierView, type ServiceInfo } from '@motcua/sdk';
+import {
+  dossiersApi,
+  metaApi,
+  canRate,
+  statusLabel,
+  type DossierStatus,
+  type DossierView,
+  type ServiceInfo,
+} from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, isTransient, type ClassifiedError, type ErrorKind } from '../internal/error-kind.js';
 import { messages, type LookupMessages } from './messages.js';
@@ -108,7 +116,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
   #task = new Task<LookupArgs, DossierView>(this, {
     autoRun: false,
     task: ([code, verify], { signal }) =>
-      this.client.dossiers.get(code, { signal, verify, ...(this.timeout ? { timeout: this.timeout } : {}) }),
+      dossiersApi(this.transport).get(code, { signal, verify, ...(this.timeout ? { timeout: this.timeout } : {}) }),
     onComplete: (dossier) => {
       this._rating = false;
       this._announce = this.#m.found(dossier.code, statusLabel(dossier.status as DossierStatus, this.lang_));
@@ -164,7 +172,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     if (!this.#meta || this.#metaFor !== base) {
       this.#metaFor = base;
       this.#meta = base
-        ? this.client.meta.get().then(
+        ? metaApi(this.transport).get().then(
             (info) => {
               if (info.dossierVerification === 'required') this._needVerify = true;
               return info;

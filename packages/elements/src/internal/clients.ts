@@ -1,20 +1,18 @@
-import { createClient, type Client } from '@motcua/sdk';
+import { createTransport, type Transport } from '@motcua/sdk';
 
-/** The SDK client the widgets use. */
-export type MotcuaClient = Client;
-
-const clients = new Map<string, MotcuaClient>();
+const transports = new Map<string, Transport>();
 
 /**
- * One shared SDK client per API base URL, so every widget on a page shares its HTTP cache (ETags of
- * catalogue responses) instead of each opening its own.
+ * One shared SDK transport per API base URL, so every widget on a page shares its HTTP cache (ETags of
+ * catalogue responses) instead of each opening its own. A widget calls its resources through it
+ * (`dossiersApi(transport).get(…)`), so its page bundles only those resources' schemas.
  */
-export function clientFor(baseUrl: string): MotcuaClient {
+export function transportFor(baseUrl: string): Transport {
   const key = baseUrl.replace(/\/+$/, '');
-  let client = clients.get(key);
-  if (!client) {
-    client = createClient({ baseUrl: key });
-    clients.set(key, client);
+  let transport = transports.get(key);
+  if (!transport) {
+    transport = createTransport({ baseUrl: key });
+    transports.set(key, transport);
   }
-  return client;
+  return transport;
 }

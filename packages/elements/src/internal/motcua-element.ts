@@ -4,12 +4,13 @@ import { baseStyles } from './theme.js';
 import { LocalizeController } from './i18n/localize.js';
 import type { CommonMessages } from './i18n/common.js';
 import { resolveApi, type Lang } from './config.js';
-import { clientFor, type MotcuaClient } from './clients.js';
+import type { Transport } from '@motcua/sdk';
+import { transportFor } from './clients.js';
 import { ConfigError, classifyError, isAbort, navigatorOffline, type ClassifiedError } from './error-kind.js';
 import type { EmitArgs, EmitOptions, MotcuaEventDetail, MotcuaEventName } from './events.js';
 
 /**
- * Base class of every motcua widget: configuration without JavaScript, language, the shared SDK client,
+ * Base class of every motcua widget: configuration without JavaScript, language, the shared SDK transport,
  * typed events and the shared theme. Subclasses add `static styles = [MotcuaElement.styles, own]`.
  *
  * The theme's custom properties (set them on the widget, or on `:root` for the whole site):
@@ -100,11 +101,14 @@ export class MotcuaElement extends LitElement {
     return resolveApi(this, this.api);
   }
 
-  /** The shared SDK client for the resolved API base URL; throws {@link ConfigError} when there is none. */
-  protected get client(): MotcuaClient {
+  /**
+   * The shared SDK transport for the resolved API base URL, for the resource functions
+   * (`dossiersApi(this.transport)`); throws {@link ConfigError} when there is none.
+   */
+  protected get transport(): Transport {
     const base = this.apiBase;
     if (!base) throw new ConfigError('No API base URL: set the api attribute, <meta name="motcua:api"> or window.motcua.api');
-    return clientFor(base);
+    return transportFor(base);
   }
 
   /**

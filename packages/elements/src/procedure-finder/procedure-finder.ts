@@ -1,13 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type {
-  Field,
-  OnlineLevel,
-  Page,
-  Procedure,
-  ProcedureLevel,
-  ProcedureSearch,
-  ProcedureSummary,
+import {
+  fieldsApi,
+  proceduresApi,
+  type Field,
+  type OnlineLevel,
+  type Page,
+  type Procedure,
+  type ProcedureLevel,
+  type ProcedureSearch,
+  type ProcedureSummary,
 } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, isAbort } from '../internal/error-kind.js';
@@ -116,7 +118,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   #fields = new Task<[string | null], Field[]>(this, {
     args: () => [this.apiBase],
     task: async (_, { signal }) =>
-      (await this.client.fields.list({ signal })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+      (await fieldsApi(this.transport).list({ signal })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   });
 
   #search = new Task<SearchArgs, Page<ProcedureSummary> | null>(this, {
@@ -132,7 +134,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
         limit: PAGE_SIZE,
       };
       this.emit('motcua-search', { query: q });
-      return this.client.procedures.search(this.#query, { signal });
+      return proceduresApi(this.transport).search(this.#query, { signal });
     },
     onComplete: (page) => {
       this._items = page?.items ?? [];
@@ -144,7 +146,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
 
   #more = new Task<[string], Page<ProcedureSummary>>(this, {
     autoRun: false,
-    task: ([cursor], { signal }) => this.client.procedures.search({ ...this.#query, cursor }, { signal }),
+    task: ([cursor], { signal }) => proceduresApi(this.transport).search({ ...this.#query, cursor }, { signal }),
     onComplete: async (page) => {
       const first = this._items.length;
       this._items = [...this._items, ...page.items];
@@ -159,7 +161,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
 
   #detail = new Task<[string | null], Procedure | null>(this, {
     args: () => [this._open],
-    task: async ([code], { signal }) => (code ? this.client.procedures.get(code, { signal }) : null),
+    task: async ([code], { signal }) => (code ? proceduresApi(this.transport).get(code, { signal }) : null),
     onComplete: async (p) => {
       if (!p) return;
       await this.#rendered();

@@ -5,8 +5,8 @@
  * retry carries the key of the first attempt, a rating that did reach the server before the connection
  * dropped is answered with its first receipt, never stored twice.
  */
-import type { RatingReceipt, RatingSubmission } from '@motcua/sdk';
-import { clientFor } from '../internal/clients.js';
+import { ratingsApi, type RatingReceipt, type RatingSubmission } from '@motcua/sdk';
+import { transportFor } from '../internal/clients.js';
 import { classifyError, isTransient } from '../internal/error-kind.js';
 
 /** One pending rating. */
@@ -83,7 +83,7 @@ function settle(outcome: QueueOutcome): void {
 async function sendAll(): Promise<void> {
   for (const entry of read()) {
     try {
-      const receipt = await clientFor(entry.api).ratings.submit(entry.submission, { idempotencyKey: entry.key });
+      const receipt = await ratingsApi(transportFor(entry.api)).submit(entry.submission, { idempotencyKey: entry.key });
       settle({ key: entry.key, sent: true, receipt });
     } catch (error) {
       const { kind } = classifyError(error);

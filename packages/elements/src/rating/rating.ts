@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import {
+  ratingsApi,
   RATING_COMMENT_MAX,
   RATING_LEVELS,
   type RatingIndicator,
@@ -112,7 +113,7 @@ export class MotcuaRating extends MotcuaFormAssociatedElement {
     args: () => [this.apiBase, this.office, this.unit, this.summary] as const,
     task: ([api, office, unit, wanted], { signal }) => {
       if (!wanted || !api || (!office && !unit)) return Promise.resolve(null);
-      return this.client.ratings.summary(office ? { office } : { unit }, { signal });
+      return ratingsApi(this.transport).summary(office ? { office } : { unit }, { signal });
     },
   });
 
@@ -293,7 +294,7 @@ export class MotcuaRating extends MotcuaFormAssociatedElement {
     if (!submission) return; // No target: the form already says so.
     const api = this.apiBase;
     if (!api) return this.#submission.refuse({ kind: 'config', retryAfter: null });
-    await this.#submission.send(this.client, api, submission);
+    await this.#submission.send(this.transport, api, submission);
   }
 
   async #finished(announce: string): Promise<void> {

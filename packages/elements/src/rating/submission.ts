@@ -3,10 +3,8 @@
  * the phase the widget is in, and the offline queue for what could not be sent (see `offline-queue.ts`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RatingReceipt, RatingSubmission } from '@motcua/sdk';
-import type { MotcuaClient } from '../internal/clients.js';
+import { newIdempotencyKey, ratingsApi, type RatingReceipt, type RatingSubmission, type Transport } from '@motcua/sdk';
 import { classifyError, isTransient, type ClassifiedError } from '../internal/error-kind.js';
-import { newIdempotencyKey } from './idempotency-key.js';
 import { enqueueRating, onQueueOutcome, watchRatingQueue, type QueueOutcome } from './offline-queue.js';
 
 /** `form`: being filled in (or refused and editable again); the others replace the form with a message. */
@@ -81,13 +79,13 @@ export class RatingSubmissionController implements ReactiveController {
     if (this.error) this.#set(this.phase);
   }
 
-  async send(client: MotcuaClient, api: string, submission: RatingSubmission): Promise<void> {
+  async send(transport: Transport, api: string, submission: RatingSubmission): Promise<void> {
     if (!this.#events.willSend(submission)) return;
     const key = (this.#key ??= newIdempotencyKey());
     this.#set('sending');
     this.#events.sending();
     try {
-      this.#sent(await client.ratings.submit(submission, { idempotencyKey: key }));
+      this.#sent(await ratingsApi(transport).submit(submission, { idempotencyKey: key }));
     } catch (error) {
       const failure = classifyError(error);
       if (isTransient(failure.kind)) {

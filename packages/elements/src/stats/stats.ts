@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Stats, StatsFigures } from '@motcua/sdk';
+import { statsApi, type Stats, type StatsFigures } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { disclosureStyles, tableStyles } from '../internal/shared-styles.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
@@ -66,8 +66,8 @@ export class MotcuaStats extends MotcuaElement {
     task: async ([unit, from, to], { signal }) => {
       const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
       const [own, province] = await Promise.all([
-        unit ? this.client.stats.get({ unit, ...period }, { signal }) : null,
-        this.client.stats.get(period, { signal }),
+        unit ? statsApi(this.transport).get({ unit, ...period }, { signal }) : null,
+        statsApi(this.transport).get(period, { signal }),
       ]);
       return { own, province };
     },

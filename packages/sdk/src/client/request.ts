@@ -39,7 +39,10 @@ export interface RetryOptions {
   backoffLimit?: number | undefined;
 }
 
-/** What the client resolved from its options, shared by all calls. */
+/**
+ * What `createTransport` resolved from its options, shared by every call made through it. Pass it to the
+ * resource functions (`dossiersApi(transport)`…); its fields are internal.
+ */
 export interface Transport {
   ky: KyInstance;
   /** `<baseUrl>/v1/`, always with a trailing slash. */
