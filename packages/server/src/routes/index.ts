@@ -8,6 +8,8 @@ import type { OpenApiDocument } from '../http/schemas.js';
 import { catalogueRoutes } from './catalogue.js';
 import { dossierRoutes } from './dossiers.js';
 import { ingestRoutes } from './ingest.js';
+import { ingestBatchRoutes } from './ingest-batch.js';
+import { ingestPortalRoutes } from './ingest-portal.js';
 import { metaRoutes } from './meta.js';
 import { officeRoutes } from './offices.js';
 import { procedureRoutes } from './procedures.js';
@@ -25,6 +27,8 @@ export const API_ROUTES: readonly Route[] = [
   ...ratingRoutes,
   ...statsRoutes,
   ...ingestRoutes,
+  ...ingestBatchRoutes,
+  ...ingestPortalRoutes,
 ];
 
 /** What each tag of the route tables groups, for the OpenAPI document. */

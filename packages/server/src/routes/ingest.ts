@@ -6,6 +6,7 @@
 import { DossierUpsert, HistoryEventInput, isSettled, parseDossierCode } from '@motcua/sdk';
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import type { AppContext } from '../context.js';
+import { findHistoryEvent } from '../db/dossier-batch.js';
 import { appendHistoryEvent, upsertDossier } from '../db/dossiers.js';
 import { lastEventWhere } from '../db/history-event.js';
 import { getOfficeRef } from '../db/offices.js';
@@ -18,19 +19,19 @@ import { DossierCodeParams, IngestDossierResult, IngestEventResult } from '../ht
 import { lastFourDigits } from '../privacy/verification.js';
 import { maskName } from '../privacy/mask.js';
 
-function toEvent(e: HistoryEventInput): HistoryEvent {
+export function toEvent(e: HistoryEventInput): HistoryEvent {
   return { at: e.at, action: e.action, unit: e.unit ?? null, officerTitle: e.officerTitle ?? null, status: e.status ?? null };
 }
 
 /** A valid, normalised dossier code or a 400 naming the reason. */
-function dossierCode(raw: string, path: string, now: Date): string {
+export function dossierCode(raw: string, path: string, now: Date): string {
   const parsed = parseDossierCode(raw, { now });
   if (!parsed.ok) throw validationProblem([{ path, message: `Invalid dossier code: ${parsed.reason}` }]);
   return parsed.code;
 }
 
 /** Create or update a dossier from a back-office upsert; `created` tells which. */
-function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResult {
+export function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResult {
   const code = dossierCode(body.code, 'body.code', ctx.clock.now());
   const procedureName = body.procedureName ?? getProcedureName(ctx.db, body.procedureCode);
   if (!procedureName) {
@@ -75,6 +76,23 @@ function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResult {
   return { code, created };
 }
 
+/**
+ * Append a history event to the dossier `code` (normalised), unless the same event is already there (a
+ * batch sent again): then nothing changes and `duplicate` says so. Throws 404 or 409 problems.
+ */
+export function appendEvent(ctx: AppContext, code: string, event: HistoryEvent): { status: DossierStatus; duplicate: boolean } {
+  return ctx.db.transaction(() => {
+    const seen = findHistoryEvent(ctx.db, code, event);
+    if (seen?.found) return { status: seen.status, duplicate: true };
+    const result = appendHistoryEvent(ctx.db, code, event, ctx.hasher);
+    if (!result.ok && result.reason === 'not_found') {
+      throw new ProblemError(404, 'dossier_not_found', { detail: 'No dossier matches this code.' });
+    }
+    if (!result.ok) throw new ProblemError(409, 'conflict', { detail: 'The dossier history is full (500 events).' });
+    return { status: result.status, duplicate: false };
+  })();
+}
+
 export const ingestRoutes: readonly Route[] = [
   defineRoute({
     method: 'POST',
@@ -99,7 +117,7 @@ export const ingestRoutes: readonly Route[] = [
     method: 'POST',
     url: '/v1/ingest/dossiers/:code/events',
     tag: 'ingest',
-    summary: 'Append a history event (back office)',
+    summary: 'Append a history event (back office); the same event sent again is not appended twice',
     params: DossierCodeParams,
     body: HistoryEventInput,
     responses: { 201: { schema: IngestEventResult, description: 'Appended' } },
@@ -108,13 +126,6 @@ export const ingestRoutes: readonly Route[] = [
     security: 'ingestKey',
     rateLimit: 'ingest',
     checkParams: ({ code }, ctx) => ({ code: dossierCode(code, 'params.code', ctx.clock.now()) }),
-    handler: ({ params: { code }, body }, ctx) => {
-      const result = appendHistoryEvent(ctx.db, code, toEvent(body), ctx.hasher);
-      if (!result.ok && result.reason === 'not_found') {
-        throw new ProblemError(404, 'dossier_not_found', { detail: 'No dossier matches this code.' });
-      }
-      if (!result.ok) throw new ProblemError(409, 'conflict', { detail: 'The dossier history is full (500 events).' });
-      return { code, status: result.status };
-    },
+    handler: ({ params: { code }, body }, ctx) => ({ code, status: appendEvent(ctx, code, toEvent(body)).status }),
   }),
 ];

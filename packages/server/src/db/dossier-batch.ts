@@ -1,0 +1,33 @@
+/**
+ * What batch sync needs beyond `dossiers.ts`: whether a history event is already stored (a batch sent again
+ * must not append it twice) and the removal of a dossier entered in error, statistics kept in step.
+ */
+import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
+import type { Database } from 'better-sqlite3';
+import { statement } from './statements.js';
+import { applyDossierStats } from './stats.js';
+
+/** Same moment (any offset), same action, status and unit: the same event sent twice. */
+export function sameEvent(a: HistoryEvent, b: HistoryEvent): boolean {
+  return Date.parse(a.at) === Date.parse(b.at) && a.action === b.action && a.status === b.status && a.unit === b.unit;
+}
+
+/** Whether the dossier's history already holds `event`, and its status; null when there is no such dossier. */
+export function findHistoryEvent(db: Database, code: string, event: HistoryEvent): { found: boolean; status: DossierStatus } | null {
+  const row = statement(db, 'SELECT status, history FROM dossiers WHERE code = ?').get(code) as
+    | { status: DossierStatus; history: string }
+    | undefined;
+  if (!row) return null;
+  return { found: (JSON.parse(row.history) as HistoryEvent[]).some((e) => sameEvent(e, event)), status: row.status };
+}
+
+/** Remove a dossier and its share of the statistics, atomically. False when there was none. */
+export function deleteDossier(db: Database, code: string): boolean {
+  return db.transaction(() => {
+    const row = statement(db, 'SELECT id FROM dossiers WHERE code = ?').get(code) as { id: number } | undefined;
+    if (!row) return false;
+    applyDossierStats(db, row.id, -1);
+    statement(db, 'DELETE FROM dossiers WHERE id = ?').run(row.id);
+    return true;
+  })();
+}

@@ -1,0 +1,123 @@
+/**
+ * Batch sync: a result per row, rejected rows write nothing, withdraw and delete, and a batch sent again
+ * (whole or after a cut) leaves the same dossiers, history and statistics.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { DossierView, Stats } from '@motcua/sdk';
+import { createServer, openDatabase } from '../src/index.js';
+import type { Database } from '../src/db/database.js';
+import { BatchResult } from '../src/routes/ingest-batch.js';
+import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
+
+const KEY = 'test-ingest-key-0123456789abcdef';
+const AUTH = { authorization: `Bearer ${KEY}` };
+const code = (n: number) => `000.31.05.H37-2611${String(10 + (n % 18)).padStart(2, '0')}-${String(n).padStart(4, '0')}`;
+
+function dossier(n: number, extra: Record<string, unknown> = {}) {
+  const day = code(n).slice(18, 20);
+  return {
+    code: code(n),
+    procedureCode: '1.001193',
+    status: 4,
+    receivedAt: `2026-11-${day}T08:15:00+07:00`,
+    appointmentAt: `2026-11-${day}T16:30:00+07:00`,
+    applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
+    unitCode: '06220',
+    history: [
+      { at: `2026-11-${day}T08:15:00+07:00`, action: 'Tiếp nhận hồ sơ', status: 2 },
+      { at: `2026-11-${day}T09:00:00+07:00`, action: 'Chuyển xử lý', status: 4 },
+    ],
+    ...extra,
+  };
+}
+
+describe('POST /v1/ingest/batch', () => {
+  let app: FastifyInstance;
+  let db: Database;
+  const send = async (rows: unknown, headers = AUTH) =>
+    app.inject({ method: 'POST', url: '/v1/ingest/batch', headers, payload: rows as object });
+  const results = async (rows: unknown[]) => {
+    const res = await send(rows);
+    assert.equal(res.statusCode, 200, res.body);
+    return expectBody(BatchResult, res);
+  };
+  const stats = async () => expectBody(Stats, await app.inject('/v1/stats?unit=06220&from=2026-11-01'));
+  const stored = (c: string) => db.prepare('SELECT status, history FROM dossiers WHERE code = ?').get(c) as { status: number; history: string } | undefined;
+
+  before(async () => {
+    db = openDatabase(await seededTemplate(null));
+    app = await createServer({ database: db, ingestKeys: [KEY], logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
+  });
+  after(() => app.close());
+
+  const batch = [
+    dossier(1),
+    { op: 'upsert', ...dossier(2) },
+    dossier(3, { unitCode: '99999' }), // unknown unit
+    { op: 'event', code: code(1), event: { at: '2026-11-20T10:00:00+07:00', action: 'Đã xử lý xong', status: 9 } },
+    { op: 'event', code: code(1), event: { at: '2026-11-20T10:00:00+07:00', action: 'Đã xử lý xong', status: 9 } }, // sent twice
+    { op: 'withdraw', code: code(2), at: '2026-11-21T08:00:00+07:00' },
+    dossier(4),
+    { op: 'delete', code: code(4) },
+    { op: 'event', code: code(5), event: { at: '2026-11-20T10:00:00+07:00', action: 'x', status: 4 } }, // no such dossier
+    { op: 'archive', code: code(1) }, // unknown operation
+    dossier(6, { status: 12, receivedAt: '20/11/2026' }),
+  ];
+
+  test('a result per row, in order; rejected rows say why and write nothing', async () => {
+    const before = await stats();
+    const out = await results(batch);
+    assert.deepEqual(
+      out.results.map((r) => [r.index, r.outcome]),
+      [[0, 'created'], [1, 'created'], [2, 'rejected'], [3, 'appended'], [4, 'duplicate'], [5, 'withdrawn'], [6, 'created'],
+        [7, 'deleted'], [8, 'rejected'], [9, 'rejected'], [10, 'rejected']],
+    );
+    assert.equal(out.results[0]?.code, code(1));
+    assert.deepEqual(out.results[2]?.errors?.map((e) => e.path), ['body[2].unitCode']);
+    assert.match(out.results[8]?.errors?.[0]?.message ?? '', /No dossier/);
+    assert.equal(out.results[9]?.errors?.[0]?.path, 'body[9].op');
+    assert.deepEqual([...new Set(out.results[10]?.errors?.map((e) => e.path))].sort(), ['body[10].receivedAt', 'body[10].status']);
+    assert.deepEqual(out.counts, { created: 3, updated: 0, appended: 1, duplicate: 1, withdrawn: 1, deleted: 1, absent: 0, rejected: 4 });
+
+    for (const n of [3, 4, 5, 6]) assert.equal(stored(code(n)), undefined, `nothing stored for ${code(n)}`);
+    assert.equal(stored(code(1))?.status, 9);
+    assert.equal(JSON.parse(stored(code(1))!.history).length, 3, 'the event sent twice is stored once');
+    assert.equal(stored(code(2))?.status, 7);
+    const after = await stats();
+    assert.equal(after.received, before.received + 2);
+    assert.equal(after.settled, before.settled + 1);
+  });
+
+  test('sent again, whole or from a cut, the batch changes nothing more', async () => {
+    const snapshot = () => JSON.stringify([stored(code(1)), stored(code(2)), stored(code(4))]);
+    const first = snapshot();
+    const figures = await stats();
+    const cut = await results(batch.slice(4));
+    assert.deepEqual(cut.results.map((r) => r.outcome), ['duplicate', 'duplicate', 'created', 'deleted', 'rejected', 'rejected', 'rejected']);
+    // The whole batch: its upserts bring back the histories they carry, and the events after them apply again.
+    const again = await results(batch);
+    assert.deepEqual(again.counts, { created: 1, updated: 2, appended: 1, duplicate: 1, withdrawn: 1, deleted: 1, absent: 0, rejected: 4 });
+    assert.equal(snapshot(), first);
+    assert.deepEqual(await stats(), figures);
+    assert.deepEqual((await results([{ op: 'delete', code: code(4) }])).results[0]?.outcome, 'absent');
+  });
+
+  test('the lookup shows the withdrawn dossier masked, with its withdrawal in the history', async () => {
+    const view = expectBody(DossierView, await app.inject(`/v1/dossiers/${code(2)}`));
+    assert.equal(view.status, 7);
+    assert.equal(view.applicant, 'Hoàng T. M*');
+    assert.deepEqual(view.history.at(-1), { at: '2026-11-21T08:00:00+07:00', action: 'Công dân yêu cầu rút hồ sơ', unit: null, officerTitle: null, status: 7 });
+    const row = db.prepare("SELECT * FROM dossiers WHERE code = ?").get(code(2));
+    assert.doesNotMatch(JSON.stringify(row), /Hoàng Thị Mai|Thị Mai|654 321|654321|4321/);
+  });
+
+  test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {
+    expectProblem(await send([dossier(7)], {} as typeof AUTH), 401, 'unauthorized');
+    expectProblem(await send([]), 400, 'validation_failed');
+    expectProblem(await send(Array.from({ length: 1001 }, () => ({ op: 'delete', code: code(9) }))), 400, 'validation_failed');
+    expectProblem(await send({ rows: [] }), 400, 'validation_failed');
+    assert.equal(stored(code(7)), undefined);
+  });
+});
