@@ -15,6 +15,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = join(root, 'packages/elements/src');
+const sdkSrc = join(root, 'packages/sdk/src');
 
 /** `src/<name>/define.ts` for every component folder, as `motcua-<name>` entries. */
 const elementEntries = Object.fromEntries(
@@ -61,6 +62,10 @@ export const cdn = {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
+  // The SDK declares `"sideEffects": false`; its sources are reached through the `source` condition and
+  // resolved by the esbuild plugin, which does not pass that on. Without it every contract schema (a top-level
+  // `z.object(…)` call) would ship in the shared chunk whether a page uses it or not.
+  treeshake: { moduleSideEffects: (id) => !id.startsWith(sdkSrc) },
   onwarn(warning, warn) {
     if (!isThirdPartyNoise(warning)) warn(warning);
   },

@@ -44,9 +44,10 @@ const widgetEntries = Object.keys(cdn.input)
   .map((name) => `${name}.js`);
 
 /**
- * @typedef {{ name: string; targetGzip: number; ceilingGzip: number; entry?: string; code?: string; cdn?: string[] | '*' }} SizeEntry
- * `entry`: a source file bundled alone by esbuild (relative to the repo root); `code`: a module's source, the same. `cdn`: CDN files, each with the
- * files it imports statically, or `'*'` for every file of the CDN build. Budgets in bytes.
+ * @typedef {{ name: string; targetGzip: number; ceilingGzip: number; entry?: string; code?: string; label?: string; cdn?: string[] | '*' }} SizeEntry
+ * `entry`: a source file bundled alone by esbuild (relative to the repo root); `code`: a module's source, the
+ * same (`label` names it in the table). `cdn`: CDN files, each with the files it imports statically, or `'*'`
+ * for every file of the CDN build. Budgets in bytes.
  */
 /** @type {SizeEntry[]} */
 export const ENTRIES = [
@@ -55,10 +56,13 @@ export const ENTRIES = [
   {
     name: '@motcua/sdk: one resource',
     code: "export { createTransport, dossiersApi } from '@motcua/sdk';",
+    label: 'createTransport + dossiersApi',
     targetGzip: 14 * kB,
     ceilingGzip: 15.25 * kB,
   },
-  { name: 'CDN: everything', cdn: '*', targetGzip: 32 * kB, ceilingGzip: 65.5 * kB },
+  // Raised from 65.5 kB when each page began to load only the schemas it calls (every one-widget page fell
+  // 0.1–2.4 kB): the same code in more, smaller files, each compressed alone, sums to more.
+  { name: 'CDN: everything', cdn: '*', targetGzip: 32 * kB, ceilingGzip: 66.75 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
@@ -193,12 +197,12 @@ async function main(args) {
   const rows = [];
   const failures = [];
   const overTarget = [];
-  for (const { name, entry, code, cdn: cdnFilesOf, targetGzip, ceilingGzip } of selected) {
+  for (const { name, entry, code, label, cdn: cdnFilesOf, targetGzip, ceilingGzip } of selected) {
     let size;
     let what;
     if (entry || code) {
       size = await measure(entry ?? { code });
-      what = `${entry ?? code} (esbuild bundle)`;
+      what = `${entry ?? label} (esbuild bundle)`;
     } else {
       const group = cdnFilesOf === '*' ? [...files.keys()] : staticClosure(files, cdnFilesOf);
       size = measureFiles(files, group);
