@@ -1,6 +1,6 @@
 /**
  * Hardening suites of the widgets (issue 7), in real Chromium against the real reference server:
- * hostile host page, strict CSP, malformed API, flaky network, XSS. See test/browser/.
+ * hostile host page, polluted built-in prototypes, strict CSP, malformed API, flaky network, XSS. See test/browser/.
  *   npx wtr --config web-test-runner.hardening.config.mjs
  * Chromium: test/support/chromium.mjs ($CHROME_PATH, else /usr/bin/chromium).
  */
