@@ -126,6 +126,8 @@ describe('static files', () => {
     mkdirSync(join(dir, 'cdn'));
     writeFileSync(join(dir, 'site', 'index.html'), '<!doctype html><title>Cổng xã</title><motcua-procedure-search></motcua-procedure-search>');
     writeFileSync(join(dir, 'cdn', 'motcua.js'), 'export const v = 1;');
+    mkdirSync(join(dir, 'cdn', 'chunks'));
+    writeFileSync(join(dir, 'cdn', 'chunks', 'motcua-element-CrgtnI7O.js'), 'export const w = 2;');
     app = await testServer({ dossiers: null, staticRoot: join(dir, 'site'), cdnRoot: join(dir, 'cdn') });
   });
   after(async () => {
@@ -145,6 +147,11 @@ describe('static files', () => {
     assert.match(String(bundle.headers['content-type']), /javascript/);
     assert.equal(bundle.headers['cross-origin-resource-policy'], 'cross-origin');
     expectProblem(await app.inject('/cdn/missing.js'), 404, 'not_found');
+    // Entries change name-for-name with each release; hashed chunks never do.
+    assert.equal(bundle.headers['cache-control'], 'public, max-age=300');
+    const chunk = await app.inject('/cdn/chunks/motcua-element-CrgtnI7O.js');
+    assert.equal(chunk.statusCode, 200);
+    assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
     // The API keeps its own CSP next to the pages.
     assert.match(String((await app.inject('/v1/meta')).headers['content-security-policy']), /default-src 'none'/);
   });

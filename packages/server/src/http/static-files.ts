@@ -14,6 +14,12 @@ export interface StaticOptions {
 
 const isDir = (dir: string | null): dir is string => dir !== null && existsSync(dir) && statSync(dir).isDirectory();
 
+/**
+ * `/cdn/chunks/<name>-<hash>.js` (and its map): a new build writes new names, so a browser may keep these for a
+ * year; entries, whose names stay, keep their short max-age.
+ */
+const HASHED_CHUNK = /^\/cdn\/chunks\/[^/?]+-[\w-]{8}\.js(\.map)?(\?|$)/;
+
 /** Serve the configured folders that exist; returns the mount points actually served. */
 export async function registerStaticFiles(app: FastifyInstance, options: StaticOptions): Promise<string[]> {
   const mounts: { prefix: string; root: string }[] = [];
@@ -23,6 +29,12 @@ export async function registerStaticFiles(app: FastifyInstance, options: StaticO
   await app.register(async (pages) => {
     pages.addHook('onRequest', async (_request, reply) => {
       reply.header('content-security-policy', PAGE_CSP);
+    });
+    // After @fastify/static has set its own header.
+    pages.addHook('onSend', async (request, reply) => {
+      if ((reply.statusCode === 200 || reply.statusCode === 304) && HASHED_CHUNK.test(request.url)) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      }
     });
     mounts.forEach(({ prefix, root }, i) => {
       pages.register(fastifyStatic, {
