@@ -1,6 +1,11 @@
 /**
- * Time to first render of each widget with its data, in headless Chromium (a benchmark: it prints figures, it
- * does not pass or fail).
+ * Time to first render of each widget with its data, in headless Chromium, beside a floor page in the same run
+ * (a benchmark: it prints figures, it does not pass or fail).
+ *
+ * The floor (bench/pages/floor/<widget>.html) is what DESIGN.md "Budgets" compares against: ten lines of inline
+ * script that fetch the same API resource and print one field. Widget and floor runs alternate, so both see
+ * the same machine load; the ratio widget ÷ floor (medians) is the figure to judge (goal ≤ 1.5×, unthrottled and
+ * throttled).
  *
  * For each widget, a page holding only that widget (bench/pages/<widget>.html, loading its CDN entry
  * `/cdn/motcua-<widget>.js`) is opened N times, each time in a fresh browser context with the HTTP cache
@@ -47,6 +52,23 @@ interface Widget {
   selector: string;
   shows: string;
 }
+
+/** A page to time: the widget's, or its floor. */
+interface Target {
+  path: string;
+  /** A JavaScript expression, evaluated in the page, for the element whose text means the data is shown. */
+  element: string;
+}
+
+const widgetTarget = (w: Widget): Target => ({
+  path: w.path,
+  element: `document.querySelector(${JSON.stringify(w.tag)})?.shadowRoot?.querySelector(${JSON.stringify(w.selector)})`,
+});
+/** The floor page takes the same query string as the widget's page. */
+const floorTarget = (w: Widget): Target => ({
+  path: `/floor/${w.name}.html${w.path.includes('?') ? w.path.slice(w.path.indexOf('?')) : ''}`,
+  element: `document.getElementById('out')`,
+});
 
 const WIDGETS: Widget[] = [
   {
@@ -97,10 +119,10 @@ function ensureCdnBuild(): void {
  * Polls, in the page, each animation frame until the widget shows its data; `window.__firstRender` resolves
  * with ms since navigation start. A string, not a function: tsx's name-keeping helper does not exist in the page.
  */
-function readinessScript({ tag, selector }: { tag: string; selector: string }): string {
+function readinessScript({ element }: Target): string {
   return `window.__firstRender = new Promise((resolve) => {
     const check = () => {
-      const hit = document.querySelector(${JSON.stringify(tag)})?.shadowRoot?.querySelector(${JSON.stringify(selector)});
+      const hit = ${element};
       if (hit && hit.textContent.trim()) resolve(performance.now());
       else requestAnimationFrame(check);
     };
@@ -108,8 +130,9 @@ function readinessScript({ tag, selector }: { tag: string; selector: string }): 
   });`;
 }
 
-async function measureOnce(browser: Browser, baseUrl: string, widget: Widget, throttled: boolean): Promise<number> {
-  const context = await browser.newContext();
+async function measureOnce(browser: Browser, baseUrl: string, target: Target, throttled: boolean): Promise<number> {
+  // The pages' CSP forbids inline script, which the floor is made of; bypassed for both kinds alike.
+  const context = await browser.newContext({ bypassCSP: true });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -119,8 +142,8 @@ async function measureOnce(browser: Browser, baseUrl: string, widget: Widget, th
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
     }
-    await page.addInitScript({ content: readinessScript(widget) });
-    await page.goto(baseUrl + widget.path, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
+    await page.addInitScript({ content: readinessScript(target) });
+    await page.goto(baseUrl + target.path, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
     return (await page.evaluate(
       `Promise.race([window.__firstRender, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ${RUN_TIMEOUT_MS}))])`,
     )) as number;
@@ -129,22 +152,32 @@ async function measureOnce(browser: Browser, baseUrl: string, widget: Widget, th
   }
 }
 
-interface Row {
-  widget: Widget;
+interface Series {
   times: number[];
   failures: string[];
+}
+
+interface Row {
+  widget: Widget;
+  own: Series;
+  floor: Series;
+}
+
+async function timeInto(series: Series, run: () => Promise<number>): Promise<void> {
+  try {
+    series.times.push(await run());
+  } catch (error) {
+    series.failures.push((error as Error).message.split('\n')[0]!);
+  }
 }
 
 async function measure(browser: Browser, baseUrl: string, runs: number, throttled: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const widget of WIDGETS) {
-    const row: Row = { widget, times: [], failures: [] };
+    const row: Row = { widget, own: { times: [], failures: [] }, floor: { times: [], failures: [] } };
     for (let i = 0; i < runs; i++) {
-      try {
-        row.times.push(await measureOnce(browser, baseUrl, widget, throttled));
-      } catch (error) {
-        row.failures.push((error as Error).message.split('\n')[0]!);
-      }
+      await timeInto(row.own, () => measureOnce(browser, baseUrl, widgetTarget(widget), throttled));
+      await timeInto(row.floor, () => measureOnce(browser, baseUrl, floorTarget(widget), throttled));
     }
     rows.push(row);
   }
@@ -161,13 +194,16 @@ function table(title: string, rows: readonly Row[], runs: number): string {
   const lines = [
     `**${title}** (N=${runs} per widget, ms from navigation start)`,
     '',
-    '| widget | shows | median | min | max | failed runs |',
-    '|---|---|---|---|---|---|',
+    '| widget | shows | median | min | max | floor median | widget ÷ floor | failed runs (widget / floor) |',
+    '|---|---|---|---|---|---|---|---|',
   ];
-  for (const { widget, times, failures } of rows) {
-    const f = (x: number) => (times.length ? Math.round(x).toString() : '–');
+  const failed = ({ failures }: Series) =>
+    failures.length ? `${failures.length} (${[...new Set(failures)].join('; ')})` : '0';
+  for (const { widget, own, floor } of rows) {
+    const f = (x: number, s: Series) => (s.times.length ? Math.round(x).toString() : '–');
+    const ratio = own.times.length && floor.times.length ? `${(median(own.times) / median(floor.times)).toFixed(2)}×` : '–';
     lines.push(
-      `| \`<${widget.tag}>\` | ${widget.shows} | ${f(median(times))} | ${f(Math.min(...times))} | ${f(Math.max(...times))} | ${failures.length ? `${failures.length} (${[...new Set(failures)].join('; ')})` : '0'} |`,
+      `| \`<${widget.tag}>\` | ${widget.shows} | ${f(median(own.times), own)} | ${f(Math.min(...own.times), own)} | ${f(Math.max(...own.times), own)} | ${f(median(floor.times), floor)} | ${ratio} | ${failed(own)} / ${failed(floor)} |`,
     );
   }
   return lines.join('\n');
