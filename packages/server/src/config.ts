@@ -49,6 +49,10 @@ export interface ServerOptions {
   ingestKeys?: string[];
   /** Ingest API keys as hex SHA-256 hashes. */
   ingestKeyHashes?: string[];
+  /** Admin API keys (offices, calendar) in clear, hashed at once. */
+  adminKeys?: string[];
+  /** Admin API keys as hex SHA-256 hashes. */
+  adminKeyHashes?: string[];
   /** Whether a dossier lookup needs the last 4 digits of the applicant's phone or ID number. Default `off`. */
   verification?: 'off' | 'required';
   /** Secret for the keyed hashes of verification factors; default: a random one kept in the database. */
@@ -114,6 +118,14 @@ function parsePort(text: string, name: string): number {
   return n;
 }
 
+function keyHashes(env: NodeJS.ProcessEnv, name: string): string[] {
+  const keys = (env[name] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const key of keys) {
+    if (key.length < 16) throw new ConfigError(`${name}: each key must be at least 16 characters long`);
+  }
+  return keys.map(hashApiKey);
+}
+
 function parseProvince(text: string): string {
   const codes = provinceList().map((p) => p.code);
   const code = /^[0-9]$/.test(text) ? `0${text}` : text;
@@ -145,7 +157,8 @@ Options (environment variable in brackets):
   --trust-proxy <value>   true, or proxy addresses/subnets, comma-separated [MOTCUA_TRUST_PROXY]
   --log-level <level>     fatal|error|warn|info|debug|trace|silent [MOTCUA_LOG_LEVEL] (default info)
   -h, --help              show this help
-Ingest keys come only from the environment: MOTCUA_INGEST_KEYS=key1,key2 (hashed at start).
+Ingest keys come only from the environment: MOTCUA_INGEST_KEYS=key1,key2 (hashed at start); admin keys
+(offices and holiday calendar through /v1/admin) likewise: MOTCUA_ADMIN_KEYS=key1,key2.
 The verification hash secret may be set with MOTCUA_VERIFY_SECRET.`;
 
 /** Resolved CLI configuration: the server options plus what only the CLI uses. */
@@ -263,10 +276,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     config.logLevel = logLevel as LogLevel;
   }
 
-  const keys = (env.MOTCUA_INGEST_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  for (const key of keys) {
-    if (key.length < 16) throw new ConfigError('MOTCUA_INGEST_KEYS: each key must be at least 16 characters long');
-  }
-  config.ingestKeyHashes = keys.map(hashApiKey);
+  config.ingestKeyHashes = keyHashes(env, 'MOTCUA_INGEST_KEYS');
+  config.adminKeyHashes = keyHashes(env, 'MOTCUA_ADMIN_KEYS');
+  const shared = config.adminKeyHashes.filter((h) => config.ingestKeyHashes!.includes(h));
+  if (shared.length > 0) throw new ConfigError('MOTCUA_ADMIN_KEYS: an admin key must not also be an ingest key');
   return config;
 }

@@ -1,27 +1,81 @@
 #!/usr/bin/env node
 /**
- * motcua-import <file> [--db path] [--dry-run] [--json]
+ * motcua-import <file> [--kind procedures|offices|calendar] [--db path] [--dry-run] [--json]
  *
  * Imports administrative procedures from a file (JSON Lines, a JSON array, the national portal's envelope or a
- * single record; gzip or plain), prints a report of what was used and what was rejected and why, and stores the
- * used procedures in the database unless `--dry-run` is given.
+ * single record; gzip or plain), or a province's offices or holiday calendar (CSV or JSON), prints a report of
+ * what was used and what was rejected and why, and stores what was used in the database unless `--dry-run` is
+ * given (offices and calendars only when every row is usable).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/database.js';
+import { getMeta, PROVINCE_META_KEY } from './db/meta.js';
+import { importCalendarInto, importOfficesInto } from './db/province-import.js';
 import { setCatalogueFitness, upsertProcedures } from './db/procedures.js';
 import { applyFitness, catalogueProvince, formatFitness, type FitnessReport } from './catalogue/fitness.js';
 import { fileInput, importProcedures, type ImportReport } from './catalogue/importer.js';
+import { parseRows } from './catalogue/table-input.js';
 import type { CatalogueProcedure } from './catalogue/types.js';
 
-const USAGE = `Usage: motcua-import <file> [--db path] [--dry-run] [--json]
+const USAGE = `Usage: motcua-import <file> [--kind procedures|offices|calendar] [--db path] [--dry-run] [--json]
 
-  <file>      procedures as JSON Lines, a JSON array or the portal's { data: [...] } envelope (gzip or plain)
-  --db path   SQLite database to store into (default: $MOTCUA_DB or ./motcua.db)
+  <file>      procedures as JSON Lines, a JSON array or the portal's { data: [...] } envelope (gzip or plain);
+              offices or a holiday calendar as CSV (a spreadsheet export) or JSON
+  --kind      what the file holds (default procedures)
+  --db path   SQLite database to store into (default: $MOTCUA_DB or ./motcua.db); offices and calendars
+              are checked against its units and fields, so the server must have started on it once
   --dry-run   read and check only; store nothing
   --json      print the report as JSON
+Offices and calendars are stored only when every row can be used; each rejected row is listed with why.
 `;
+
+type RowReport = { read: number; used: number; rejected: { row: number; id: string | null; reasons: string[] }[]; stored: boolean };
+
+/** Human-readable report of an office or calendar import. */
+export function formatRowReport(kind: string, report: RowReport & { warnings?: RowReport['rejected'] }): string {
+  const lines = [`${kind}: read ${report.read}  usable: ${report.used}  rejected: ${report.rejected.length}`];
+  for (const r of report.rejected) lines.push(`  row ${r.row}${r.id ? ` (${r.id})` : ''}: ${r.reasons.join('; ')}`);
+  for (const w of report.warnings ?? []) lines.push(`  row ${w.row}${w.id ? ` (${w.id})` : ''}, warning: ${w.reasons.join('; ')}`);
+  lines.push(report.stored ? `Stored: ${report.used} ${kind}.` : report.rejected.length > 0 ? 'Nothing stored: fix the rejected rows and run again.' : 'Dry run: nothing stored.');
+  return lines.join('\n');
+}
+
+/** Offices or a calendar from `file` into the database at `dbPath`. */
+function importRows(kind: 'offices' | 'calendar', file: string, dbPath: string, dryRun: boolean, json: boolean, out: Output, err: Output): number {
+  if (!existsSync(dbPath)) {
+    err.write(`Database not found: ${dbPath} (start the server on it once, with --province, so it holds the units)\n`);
+    return 1;
+  }
+  let rows;
+  try {
+    rows = parseRows(readFileSync(file, 'utf8')).rows;
+  } catch (error) {
+    err.write(`${file} is neither CSV nor valid JSON: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const db = openDatabase(dbPath);
+  try {
+    const report = kind === 'offices' ? importOfficesInto(db, rows, { dryRun }) : importCalendarInto(db, rows, { dryRun });
+    out.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRowReport(kind, report)}\n`);
+    return report.rejected.length === 0 && report.used > 0 ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+/** The province a database serves (its name), else the default catalogue province. */
+function provinceOf(dbPath: string): string {
+  if (!existsSync(dbPath)) return catalogueProvince();
+  const db = openDatabase(dbPath);
+  try {
+    const stored = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { name: string } | null;
+    return stored ? stored.name.replace(/^(Tỉnh|Thành phố) /u, '') : catalogueProvince();
+  } finally {
+    db.close();
+  }
+}
 
 /** Human-readable report. */
 export function formatReport(report: ImportReport & { fitness?: FitnessReport }, stored: number | null): string {
@@ -63,7 +117,13 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        kind: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     err.write(`${(error as Error).message}\n\n${USAGE}`);
@@ -78,17 +138,26 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     err.write(USAGE);
     return 2;
   }
+  const kind = args.values.kind ?? 'procedures';
+  if (!['procedures', 'offices', 'calendar'].includes(kind)) {
+    err.write(`--kind: expected procedures, offices or calendar, got "${kind}"\n\n${USAGE}`);
+    return 2;
+  }
   if (!existsSync(file)) {
     err.write(`File not found: ${file}\n`);
     return 1;
   }
 
+  const dbPath = args.values.db ?? process.env.MOTCUA_DB ?? 'motcua.db';
+  if (kind !== 'procedures') {
+    return importRows(kind as 'offices' | 'calendar', file, dbPath, args.values['dry-run'] ?? false, args.values.json ?? false, out, err);
+  }
+
   const { items: imported, report: importReport } = await importProcedures(fileInput(file)).collect();
-  const { items, report: fitness } = applyFitness(imported, catalogueProvince());
+  const { items, report: fitness } = applyFitness(imported, provinceOf(dbPath));
   const report = { ...importReport, fitness };
   let stored: number | null = null;
   if (!args.values['dry-run'] && items.length > 0) {
-    const dbPath = args.values.db ?? process.env.MOTCUA_DB ?? 'motcua.db';
     try {
       stored = store(dbPath, items, fitness);
     } catch (error) {

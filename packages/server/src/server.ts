@@ -91,6 +91,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       log: (message) => app.log.info(message),
     });
     syncConfiguredKeys(db, [...(options.ingestKeyHashes ?? []), ...(options.ingestKeys ?? []).map(hashApiKey)]);
+    syncConfiguredKeys(db, [...(options.adminKeyHashes ?? []), ...(options.adminKeys ?? []).map(hashApiKey)], now(), 'admin');
     pruneIdempotencyKeys(db, now());
     warmUpSearch(db);
 

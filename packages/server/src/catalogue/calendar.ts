@@ -148,19 +148,28 @@ export interface HolidayCalendar {
   extraWorkingDays: string[];
 }
 
+/** The built-in years with a province's imported years in their place (and any year it adds). */
+export function withImportedYears(imported: Readonly<Record<number, HolidayYear>>): Readonly<Record<number, HolidayYear>> {
+  return { ...HOLIDAYS, ...imported };
+}
+
 /**
- * Holiday closures and swapped working days of the given years, sorted by date.
+ * Holiday closures and swapped working days of the given years (from `holidays`, default the built-in data),
+ * sorted by date.
  * Throws `RangeError` for a year without data (see {@link HOLIDAY_YEARS}): a silent gap would make due dates wrong.
  *
  * @example holidayCalendar([2026]).closures.find((c) => c.date === '2026-02-17') // { date: '2026-02-17', name: 'Tết Nguyên đán Bính Ngọ' }
  */
-export function holidayCalendar(years: number | readonly number[] = HOLIDAY_YEARS): HolidayCalendar {
+export function holidayCalendar(
+  years: number | readonly number[] = HOLIDAY_YEARS,
+  holidays: Readonly<Record<number, HolidayYear>> = HOLIDAYS,
+): HolidayCalendar {
   const list = typeof years === 'number' ? [years] : years;
   const closures: Closure[] = [];
   const extra: string[] = [];
   for (const year of [...new Set(list)].sort()) {
-    const data = HOLIDAYS[year];
-    if (!data) throw new RangeError(`No holiday data for ${year} (available: ${HOLIDAY_YEARS.join(', ')})`);
+    const data = holidays[year];
+    if (!data) throw new RangeError(`No holiday data for ${year} (available: ${Object.keys(holidays).join(', ')})`);
     for (const b of data.breaks) closures.push(...daysOf(b));
     extra.push(...data.extraWorkingDays.map((d) => d.date));
   }

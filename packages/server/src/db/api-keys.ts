@@ -1,5 +1,6 @@
 /**
- * Ingest API keys, stored only as SHA-256 hashes. Keys are long random strings, so a fast hash is enough:
+ * API keys, stored only as SHA-256 hashes: ingest keys (a one-stop system pushing dossiers) and admin keys (an
+ * IT team changing offices and the calendar); a key of one kind is not valid for the other. Keys are long random strings, so a fast hash is enough:
  * there is nothing to brute-force that a slow hash would protect.
  */
 import { createHash } from 'node:crypto';
@@ -11,15 +12,24 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/** What a key is for. */
+export type KeyScope = 'ingest' | 'admin';
+// `source` of configured keys: 'env' (MOTCUA_INGEST_KEYS, the original name) and 'admin-env' (MOTCUA_ADMIN_KEYS).
+const CONFIGURED: Record<KeyScope, { source: string; label: string }> = {
+  ingest: { source: 'env', label: 'MOTCUA_INGEST_KEYS' },
+  admin: { source: 'admin-env', label: 'MOTCUA_ADMIN_KEYS' },
+};
+
 /**
- * Make the configured keys (from the environment) the active `env` keys: add new ones, revoke env keys no
- * longer configured. Keys added otherwise (`source` = 'manual') are left alone.
+ * Make the configured keys (from the environment) the active keys of their scope: add new ones, revoke
+ * configured keys no longer configured. Keys added otherwise (`source` = 'manual', ingest) are left alone.
  */
-export function syncConfiguredKeys(db: Database, hashes: readonly string[], now = new Date()): void {
+export function syncConfiguredKeys(db: Database, hashes: readonly string[], now = new Date(), scope: KeyScope = 'ingest'): void {
   const at = now.toISOString();
+  const { source, label } = CONFIGURED[scope];
   db.transaction(() => {
     const wanted = new Set(hashes);
-    const existing = statement(db, "SELECT hash, revoked_at FROM api_keys WHERE source = 'env'").all() as {
+    const existing = statement(db, 'SELECT hash, revoked_at FROM api_keys WHERE source = ?').all(source) as {
       hash: string;
       revoked_at: string | null;
     }[];
@@ -31,14 +41,17 @@ export function syncConfiguredKeys(db: Database, hashes: readonly string[], now 
     hashes.forEach((hash, i) => {
       statement(
         db,
-        `INSERT INTO api_keys (hash, label, source, created_at) VALUES (?, ?, 'env', ?)
-         ON CONFLICT (hash) DO UPDATE SET revoked_at = NULL`,
-      ).run(hash, `MOTCUA_INGEST_KEYS #${i + 1}`, at);
+        `INSERT INTO api_keys (hash, label, source, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (hash) DO UPDATE SET revoked_at = NULL, source = excluded.source, label = excluded.label`,
+      ).run(hash, `${label} #${i + 1}`, source, at);
     });
   })();
 }
 
-/** Whether `key` is an active (not revoked) ingest key. */
-export function isValidApiKey(db: Database, key: string): boolean {
-  return statement(db, 'SELECT 1 FROM api_keys WHERE hash = ? AND revoked_at IS NULL').get(hashApiKey(key)) !== undefined;
+/** Whether `key` is an active (not revoked) key of `scope` (default ingest). */
+export function isValidApiKey(db: Database, key: string, scope: KeyScope = 'ingest'): boolean {
+  const row = statement(db, 'SELECT source FROM api_keys WHERE hash = ? AND revoked_at IS NULL').get(hashApiKey(key)) as
+    | { source: string }
+    | undefined;
+  return row !== undefined && (scope === 'admin') === (row.source === CONFIGURED.admin.source);
 }

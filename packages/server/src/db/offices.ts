@@ -31,7 +31,7 @@ export function upsertOffices(db: Database, offices: readonly Office[]): void {
         unitCodes: spaced([o.unit.code, ...o.formerUnits.map((u) => u.code)]),
         fieldIds: spaced(o.fields.map((f) => f.id)),
         search: JSON.stringify(
-          [o.unit.name, o.unit.name.replace(/^(Xã|Phường|Thị trấn) /, ''), o.name, ...o.formerUnits.flatMap((u) => [u.name, u.fullName])].map(
+          [o.unit.name, o.unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, ''), o.name, ...o.formerUnits.flatMap((u) => [u.name, u.fullName])].map(
             (n) => tokens(n).join(' '),
           ),
         ),
@@ -40,6 +40,31 @@ export function upsertOffices(db: Database, offices: readonly Office[]): void {
       });
     }
   })();
+}
+
+/**
+ * Store a province's own offices: the demonstration offices are removed, these inserted or replaced by id
+ * (its other real offices stay), in one transaction. Returns how many demo offices were removed.
+ */
+export function storeImportedOffices(db: Database, offices: readonly Office[]): { removedDemo: number } {
+  return db.transaction(() => {
+    const removed = statement(db, "DELETE FROM offices WHERE json_extract(data, '$.demo') = 1").run().changes;
+    upsertOffices(db, offices);
+    return { removedDemo: removed };
+  })();
+}
+
+/** Give every office the closures and swapped working days of `calendar` (after a calendar change). */
+export function applyCalendarToOffices(db: Database, calendar: { closures: Office['hours']['closures']; extraWorkingDays: string[] }): number {
+  const offices = (statement(db, 'SELECT data FROM offices').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Office);
+  upsertOffices(
+    db,
+    offices.map((o) => ({
+      ...o,
+      hours: { ...o.hours, closures: calendar.closures.slice(0, 400), extraWorkingDays: calendar.extraWorkingDays.slice(0, 50) },
+    })),
+  );
+  return offices.length;
 }
 
 /**

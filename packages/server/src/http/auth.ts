@@ -35,6 +35,15 @@ const schemes = {
     },
     openapi: { type: 'http', scheme: 'bearer', description: 'Ingest API key (MOTCUA_INGEST_KEYS)' },
   },
+  /** Province administration (offices, holiday calendar): an admin key as a bearer token; ingest keys do not work. */
+  adminKey: {
+    check(ctx, request) {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+      if (!m) throw unauthorized('Send the admin API key as Authorization: Bearer <key>.');
+      if (!isValidApiKey(ctx.db, m[1]!, 'admin')) throw unauthorized('The admin API key is not valid.');
+    },
+    openapi: { type: 'http', scheme: 'bearer', description: 'Admin API key (MOTCUA_ADMIN_KEYS)' },
+  },
   /** The dossier lookup's second factor, asked for only where the deployment requires it. */
   dossierVerification: {
     optional: true,

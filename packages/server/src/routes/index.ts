@@ -5,6 +5,7 @@
 import { openApiDocumentOf } from '../http/openapi.js';
 import type { Route } from '../http/route.js';
 import type { OpenApiDocument } from '../http/schemas.js';
+import { adminRoutes } from './admin.js';
 import { catalogueRoutes } from './catalogue.js';
 import { dossierRoutes } from './dossiers.js';
 import { ingestRoutes } from './ingest.js';
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly Route[] = [
   ...ingestRoutes,
   ...ingestBatchRoutes,
   ...ingestPortalRoutes,
+  ...adminRoutes,
 ];
 
 /** What each tag of the route tables groups, for the OpenAPI document. */
@@ -41,6 +43,7 @@ export const API_TAGS: Readonly<Record<string, string>> = {
   ratings: 'Satisfaction ratings on the national 3-level scale: submission and summaries.',
   stats: 'Dossier handling figures (received, settled on time or late, overdue) per scope and month.',
   ingest: 'Back-office push of dossiers and their history, with an API key.',
+  admin: 'Province administration with an admin key: its own offices and holiday calendar, applied at once.',
 };
 
 /** The OpenAPI 3.1 document of the API. */
