@@ -11,6 +11,8 @@ import { hashApiKey } from './db/api-keys.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** `pretty`: a short line a request, for a terminal; `json`: one object a line, for log collectors. */
+export type LogFormat = 'pretty' | 'json';
 
 /** At most `max` requests per client per `windowMs`. */
 export interface RateLimitRule {
@@ -66,6 +68,8 @@ export interface ServerOptions {
   /** How many demo dossiers to generate (default: the generator's full year, about 250,000). */
   demoDossiers?: number;
   logLevel?: LogLevel;
+  /** Default: `pretty` in development, `json` with NODE_ENV=production or a log destination. */
+  logFormat?: LogFormat;
   /** Trust `X-Forwarded-For` from a reverse proxy: true, or the proxies' addresses/subnets (comma-separated). */
   trustProxy?: boolean | string;
   /** Check every JSON response against its contract schema (default: on unless NODE_ENV=production). */
@@ -156,6 +160,8 @@ Options (environment variable in brackets):
   --rate-ingest <rule>    ingest calls per client, e.g. 6000/min [MOTCUA_RATE_INGEST]
   --trust-proxy <value>   true, or proxy addresses/subnets, comma-separated [MOTCUA_TRUST_PROXY]
   --log-level <level>     fatal|error|warn|info|debug|trace|silent [MOTCUA_LOG_LEVEL] (default info)
+  --log-format <format>   pretty (a short line a request) | json [MOTCUA_LOG_FORMAT]
+                          (default pretty, json when NODE_ENV=production)
   -h, --help              show this help
 Ingest keys come only from the environment: MOTCUA_INGEST_KEYS=key1,key2 (hashed at start); admin keys
 (offices and holiday calendar through /v1/admin) likewise: MOTCUA_ADMIN_KEYS=key1,key2.
@@ -195,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         'rate-ingest': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'log-level': { type: 'string' },
+        'log-format': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -274,6 +281,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (logLevel !== undefined) {
     if (!LOG_LEVELS.includes(logLevel as LogLevel)) throw new ConfigError(`log-level: expected one of ${LOG_LEVELS.join(', ')}`);
     config.logLevel = logLevel as LogLevel;
+  }
+
+  const logFormat = pick(flags['log-format'], 'MOTCUA_LOG_FORMAT');
+  if (logFormat !== undefined) {
+    if (logFormat !== 'pretty' && logFormat !== 'json') throw new ConfigError(`log-format: expected pretty or json, got "${logFormat}"`);
+    config.logFormat = logFormat;
   }
 
   config.ingestKeyHashes = keyHashes(env, 'MOTCUA_INGEST_KEYS');

@@ -65,7 +65,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   const db = options.database ?? openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'info', options.logDestination),
+    logger: loggerOptions(options.logLevel ?? 'info', options.logDestination, options.logFormat),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 500 },

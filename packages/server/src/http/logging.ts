@@ -2,9 +2,12 @@
  * Logger settings: pino through Fastify, with secrets and personal data kept out. The verification
  * digits travel in the query string (`?verify=1234`), so URLs are logged with that value replaced, and
  * Authorization / Cookie / Idempotency-Key headers are redacted should anything log headers.
+ *
+ * Two formats: `json` (one pino object a line, for production and log collectors) and `pretty` (for a
+ * terminal: one short line a request, `10:02:03 GET /v1/units 200 2 ms`, and messages as text).
  */
 import type { FastifyRequest } from 'fastify';
-import type { LogLevel } from '../config.js';
+import type { LogFormat, LogLevel } from '../config.js';
 
 const SECRET_QUERY = /([?&](?:verify)=)[^&#]*/gi;
 
@@ -18,12 +21,52 @@ export interface LogDestination {
   write(line: string): void;
 }
 
-/** Fastify `logger` option for a level (`silent` turns logging off). */
-export function loggerOptions(level: LogLevel, destination?: LogDestination) {
+const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+
+/**
+ * A destination that turns pino's JSON lines into short ones: a request's "incoming" and "completed" lines
+ * become one (`GET /v1/units 200 2 ms`), other messages their text with the level when above info.
+ */
+export function prettyDestination(out: LogDestination = process.stdout): LogDestination {
+  const pending = new Map<string, string>();
+  return {
+    write(line: string) {
+      let entry: { time?: number; level?: number; msg?: string; reqId?: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number; err?: { message?: string } };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        out.write(line);
+        return;
+      }
+      const time = new Date(entry.time ?? Date.now()).toTimeString().slice(0, 8);
+      if (entry.req && entry.reqId !== undefined) {
+        pending.set(String(entry.reqId), `${entry.req.method} ${entry.req.url}`);
+        return;
+      }
+      if (entry.res && entry.reqId !== undefined) {
+        const request = pending.get(String(entry.reqId)) ?? '';
+        pending.delete(String(entry.reqId));
+        out.write(`${time} ${request} ${entry.res.statusCode} ${Math.round(entry.responseTime ?? 0)} ms\n`);
+        return;
+      }
+      const level = LEVEL_NAMES[entry.level ?? 30];
+      out.write(`${time} ${level ? `${level} ` : ''}${entry.msg ?? ''}${entry.err?.message && entry.err.message !== entry.msg ? `: ${entry.err.message}` : ''}\n`);
+    },
+  };
+}
+
+/** `pretty` on a terminal in development, `json` in production (NODE_ENV=production) or to a given destination. */
+export function defaultLogFormat(destination?: LogDestination): LogFormat {
+  return destination || process.env.NODE_ENV === 'production' ? 'json' : 'pretty';
+}
+
+/** Fastify `logger` option for a level (`silent` turns logging off) and a format. */
+export function loggerOptions(level: LogLevel, destination?: LogDestination, format: LogFormat = defaultLogFormat(destination)) {
   if (level === 'silent') return false as const;
+  const stream = format === 'pretty' ? prettyDestination(destination) : destination;
   return {
     level,
-    ...(destination ? { stream: destination } : {}),
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'headers.authorization'],
       censor: '[REDACTED]',
