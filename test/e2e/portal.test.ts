@@ -212,8 +212,10 @@ describe('example pages served by npm start, in Chromium', { timeout: 15 * 60_00
       const context = await browser.newContext({ locale: 'vi-VN' });
       const page = await context.newPage();
       const scripts: string[] = [];
+      const chunkRequests: string[] = [];
       const errors: string[] = [];
       page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+      page.on('request', (r) => new URL(r.url()).pathname.startsWith('/cdn/chunks/') && chunkRequests.push(new URL(r.url()).pathname));
       page.on('pageerror', (e) => errors.push(e.message));
       // A CMS page of the portal's origin that has only a statistics block.
       await page.route(`${server.url}/cms-page.html`, (route) =>
@@ -228,6 +230,14 @@ describe('example pages served by npm start, in Chromium', { timeout: 15 * 60_00
       await page.locator('motcua-stats [part="figures"]').waitFor(WAIT);
       assert.ok(scripts.includes('/cdn/motcua-stats.js'));
       assert.deepEqual(scripts.filter((s) => /motcua-(dossier-lookup|rating|procedure-finder|counter-directory)\.js$/.test(s)), []);
+      // The entry's chunks were named as modulepreload when the entry was imported (one round trip, not two),
+      // and each was downloaded once.
+      const preloaded = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname),
+      );
+      assert.ok(preloaded.length >= 2, `preloaded: ${preloaded.join(', ')}`);
+      assert.ok(preloaded.every((p) => p.startsWith('/cdn/chunks/')), preloaded.join(', '));
+      for (const chunk of preloaded) assert.equal(chunkRequests.filter((c) => c === chunk).length, 1, chunk);
 
       // Later, a script adds a rating block.
       await page.evaluate(() => {
