@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Runs every benchmark in sequence and prints their figures (nothing passes or fails): the machine, then
- * bundle sizes against DESIGN.md's budgets (scripts/size.mjs), time to first render of each widget in headless
- * Chromium (bench/first-render.ts) and the server's latency and throughput (bench/server.ts). The machine's
+ * bundle sizes against DESIGN.md's budgets (scripts/size.mjs), time to data of each widget beside a floor page in
+ * headless Chromium (bench/first-render.ts), Lighthouse on the example portal (bench/lighthouse.ts) and the
+ * server's latency and throughput (bench/server.ts). The machine's
  * load average is printed before each step: figures taken on a busy machine are slower than on an idle one.
  *
  *   node bench/run.mjs     (npm run bench)
@@ -16,7 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const tsx = ['--conditions=source', '--import', 'tsx'];
 const steps = [
   { title: 'Bundle sizes', args: ['scripts/size.mjs', '--markdown'] },
-  { title: 'First render', args: [...tsx, 'bench/first-render.ts'] },
+  { title: 'Time to data, beside the floor page', args: [...tsx, 'bench/first-render.ts'] },
+  { title: 'Lighthouse (mobile) on the example portal', args: [...tsx, 'bench/lighthouse.ts'] },
   { title: 'Server', args: [...tsx, 'bench/server.ts'] },
 ];
 
