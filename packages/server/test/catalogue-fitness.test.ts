@@ -26,7 +26,7 @@ describe('catalogue fitness (Lạng Sơn, real file)', () => {
   test('the counts by rule', () => {
     assert.equal(report.province, 'Lạng Sơn');
     assert.deepEqual(report.counts, {
-      'central-branch': { relabelled: 259 },
+      'central-branch': { relabelled: 289 },
       'other-province': { excluded: 157 },
       'name-junk': { cleaned: 3 },
       'not-a-procedure': { excluded: 8 },
@@ -55,6 +55,11 @@ describe('catalogue fitness (Lạng Sơn, real file)', () => {
     assert.equal(finding('1.000005')[0]!.rule, 'central-branch');
     const customsAtCommune = [...kept.values()].filter((p) => p.field?.id === 'hai-quan' && p.levels.includes('commune'));
     assert.deepEqual(customsAtCommune.map((p) => p.code), []);
+    // No agency named, a tax field: the tax authority's, not the commune's ("Khai thuế TNCN …", scraped "Cấp xã").
+    assert.deepEqual(kept.get('1.007674')!.levels, ['central']);
+    assert.match(finding('1.007674')[0]!.reason, /no agency is named and its field \(Thuế\)/);
+    const taxAtCommune = [...kept.values()].filter((p) => p.field?.name === 'Thuế' && p.levels.includes('commune'));
+    assert.deepEqual(taxAtCommune.map((p) => p.code), []);
     // A procedure a provincial department shares with a branch keeps its levels.
     assert.ok(kept.get('1.000344')!.levels.includes('province'));
   });

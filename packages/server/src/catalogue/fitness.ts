@@ -59,12 +59,17 @@ const NOT_A_PROCEDURE = /^công bố danh mục/u;
  */
 const CENTRAL_AGENCY = / (hai quan|kho bac|thue|cang vu duong thuy noi dia|cang vu hang hai|duong thuy noi dia) | ^ (bo|cuc|tong cuc|thu tuong) /;
 const BRANCH_WORD = / (hai quan|kho bac|thue|duong thuy) /;
+/** Fields (folded) only a central agency's branches handle: with no agency named, the field tells. */
+const CENTRAL_FIELD = /^(thue|hai quan|kho bac nha nuoc)$/;
 
 function isCentralBranch(agency: string): boolean {
   // "Thuế tỉnh, thành phố" is one agency: the comma lists the kinds of province, not two agencies.
   const parts = agency
     .replace(/tỉnh, thành phố/giu, 'tỉnh thành phố')
-    .split(/[,;/]/).map(spaced).filter((part) => part.trim() !== '');
+    .split(/[,;/]/)
+    // "…, Chi cục thuế huyện, thành phố": a lowercase part continues the previous agency's name.
+    .filter((part) => /^\s*\p{Lu}/u.test(part))
+    .map(spaced);
   return parts.some((part) => BRANCH_WORD.test(part)) && parts.every((part) => CENTRAL_AGENCY.test(part));
 }
 
@@ -119,14 +124,12 @@ export function applyFitness(
       findings.push({ code: p.code, rule: 'name-junk', action: 'cleaned', reason: `name without ${what}` });
     }
     let levels = p.levels;
-    if (p.agency && isCentralBranch(p.agency.name) && levels.some((l) => l !== 'central')) {
+    const branch = p.agency
+      ? isCentralBranch(p.agency.name) && `${p.agency.name} is a central agency's branch`
+      : CENTRAL_FIELD.test(fold(p.field?.name ?? '')) && `no agency is named and its field (${p.field!.name}) is a central agency's`;
+    if (branch && levels.some((l) => l !== 'central')) {
       levels = ['central'];
-      findings.push({
-        code: p.code,
-        rule: 'central-branch',
-        action: 'relabelled',
-        reason: `${p.agency.name} is a central agency's branch: level ${p.levels.join(', ')} → central`,
-      });
+      findings.push({ code: p.code, rule: 'central-branch', action: 'relabelled', reason: `${branch}: level ${p.levels.join(', ')} → central` });
     }
     kept.push(name === p.name && levels === p.levels ? item : { ...item, procedure: { ...p, name, levels } });
   }
