@@ -1,7 +1,10 @@
 /**
  * Deterministic generator of demonstration dossiers shaped like the seed case: about 250,000 dossiers a year in
  * a province, about 40 % at the provincial centre and the rest over the commune offices (wards busier than
- * remote communes), 99.2 % of settled dossiers on time or early, realistic histories, masked names.
+ * remote communes), 99.2 % of settled dossiers on time or early (some communes always, land dossiers late more
+ * often than certified copies), realistic histories, masked names. Each desk files only the procedures it
+ * receives (desks.ts), its events fall within its published hours (office-hours.ts), and a dossier waiting on
+ * the citizen (documents, fees) gets a new appointment once the citizen has acted.
  * Everything follows from the seed: the same options give the same dossiers.
  */
 import {
@@ -18,19 +21,21 @@ import {
 import { workingCalendar, type HolidayCalendar } from '../catalogue/calendar.js';
 import type { StoredDossier } from '../db/types.js';
 import { maskName } from '../privacy/mask.js';
+import { deskProcedures, provincialUnit } from './desks.js';
 import { CENTRE_FIELD_WEIGHTS, COMMUNE_FIELD_WEIGHTS, plans, type Plan } from './dossier-plans.js';
 import { Days } from './filing-days.js';
 import { DEMO_DOSSIERS } from './fixed-dossiers.js';
 import { randomFullName } from './names.js';
+import { OfficeDays, type Moment } from './office-hours.js';
 import { officeAgencyCodes, officeTargets } from './office-shares.js';
-import { createRng, type Rng } from './random.js';
+import { createRng, hashFraction } from './random.js';
 import { decidesReception, receptionTime } from './reception.js';
 
 export { DEMO_DOSSIERS } from './fixed-dossiers.js';
 
 export interface GenerateDossiersOptions {
   offices: readonly Office[];
-  /** Province- and commune-level procedures: the centre draws from the first, commune offices from the second. */
+  /** The catalogue: each desk draws from the procedures it receives (see desks.ts). */
   procedures: readonly Procedure[];
   calendar: HolidayCalendar;
   /** First and last day dossiers are filed (`YYYY-MM-DD`, Vietnam dates). */
@@ -47,8 +52,11 @@ export interface GenerateDossiersOptions {
   provinceAgencyCode?: string;
 }
 
-/** Share of settled dossiers finished after their appointment day: 0.8 % late → 99.2 % on time or early. */
-const LATE = 0.008;
+/**
+ * Base share of settled dossiers finished after their appointment day, for 0.8 % late → 99.2 % on time or early
+ * average; a fifth of the communes are never late, others up to 2.5 times as often (see {@link lateFactor}).
+ */
+const LATE = 0.0097;
 const REFUSED = 0.004;
 const WITHDRAWN = 0.003;
 const STOPPED = 0.0015;
@@ -58,12 +66,6 @@ const NEVER_COLLECTED = 0.003;
 const ONLINE = 0.3;
 const MONTH_FACTOR = [1.15, 0.75, 1.05, 1, 0.95, 1, 1.05, 1, 0.95, 1, 1.05, 1.1];
 const WEEKDAY_FACTOR = [0, 1.2, 1.05, 1, 1, 0.9, 0.35];
-
-const OPEN = 450; // 07:30
-const NOON = 690; // 11:30
-const AFTERNOON = 810; // 13:30
-const CLOSE = 990; // 16:30
-const LATEST = 1010; // 16:50, last minute an event is logged in the office
 
 // Commune officers by field.
 const COMMUNE_OFFICERS: Array<[RegExp, string]> = [
@@ -76,15 +78,31 @@ const MINUTES: string[] = Array.from({ length: 1440 }, (_, m) => `${String(Math.
 const FOUR_DIGITS: string[] = Array.from({ length: 10_000 }, (_, n) => String(n).padStart(4, '0'));
 const SECONDS: string[] = Array.from({ length: 60 }, (_, s) => String(s).padStart(2, '0'));
 
-/** A point in time: day index into {@link Days} and minute of the Vietnam day. */
-interface Moment {
-  day: number;
-  minute: number;
+/** How often an office settles late relative to the average: 0 for a fifth of communes, up to 2.5, mean 1. */
+function lateFactor(office: Office): number {
+  if (office.kind === 'provincial_centre') return 1;
+  const h = hashFraction(`late:${office.id}`);
+  return h < 0.2 ? 0 : ((h - 0.2) / 0.8) * 2.5;
 }
 
-function officeMinute(rng: Rng, saturday = false): number {
-  if (saturday || rng.chance(0.55)) return OPEN + rng.int(0, NOON - OPEN - 1);
-  return AFTERNOON + rng.int(0, CLOSE - AFTERNOON - 1);
+/** Share of an office's dossiers settled on the appointment day itself (the rest early): 10–35 %. */
+const dueDayShare = (office: Office) => 0.1 + 0.25 * hashFraction(`due:${office.id}`);
+
+/** `YYYY-MM-DD` as written on an appointment slip. */
+const slipDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+interface DossierEvent {
+  at: Moment;
+  action: string;
+  unit: string | null;
+  officer: string | null;
+  status: DossierStatus | null;
+}
+
+interface Appointment {
+  /** When the appointment was given (reception, or the citizen's supplement or payment). */
+  since: Moment;
+  due: Moment;
 }
 
 /**
@@ -125,13 +143,28 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     return stamp;
   };
 
-  // Commune offices file commune-level procedures, the centre province-level ones (all, if none is at that level).
-  const atLevel = (level: 'commune' | 'province') => {
-    const found = procedures.filter((p) => p.levels.includes(level));
-    return found.length > 0 ? found : procedures;
+  // Each desk files the procedures it receives; desks with the same kind and fields share their plans, offices
+  // with the same published hours their sessions.
+  const deskPlans = new Map<string, ReturnType<typeof plans>>();
+  const sessions = new Map<string, OfficeDays>();
+  const desks = offices.map((o) => {
+    const centre = o.kind === 'provincial_centre';
+    const planKey = `${centre}|${o.fields.map((f) => f.id).join(',')}`;
+    let plan = deskPlans.get(planKey);
+    if (!plan) deskPlans.set(planKey, (plan = plans(deskProcedures(o, procedures), centre ? CENTRE_FIELD_WEIGHTS : COMMUNE_FIELD_WEIGHTS)));
+    const hoursKey = JSON.stringify(o.hours);
+    let hours = sessions.get(hoursKey);
+    if (!hours) sessions.set(hoursKey, (hours = new OfficeDays(o.hours, days)));
+    return { plans: plan, hours, late: lateFactor(o), dueDay: dueDayShare(o) };
+  });
+  const centreOffice = offices.find((o) => o.kind === 'provincial_centre');
+  const province = centreOffice ? centreOffice.unit.name.replace(/^Tỉnh /, 'tỉnh ') : 'tỉnh';
+  const units = new Map<string, string>();
+  const unitFor = (agency: string | undefined) => {
+    let unit = units.get(agency ?? '');
+    if (unit === undefined) units.set(agency ?? '', (unit = provincialUnit(agency, province)));
+    return unit;
   };
-  const communePlans = plans(atLevel('commune'), COMMUNE_FIELD_WEIGHTS);
-  const centrePlans = plans(atLevel('province'), CENTRE_FIELD_WEIGHTS);
   const agencyCodes = officeAgencyCodes(offices, options.provinceAgencyCode);
   const targets = officeTargets(offices, total);
 
@@ -154,11 +187,10 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     const month = Number(days.dates[d]!.slice(5, 7)) - 1;
     dayFactor[d] = open ? MONTH_FACTOR[month]! * (days.working[d] ? WEEKDAY_FACTOR[weekday === 6 ? 1 : weekday]! : WEEKDAY_FACTOR[6]!) * (0.85 + 0.3 * rng.next()) : 0;
   }
-  const officeDays = offices.map((o) => {
-    const centre = o.kind === 'provincial_centre';
+  const officeDays = offices.map((o, i) => {
     let sum = 0;
-    for (let d = first; d <= last; d++) if (days.working[d] || centre) sum += dayFactor[d]!;
-    return { centre, sum, cumulative: 0 };
+    for (let d = first; d <= last; d++) if (desks[i]!.hours.isOpen(d)) sum += dayFactor[d]!;
+    return { sum, cumulative: 0 };
   });
 
   for (let d = first; d <= last; d++) {
@@ -167,7 +199,7 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     for (let o = 0; o < offices.length; o++) {
       const office = offices[o]!;
       const state = officeDays[o]!;
-      if (saturday && !state.centre) continue;
+      if (!desks[o]!.hours.isOpen(d)) continue;
       const before = Math.floor(state.cumulative);
       state.cumulative += (targets[o]! * dayFactor[d]!) / state.sum;
       const count = Math.floor(state.cumulative + 1e-9) - before;
@@ -179,34 +211,29 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
         do code = `${agency}-${datePart}-${String(++sequence).padStart(4, '0')}`;
         while (reserved.has(code));
         if (sequence > 9999) break;
-        const dossier = makeDossier(code, d, saturday, office, state.centre ? centrePlans.pick(rng) : communePlans.pick(rng));
+        const dossier = makeDossier(code, d, saturday, office, desks[o]!);
         if (dossier) yield dossier;
       }
     }
   }
 
-  function makeDossier(code: string, day: number, saturday: boolean, office: Office, plan: Plan): StoredDossier | null {
+  function makeDossier(code: string, day: number, saturday: boolean, office: Office, desk: (typeof desks)[number]): StoredDossier | null {
+    const plan = desk.plans.pick(rng);
+    const hours = desk.hours;
     const centre = office.kind === 'provincial_centre';
-    const events: Array<{ at: Moment; action: string; unit: string | null; officer: string | null; status: DossierStatus | null }> = [];
+    const events: DossierEvent[] = [];
     const receiver = centre ? 'Chuyên viên tiếp nhận và trả kết quả' : 'Công chức tiếp nhận và trả kết quả';
     const processingUnit = centre
-      ? (plan.procedure.agency?.name ?? 'Cơ quan chuyên môn cấp tỉnh')
+      ? unitFor(plan.procedure.agency?.name)
       : `UBND ${office.unit.name.replace(/^Xã /, 'xã ').replace(/^Phường /, 'phường ')}`;
     const officer = centre
       ? 'Chuyên viên phòng chuyên môn'
       : (COMMUNE_OFFICERS.find(([re]) => re.test(plan.field))?.[1] ?? 'Công chức Văn phòng - Thống kê');
     const approver = centre ? 'Lãnh đạo phòng chuyên môn' : office.kind === 'commune_centre' ? 'Phó Chủ tịch UBND phường' : 'Phó Chủ tịch UBND xã';
 
-    // Strictly increasing moments. A later event on the same day stays on that day while the office is open
-    // (squeezed before closing if need be); only one logged after closing time moves to the next working day.
-    const after = (prev: Moment, targetDay: number, minGap = 5, maxGap = 120): Moment => {
-      if (targetDay > prev.day) return { day: targetDay, minute: officeMinute(rng) };
-      if (prev.minute < OPEN) return { day: prev.day, minute: OPEN + rng.int(0, 60) };
-      const minute = prev.minute + rng.int(minGap, maxGap);
-      if (minute <= LATEST) return { day: prev.day, minute };
-      if (prev.minute < LATEST - 1) return { day: prev.day, minute: prev.minute + 1 + rng.int(0, LATEST - prev.minute - 2) };
-      return { day: days.nextWorking[prev.day]!, minute: OPEN + rng.int(5, 90) };
-    };
+    // Strictly increasing moments within the office's sessions (office-hours.ts).
+    const after = (prev: Moment, targetDay: number, minGap = 5, maxGap = 120): Moment =>
+      hours.after(rng, prev, targetDay, rng.int(minGap, maxGap));
     const push = (at: Moment, action: string, status: DossierStatus | null, unit: string | null, who: string | null) =>
       events.push({ at, action, unit, officer: who, status });
 
@@ -216,14 +243,14 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     if (online) {
       const submitted: Moment = { day, minute: rng.int(360, 1379) };
       push(submitted, 'Nộp hồ sơ trực tuyến', 1, null, null);
-      receivedAt = submitted.minute < 960 ? after(submitted, day, 20, 240) : { day: days.nextWorking[day]!, minute: OPEN + rng.int(5, 150) };
+      receivedAt = submitted.minute < 960 ? after(submitted, day, 20, 240) : after(submitted, days.nextWorking[day]!);
     } else {
-      receivedAt = { day, minute: officeMinute(rng, saturday) };
+      receivedAt = { day, minute: hours.minuteIn(rng, day) };
     }
 
     if (rng.chance(REFUSED)) {
       push(receivedAt, 'Không tiếp nhận: hồ sơ chưa đủ thành phần theo quy định', 3, office.name, receiver);
-      return finish(code, office, plan, events, null, null, null);
+      return finish(code, office, plan, events, [], null, null);
     }
     push(receivedAt, 'Tiếp nhận hồ sơ', 2, office.name, receiver);
 
@@ -233,17 +260,17 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     const appointmentDate = limit.calendar ? addDays(receivedDate, limit.days) : cachedAddWorking(receivedDate, limit.days);
     let appointmentDay = days.index.get(appointmentDate) ?? days.dates.length - 1;
     if (!days.working[appointmentDay]) appointmentDay = Math.min(days.nextWorking[appointmentDay]!, days.dates.length - 1);
-    const appointment: Moment = { day: appointmentDay, minute: CLOSE };
+    const appointments: Appointment[] = [{ since: receivedAt, due: { day: appointmentDay, minute: hours.closing(appointmentDay) } }];
 
     // Most dossiers go to the handling officer the same day; some wait for the next working day.
     const assignedAt = after(receivedAt, saturday || rng.chance(0.25) ? days.nextWorking[receivedAt.day]! : receivedAt.day, 10, 240);
     push(assignedAt, centre ? 'Chuyển hồ sơ đến cơ quan giải quyết' : 'Chuyển hồ sơ cho công chức chuyên môn', 4, processingUnit, officer);
 
-    // When processing ends: within the limit (mostly early), or late for a few.
+    // When processing ends: within the limit (mostly early), or late for a few (more in some offices and fields).
     const budget = days.workingBetween(assignedAt.day, appointmentDay);
-    const finishDay = rng.chance(LATE)
+    let finishDay = rng.chance(LATE * desk.late * plan.lateness)
       ? days.addWorking(appointmentDay, rng.int(1, 4))
-      : rng.chance(0.2)
+      : rng.chance(desk.dueDay)
         ? appointmentDay
         : days.addWorking(assignedAt.day, Math.floor(budget * rng.next() ** 1.5));
     const stopRoll = rng.next();
@@ -253,38 +280,42 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
       const at = after(cursor, days.addWorking(cursor.day, rng.int(0, Math.max(1, budget))));
       if (stopRoll < WITHDRAWN) push(at, 'Công dân yêu cầu rút hồ sơ', 7, office.name, receiver);
       else push(at, 'Dừng xử lý hồ sơ theo ý kiến của cơ quan có thẩm quyền', 8, processingUnit, approver);
-      return finish(code, office, plan, events, appointment, null, null);
+      return finish(code, office, plan, events, appointments, null, null);
     }
+    // Waiting on the citizen (documents, fees) does not count: once the citizen has acted, the appointment moves
+    // by the working days waited, and the new one is given.
+    const waitFor = (request: string, status: 5 | 6, acted: string, maxDays: number) => {
+      const asked = after(cursor, days.addWorking(cursor.day, 1));
+      push(asked, request, status, processingUnit, officer);
+      cursor = after(asked, days.addWorking(asked.day, rng.int(1, maxDays)));
+      const waited = days.workingBetween(asked.day, cursor.day);
+      const due = days.addWorking(appointments.at(-1)!.due.day, waited);
+      finishDay = days.addWorking(finishDay, waited);
+      appointments.push({ since: cursor, due: { day: due, minute: hours.closing(due) } });
+      push(cursor, `${acted}; hẹn trả kết quả mới ngày ${slipDate(days.dates[due]!)}`, 4, office.name, receiver);
+    };
     const room = days.workingBetween(cursor.day, finishDay);
-    if (room >= 3 && rng.chance(SUPPLEMENT)) {
-      const asked = after(cursor, days.addWorking(cursor.day, 1));
-      push(asked, 'Yêu cầu bổ sung giấy tờ', 5, processingUnit, officer);
-      cursor = after(asked, days.addWorking(asked.day, rng.int(1, Math.min(3, room - 1))));
-      push(cursor, 'Công dân đã bổ sung giấy tờ', 4, office.name, receiver);
-    }
+    if (room >= 3 && rng.chance(SUPPLEMENT)) waitFor('Yêu cầu bổ sung giấy tờ', 5, 'Công dân đã bổ sung giấy tờ', Math.min(3, room - 1));
     if (days.workingBetween(cursor.day, finishDay) >= 2 && rng.chance(plan.hasFee ? PAYMENT * 4 : PAYMENT / 2)) {
-      const asked = after(cursor, days.addWorking(cursor.day, 1));
-      push(asked, 'Yêu cầu thực hiện nghĩa vụ tài chính', 6, processingUnit, officer);
-      cursor = after(asked, days.addWorking(asked.day, 1));
-      push(cursor, 'Đã thực hiện nghĩa vụ tài chính', 4, office.name, receiver);
+      waitFor('Yêu cầu thực hiện nghĩa vụ tài chính', 6, 'Đã thực hiện nghĩa vụ tài chính', 1);
     }
     const signed = after(cursor, Math.max(finishDay, cursor.day), 5, 60);
     push(signed, 'Trình lãnh đạo ký duyệt', null, processingUnit, approver);
     const finishedAt = after(signed, signed.day, 10, 90);
     push(finishedAt, 'Đã xử lý xong, chuyển trả kết quả', 9, office.name, receiver);
-    if (rng.chance(NEVER_COLLECTED)) return finish(code, office, plan, events, appointment, finishedAt, null);
+    if (rng.chance(NEVER_COLLECTED)) return finish(code, office, plan, events, appointments, finishedAt, null);
     const collectDay = days.addWorking(finishedAt.day, rng.chance(0.5) ? 0 : rng.int(1, 5));
     const returnedAt = after(finishedAt, collectDay, 10, 180);
     push(returnedAt, 'Trả kết quả cho công dân', 10, office.name, receiver);
-    return finish(code, office, plan, events, appointment, finishedAt, returnedAt);
+    return finish(code, office, plan, events, appointments, finishedAt, returnedAt);
   }
 
   function finish(
     code: string,
     office: Office,
     plan: Plan,
-    events: Array<{ at: Moment; action: string; unit: string | null; officer: string | null; status: DossierStatus | null }>,
-    appointment: Moment | null,
+    events: readonly DossierEvent[],
+    appointments: readonly Appointment[],
     finishedAt: Moment | null,
     returnedAt: Moment | null,
   ): StoredDossier | null {
@@ -300,6 +331,8 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
       if (decidesReception(e)) received = true;
     }
     if (history.length === 0) return null;
+    // The appointment in force: the latest one given by now (none for a refusal).
+    const inForce = appointments.findLast((a) => key(a.since) <= nowKey);
     const seen = (m: Moment | null) => (m !== null && key(m) <= nowKey ? iso(m) : null);
     const applicant = randomFullName(rng);
     let masked = maskedNames.get(applicant);
@@ -311,7 +344,7 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
       procedureName: plan.procedure.name,
       status,
       receivedAt: receptionTime(history),
-      appointmentAt: received && appointment ? iso(appointment) : null,
+      appointmentAt: received && inForce ? iso(inForce.due) : null,
       finishedAt: seen(finishedAt),
       returnedAt: seen(returnedAt),
       applicantMasked: masked,

@@ -27,15 +27,15 @@ const CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn';
 const RECEIVER = 'Chuyên viên tiếp nhận và trả kết quả';
 const PROVINCE = '20';
 
-const PRIVATE_ENTERPRISE = { code: '2.001610', name: 'Đăng ký thành lập doanh nghiệp tư nhân', agency: 'Sở Tài chính' };
+const PRIVATE_ENTERPRISE = { code: '2.001610', name: 'Đăng ký thành lập doanh nghiệp tư nhân', agency: 'Sở Tài chính tỉnh Lạng Sơn' };
 // 1.115663: a copy without another province's agency and with the same 10 working days (1.115465 is Bắc Ninh's,
 // excluded by the catalogue fitness rules).
-const LOST_CERTIFICATE = { code: '1.115663', name: 'Cấp lại Giấy chứng nhận do bị mất', agency: 'Văn phòng Đăng ký đất đai' };
-const PARCEL_SPLIT = { code: '1.115490', name: 'Tách thửa hoặc hợp thửa đất', agency: 'Văn phòng Đăng ký đất đai' };
+const LOST_CERTIFICATE = { code: '1.115663', name: 'Cấp lại Giấy chứng nhận do bị mất', agency: 'Văn phòng Đăng ký đất đai tỉnh Lạng Sơn' };
+const PARCEL_SPLIT = { code: '1.115490', name: 'Tách thửa hoặc hợp thửa đất', agency: 'Văn phòng Đăng ký đất đai tỉnh Lạng Sơn' };
 const CERTIFICATE_EXCHANGE = {
   code: '1.115492',
   name: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
-  agency: 'Văn phòng Đăng ký đất đai',
+  agency: 'Văn phòng Đăng ký đất đai tỉnh Lạng Sơn',
 };
 
 const t = (date: string, time: string) => `${date}T${time}:00+07:00`;
@@ -81,7 +81,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-11-26',
     name: 'Trần Thị Bình',
     procedure: PRIVATE_ENTERPRISE,
-    appointment: t('2026-12-01', '16:30'),
+    appointment: t('2026-12-01', '16:15'),
     finished: null,
     returned: null,
     history: [received('2026-11-26', '09:10')],
@@ -104,7 +104,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-11-23',
     name: 'Lê Thị Dung',
     procedure: LOST_CERTIFICATE,
-    appointment: t('2026-12-07', '16:30'),
+    appointment: t('2026-12-07', '16:15'),
     finished: null,
     returned: null,
     history: [received('2026-11-23', '08:30'), assigned('2026-11-23', '10:00', LOST_CERTIFICATE.agency)],
@@ -114,7 +114,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-11-24',
     name: 'Nông Văn Hải',
     procedure: PARCEL_SPLIT,
-    appointment: t('2026-12-03', '16:30'),
+    appointment: t('2026-12-03', '16:15'),
     finished: null,
     returned: null,
     history: [
@@ -128,7 +128,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-11-25',
     name: 'Phạm Minh Hùng',
     procedure: CERTIFICATE_EXCHANGE,
-    appointment: t('2026-11-30', '16:30'),
+    appointment: t('2026-11-30', '16:15'),
     finished: null,
     returned: null,
     history: [
@@ -142,7 +142,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-11-04',
     name: 'Lương Thị Lan',
     procedure: LOST_CERTIFICATE,
-    appointment: t('2026-11-18', '16:30'),
+    appointment: t('2026-11-18', '16:15'),
     finished: null,
     returned: null,
     history: [
@@ -156,7 +156,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-10-26',
     name: 'Vi Văn Long',
     procedure: PARCEL_SPLIT,
-    appointment: t('2026-11-04', '16:30'),
+    appointment: t('2026-11-04', '16:15'),
     finished: null,
     returned: null,
     history: [
@@ -170,7 +170,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-11-16',
     name: 'Đỗ Thị Mai',
     procedure: PRIVATE_ENTERPRISE,
-    appointment: t('2026-11-19', '16:30'),
+    appointment: t('2026-11-19', '16:15'),
     finished: t('2026-11-18', '15:20'),
     returned: null,
     history: [
@@ -184,7 +184,7 @@ const SPECS: DemoSpec[] = [
     date: '2026-10-05',
     name: 'Hà Văn Nam',
     procedure: CERTIFICATE_EXCHANGE,
-    appointment: t('2026-10-08', '16:30'),
+    appointment: t('2026-10-08', '16:15'),
     finished: t('2026-10-07', '10:40'),
     returned: t('2026-10-08', '09:00'),
     history: [
