@@ -8,7 +8,8 @@
  *   - p50 / p95 latency of one uncached search (after a warm-up pass with another filter, as on a running server).
  * Goal (issue 11): P@1 ≥ 90 %, off-topic ≤ 10 %, no junk, p95 ≤ 10 ms.
  *
- * Run: npm run bench:search [-- --verbose]  (--verbose lists every query the ranking gets wrong)
+ * Run: npm run bench:search [-- --verbose] [-- --demo]  (--verbose lists every query the ranking gets wrong;
+ * --demo also seeds the demonstration year of dossiers, so the ranking's prior is what the desks file)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -37,7 +38,9 @@ interface Row {
 }
 
 const TOP = 5;
-const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { verbose: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false } },
+});
 const { queries } = JSON.parse(readFileSync(new URL('./search-queries.json', import.meta.url), 'utf8')) as {
   queries: JudgedQuery[];
 };
@@ -113,7 +116,7 @@ function measure(search: (q: string) => Row[]): Figures {
 }
 
 const db = openDatabase(':memory:');
-await seedDatabase(db, createFactorHasher(ensureSecret(db, 'verification_secret')), { demo: false, now: new Date() });
+await seedDatabase(db, createFactorHasher(ensureSecret(db, 'verification_secret')), { demo: args.demo, now: new Date() });
 warmUpSearch(db);
 // Warm the JIT on the same code paths without filling the result cache for the measured keys (another filter).
 for (const j of queries) searchProcedureIds(db, { q: j.q, level: 'central' });
@@ -136,7 +139,10 @@ const naive = measure((q) => {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const answerableCount = queries.filter(answerable).length;
-console.log(`${queries.length} queries (${answerableCount} answerable, ${queries.length - answerableCount} with nothing to find), ${catalogue.length} procedures`);
+console.log(
+  `${queries.length} queries (${answerableCount} answerable, ${queries.length - answerableCount} with nothing to find), ${catalogue.length} procedures` +
+    (args.demo ? ', prior from the demonstration dossiers' : ', no dossiers (no prior)'),
+);
 console.log('');
 console.log('                 P@1       off-topic (top 5)   junk rows (queries)   p50 ms   p95 ms');
 for (const [label, f] of [['ranking', ranked], ['naive baseline', naive]] as const) {

@@ -30,7 +30,11 @@ export interface Entry {
   coreTokens: number;
   /** Variant phrases (search-vocabulary.json) the name holds. */
   variants: readonly string[];
-  /** Share of this province's dossiers filed for the procedure, on a log scale (0–1). */
+  /**
+   * How often this province's desks file the procedure, relative to the most filed one, square root (0–1): the
+   * everyday procedures stand out, a procedure filed a few dozen times a year is barely above one never filed
+   * (desks do not file everything citizens look for: a lost passport is reported to the police).
+   */
   prior: number;
   /** The agency names this province (a duplicate from another province's agency ranks below it). */
   home: boolean;
@@ -126,7 +130,7 @@ export function catalogueIndex(db: Database): CatalogueIndex {
       core,
       coreTokens: core.split(' ').filter(Boolean).length,
       variants: variants.filter((v) => spaced.includes(v)),
-      prior: Math.log1p(filings.get(r.code) ?? 0) / Math.log1p(mostFiled),
+      prior: Math.sqrt((filings.get(r.code) ?? 0) / mostFiled),
       home: province !== null && fold(r.agency_name ?? '').includes(province),
       levelMask: r.level_mask,
       fieldId: r.field_id,
