@@ -5,15 +5,16 @@
  *
  * Each entry has two numbers. `targetGzip` is DESIGN.md's budget. `ceilingGzip` is the gate CI enforces: the
  * size measured when the entry was last accepted, plus a small margin, so that nothing grows unnoticed. Where
- * the two differ, the target is not met today, and the script says so on every run: the SDK's 12 kB target is
- * below the floor of its mandated dependencies alone (ky 5.05 kB + the zod/mini runtime for the schema kinds
- * the contract needs 7.66 kB, measured), so the figures in BENCHMARKS.md explain the gap. Lower a ceiling
- * whenever a change makes the entry smaller. Exits 1 when an entry is over its ceiling.
+ * the two differ, the target is not met today, and the script says so on every run. The targets are DESIGN.md's
+ * second budgets (the first, SDK 12 kB, was below the floor of its required dependencies, ky + zod/mini). Lower
+ * a ceiling whenever a change makes the entry smaller. Exits 1 when an entry is over its ceiling.
  *
- * - `@motcua/sdk`: the package bundled alone for the browser (esbuild: ESM, minified, every dependency).
- * - `CDN: everything`: every file of the CDN build (entries, shared and lazily loaded chunks), ≤ 32 kB gzip.
+ * - `@motcua/sdk`: the package bundled alone for the browser (esbuild: ESM, minified, every dependency), ≤ 18 kB.
+ * - `@motcua/sdk: one resource`: what a page that calls one resource bundles of it, ≤ 14 kB.
+ * - `CDN: everything`: every file of the CDN build (entries, shared and lazily loaded chunks), ≤ 48 kB gzip.
  * - `page: <motcua-x>`: what a page with one widget loads: its CDN entry and, transitively, the chunks it
- *   imports statically (not the lazily imported ones, such as the English messages), ≤ 22 kB gzip.
+ *   imports statically (not the lazily imported ones, such as the English messages), ≤ 26 kB gzip.
+ * - `page: autoloader only`: ≤ 1 kB.
  * A group of files is measured file by file (each is its own request) and summed.
  *
  * The CDN figures come from the rollup build of rollup.config.mjs, run in memory (always fresh, no prior build
@@ -51,8 +52,7 @@ const widgetEntries = Object.keys(cdn.input)
  */
 /** @type {SizeEntry[]} */
 export const ENTRIES = [
-  { name: '@motcua/sdk', entry: 'packages/sdk/src/index.ts', targetGzip: 12 * kB, ceilingGzip: 22.5 * kB },
-  // What a page that calls one resource bundles (DESIGN.md: ≤ 14 kB).
+  { name: '@motcua/sdk', entry: 'packages/sdk/src/index.ts', targetGzip: 18 * kB, ceilingGzip: 22.5 * kB },
   {
     name: '@motcua/sdk: one resource',
     code: "export { createTransport, dossiersApi } from '@motcua/sdk';",
@@ -62,15 +62,15 @@ export const ENTRIES = [
   },
   // Raised from 65.5 kB when each page began to load only the schemas it calls (every one-widget page fell
   // 0.1–2.4 kB): the same code in more, smaller files, each compressed alone, sums to more.
-  { name: 'CDN: everything', cdn: '*', targetGzip: 32 * kB, ceilingGzip: 66.75 * kB },
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 66.75 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
-    targetGzip: 22 * kB,
+    targetGzip: 26 * kB,
     ceilingGzip: 37 * kB,
   })),
   // The autoloader alone: a page using it then loads one widget's page files on demand.
-  { name: 'page: autoloader only', cdn: ['motcua-autoloader.js'], targetGzip: 2 * kB, ceilingGzip: 2 * kB },
+  { name: 'page: autoloader only', cdn: ['motcua-autoloader.js'], targetGzip: 1 * kB, ceilingGzip: 2 * kB },
 ];
 
 /** min / gzip / brotli of some bytes. */
