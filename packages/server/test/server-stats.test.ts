@@ -21,7 +21,11 @@ after(async () => {
   db.close();
 });
 
-const OPEN = '(1, 2, 4, 5, 6)';
+// DOMAIN.md: received excludes submissions not yet accepted (1) and refusals at intake (3); open are the
+// received ones still being handled (2, 4) or waiting on the citizen (5, 6); only the agency's (2, 4) can be overdue.
+const RECEIVED = 'status NOT IN (1, 3)';
+const OPEN = '(2, 4, 5, 6)';
+const HELD = '(2, 4)';
 const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
 
 describe('GET /v1/stats', () => {
@@ -30,7 +34,8 @@ describe('GET /v1/stats', () => {
     assert.deepEqual(stats.scope, { type: 'province', code: '20', name: 'Tỉnh Lạng Sơn' });
     assert.deepEqual(stats.period, { from: '2025-12-01', to: '2026-11-28' });
     const inPeriod = "BETWEEN '2025-12-01' AND '2026-11-28'";
-    assert.equal(stats.received, count(`SELECT count(*) AS n FROM dossiers WHERE substr(received_at, 1, 10) ${inPeriod}`));
+    assert.equal(stats.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 10) ${inPeriod}`));
+    assert.ok(count(`SELECT count(*) AS n FROM dossiers WHERE status IN (1, 3) AND substr(received_at, 1, 10) ${inPeriod}`) > 0, 'the seed has 1 and 3');
     assert.equal(stats.settled, count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}`));
     assert.equal(
       stats.settledOnTime,
@@ -39,12 +44,11 @@ describe('GET /v1/stats', () => {
     );
     assert.equal(stats.settledLate, stats.settled - stats.settledOnTime);
     assert.equal(stats.onTimeRate, stats.settledOnTime / stats.settled);
-    // Open now: overdue when the appointment day has passed, in progress otherwise.
-    assert.equal(stats.overdue, count(`SELECT count(*) AS n FROM dossiers WHERE status IN ${OPEN} AND substr(appointment_at, 1, 10) < '2026-11-28'`));
-    assert.equal(
-      stats.inProgress,
-      count(`SELECT count(*) AS n FROM dossiers WHERE status IN ${OPEN} AND (appointment_at IS NULL OR substr(appointment_at, 1, 10) >= '2026-11-28')`),
-    );
+    // Open now: overdue when the agency holds it and the appointment day has passed, in progress otherwise
+    // (waiting on the citizen is never overdue).
+    const late = `status IN ${HELD} AND substr(appointment_at, 1, 10) < '2026-11-28'`;
+    assert.equal(stats.overdue, count(`SELECT count(*) AS n FROM dossiers WHERE ${late}`));
+    assert.equal(stats.inProgress, count(`SELECT count(*) AS n FROM dossiers WHERE status IN ${OPEN} AND NOT (${late})`));
     assert.ok(stats.onTimeRate! > 0.97 && stats.onTimeRate! < 1, String(stats.onTimeRate));
   });
 
@@ -57,7 +61,7 @@ describe('GET /v1/stats', () => {
     assert.equal(stats.monthly.reduce((n, m) => n + m.received, 0), stats.received);
     assert.equal(stats.monthly.reduce((n, m) => n + m.settled, 0), stats.settled);
     const march = stats.monthly.find((m) => m.month === '2026-03')!;
-    assert.equal(march.received, count("SELECT count(*) AS n FROM dossiers WHERE substr(received_at, 1, 7) = '2026-03'"));
+    assert.equal(march.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 7) = '2026-03'`));
     // The last month ends today: its open figures are today's.
     assert.equal(stats.monthly.at(-1)!.overdue, stats.overdue);
     assert.equal(stats.monthly.at(-1)!.inProgress, stats.inProgress);
@@ -66,12 +70,12 @@ describe('GET /v1/stats', () => {
   test('unit and office scopes count their own dossiers', async () => {
     const unit = expectBody(Stats, await app.inject('/v1/stats?unit=06220'));
     assert.deepEqual(unit.scope, { type: 'unit', code: '06220', name: 'Xã Công Sơn' });
-    assert.equal(unit.received, count("SELECT count(*) AS n FROM dossiers WHERE unit_code = '06220' AND substr(received_at, 1, 10) >= '2025-12-01'"));
+    assert.equal(unit.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND unit_code = '06220' AND substr(received_at, 1, 10) >= '2025-12-01'`));
     const office = expectBody(Stats, await app.inject('/v1/stats?office=trung-tam-pvhcc-tinh&from=2026-01-01&to=2026-03-31'));
     assert.equal(office.monthly.length, 3);
     assert.equal(
       office.received,
-      count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh' AND substr(received_at, 1, 10) BETWEEN '2026-01-01' AND '2026-03-31'"),
+      count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND office_id = 'trung-tam-pvhcc-tinh' AND substr(received_at, 1, 10) BETWEEN '2026-01-01' AND '2026-03-31'`),
     );
     const province = expectBody(Stats, await app.inject('/v1/stats?unit=20'));
     assert.equal(province.scope.type, 'province');

@@ -1,12 +1,14 @@
 /**
  * Dossier statistics from per-day aggregates, so a year over 250,000 dossiers reads a few hundred rows.
  *
- * Each dossier contributes (view `dossier_stat_events`): +1 received on its reception day; on its closing
- * day +1 settled / on time when it was, and −1 open; +1 overdue from the day after its appointment until
- * it closes. "Open at the end of day E" is then the sum of `open_delta` over days ≤ E, likewise overdue.
- * Aggregates are kept per (day, unit, office) and per day for the whole province.
+ * Each dossier contributes (`contributions`, by the SDK's rule in `deadline.ts`): when it counts as received
+ * (not 1 submitted, not 3 refused at intake), +1 received and +1 open on its reception day, and on its closing
+ * day +1 settled / on time when it was, and −1 open; +1 overdue from the day after its appointment while the
+ * agency holds it (2, 4) or until it was settled late (9, 10), never while waiting on the citizen (5, 6) nor
+ * when refused, withdrawn or stopped. "Open at the end of day E" is then the sum of `open_delta` over days
+ * ≤ E, likewise overdue. Aggregates are kept per (day, unit, office) and per day for the whole province.
  */
-import { addDays, onTimeRate } from '@motcua/sdk';
+import { addDays, countsAsReceived, onTimeRate, overdueDays, type DossierStatus } from '@motcua/sdk';
 import type { MonthlyFigures, Period, StatsFigures } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { statement } from './statements.js';
@@ -16,20 +18,65 @@ const SUMS = `sum(received) AS received, sum(settled) AS settled, sum(on_time) A
 const UPSERT_SET = `ON CONFLICT DO UPDATE SET received = received + excluded.received,
   settled = settled + excluded.settled, on_time = on_time + excluded.on_time,
   open_delta = open_delta + excluded.open_delta, overdue_delta = overdue_delta + excluded.overdue_delta`;
-const SIGNED = `@sign * sum(received), @sign * sum(settled), @sign * sum(on_time), @sign * sum(open_delta),
-  @sign * sum(overdue_delta)`;
+const DOSSIER_COLUMNS = `id, status, received_day, appointment_day, closed_day, settled, on_time,
+  coalesce(unit_code, '') AS unit_key, coalesce(office_id, '') AS office_key`;
+
+interface DossierStatRow {
+  id: number;
+  status: DossierStatus;
+  received_day: string;
+  appointment_day: string | null;
+  closed_day: string | null;
+  settled: number;
+  on_time: number;
+  unit_key: string;
+  office_key: string;
+}
+
+/** received, settled, on time, open, overdue. */
+type Delta = [number, number, number, number, number];
+
+/** What one dossier adds to the figures of each day. */
+export function contributions(d: DossierStatRow): { day: string; delta: Delta }[] {
+  const out: { day: string; delta: Delta }[] = [];
+  if (countsAsReceived(d.status)) {
+    out.push({ day: d.received_day, delta: [1, 0, 0, 1, 0] });
+    if (d.closed_day) out.push({ day: d.closed_day, delta: [0, d.settled, d.on_time, -1, 0] });
+  }
+  const overdue = overdueDays(d.status, d.appointment_day, d.closed_day);
+  if (overdue) {
+    out.push({ day: overdue.from, delta: [0, 0, 0, 0, 1] });
+    if (overdue.until) out.push({ day: overdue.until, delta: [0, 0, 0, 0, -1] });
+  }
+  return out;
+}
+
+const INSERT_DAILY = `INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, open_delta, overdue_delta)
+  VALUES (@day, @unit, @office, @r, @s, @t, @o, @v) ${UPSERT_SET}`;
+const INSERT_TOTAL = `INSERT INTO stats_daily_total (day, received, settled, on_time, open_delta, overdue_delta)
+  VALUES (@day, @r, @s, @t, @o, @v) ${UPSERT_SET}`;
+
+function deltaParams(day: string, d: Delta, sign: number) {
+  return { day, r: sign * d[0], s: sign * d[1], t: sign * d[2], o: sign * d[3], v: sign * d[4] };
+}
 
 /** Recompute every aggregate from the dossiers table (after seeding, or to repair). */
 export function rebuildStats(db: Database): void {
   db.transaction(() => {
-    db.exec(`
-      DELETE FROM stats_daily;
-      DELETE FROM stats_daily_total;
-      INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, open_delta, overdue_delta)
-        SELECT day, unit_key, office_key, ${SUMS} FROM dossier_stat_events GROUP BY day, unit_key, office_key;
-      INSERT INTO stats_daily_total (day, received, settled, on_time, open_delta, overdue_delta)
-        SELECT day, ${SUMS} FROM stats_daily GROUP BY day;
-    `);
+    db.exec('DELETE FROM stats_daily; DELETE FROM stats_daily_total;');
+    const sums = new Map<string, { day: string; unit: string; office: string; delta: Delta }>();
+    for (const row of db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM dossiers`).iterate() as Iterable<DossierStatRow>) {
+      for (const { day, delta } of contributions(row)) {
+        const key = `${day}|${row.unit_key}|${row.office_key}`;
+        const sum = sums.get(key);
+        if (sum) for (let i = 0; i < 5; i++) sum.delta[i]! += delta[i]!;
+        else sums.set(key, { day, unit: row.unit_key, office: row.office_key, delta: [...delta] });
+      }
+    }
+    const insert = db.prepare(INSERT_DAILY);
+    for (const { day, unit, office, delta } of sums.values()) insert.run({ unit, office, ...deltaParams(day, delta, 1) });
+    db.exec(`INSERT INTO stats_daily_total (day, received, settled, on_time, open_delta, overdue_delta)
+      SELECT day, ${SUMS} FROM stats_daily GROUP BY day`);
   })();
 }
 
@@ -38,19 +85,15 @@ export function rebuildStats(db: Database): void {
  * dossier and add after, inside their transaction.
  */
 export function applyDossierStats(db: Database, dossierId: number, sign: 1 | -1): void {
-  statement(
-    db,
-    `INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, open_delta, overdue_delta)
-     SELECT day, unit_key, office_key, ${SIGNED} FROM dossier_stat_events WHERE dossier_id = @id
-      GROUP BY day, unit_key, office_key
-     ${UPSERT_SET}`,
-  ).run({ id: dossierId, sign });
-  statement(
-    db,
-    `INSERT INTO stats_daily_total (day, received, settled, on_time, open_delta, overdue_delta)
-     SELECT day, ${SIGNED} FROM dossier_stat_events WHERE dossier_id = @id GROUP BY day
-     ${UPSERT_SET}`,
-  ).run({ id: dossierId, sign });
+  const row = statement(db, `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = @id`).get({ id: dossierId }) as
+    | DossierStatRow
+    | undefined;
+  if (!row) return;
+  for (const { day, delta } of contributions(row)) {
+    const params = deltaParams(day, delta, sign);
+    statement(db, INSERT_DAILY).run({ unit: row.unit_key, office: row.office_key, ...params });
+    statement(db, INSERT_TOTAL).run(params);
+  }
 }
 
 /** Whose figures: the whole province, one current unit, or one office. */
