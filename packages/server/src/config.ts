@@ -2,11 +2,12 @@
  * Server configuration: defaults, environment variables and command-line flags. `createServer()` takes
  * {@link ServerOptions} directly (tests, embedding); the CLI builds them with {@link loadConfig}.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { provinceList } from './catalogue/data.js';
+import { parseRows, type InputRow } from './catalogue/table-input.js';
 import { hashApiKey } from './db/api-keys.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -44,6 +45,8 @@ export interface ServerOptions {
    * province, else `20`.
    */
   province?: string;
+  /** The province's own list over the catalogue (rows of `motcua-import --procedure-list`), used on first start. */
+  procedureList?: InputRow[];
   /** Origins allowed by CORS: `'*'` (default) or a list of origins. */
   allowedOrigins?: '*' | string[];
   rateLimits?: Partial<RateLimits>;
@@ -148,6 +151,8 @@ Options (environment variable in brackets):
   --db <path>             SQLite file, or :memory: [MOTCUA_DB] (default ./var/motcua.db)
   --province <code>       2-digit province code after the 2025 reform, e.g. 20 Lạng Sơn, 38 Thanh Hóa,
                           01 Hà Nội [MOTCUA_PROVINCE] (default: the database's, else 20)
+  --procedure-list <file> the province's own list over the catalogue (CSV or JSON: code, action include |
+                          exclude | variant, why, base, name), used on first start [MOTCUA_PROCEDURE_LIST]
   --demo / --no-demo      seed demonstration dossiers and ratings on first start [MOTCUA_DEMO]
   --demo-dossiers <n>     number of demo dossiers to generate [MOTCUA_DEMO_DOSSIERS]
   --verification <mode>   off | required: ask for the last 4 digits of phone or ID [MOTCUA_VERIFICATION]
@@ -189,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         host: { type: 'string' },
         db: { type: 'string' },
         province: { type: 'string' },
+        'procedure-list': { type: 'string' },
         demo: { type: 'boolean' },
         'demo-dossiers': { type: 'string' },
         verification: { type: 'string' },
@@ -227,6 +233,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
 
   const province = pick(flags.province, 'MOTCUA_PROVINCE');
   if (province !== undefined && province !== '') config.province = parseProvince(province);
+
+  const listFile = pick(flags['procedure-list'], 'MOTCUA_PROCEDURE_LIST');
+  if (listFile) {
+    try {
+      config.procedureList = parseRows(readFileSync(listFile, 'utf8')).rows;
+    } catch (error) {
+      throw new ConfigError(`procedure-list: cannot read ${listFile}: ${(error as Error).message}`);
+    }
+  }
 
   const demoEnv = env.MOTCUA_DEMO;
   config.demo = flags.demo ?? (demoEnv !== undefined && demoEnv !== '' ? parseBool(demoEnv, 'MOTCUA_DEMO') : false);

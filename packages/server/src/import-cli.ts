@@ -14,7 +14,8 @@ import { openDatabase } from './db/database.js';
 import { getMeta, PROVINCE_META_KEY } from './db/meta.js';
 import { importCalendarInto, importOfficesInto } from './db/province-import.js';
 import { setCatalogueFitness, upsertProcedures } from './db/procedures.js';
-import { applyFitness, catalogueProvince, formatFitness, type FitnessReport } from './catalogue/fitness.js';
+import { catalogueProvince, formatFitness, type FitnessReport } from './catalogue/fitness.js';
+import { fitCatalogue } from './catalogue/procedure-list.js';
 import { fileInput, importProcedures, type ImportReport } from './catalogue/importer.js';
 import { parseRows } from './catalogue/table-input.js';
 import type { CatalogueProcedure } from './catalogue/types.js';
@@ -26,6 +27,9 @@ const USAGE = `Usage: motcua-import <file> [--kind procedures|offices|calendar] 
   --kind      what the file holds (default procedures)
   --db path   SQLite database to store into (default: $MOTCUA_DB or ./motcua.db); offices and calendars
               are checked against its units and fields, so the server must have started on it once
+  --procedure-list <file>
+              with procedures: the province's own list over them (CSV or JSON rows: code, action
+              include | exclude | variant, why, base, name); a list with a rejected row stores nothing
   --dry-run   read and check only; store nothing
   --json      print the report as JSON
 Offices and calendars are stored only when every row can be used; each rejected row is listed with why.
@@ -120,6 +124,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       options: {
         db: { type: 'string' },
         kind: { type: 'string' },
+        'procedure-list': { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -154,8 +159,23 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 
   const { items: imported, report: importReport } = await importProcedures(fileInput(file)).collect();
-  const { items, report: fitness } = applyFitness(imported, provinceOf(dbPath));
-  const report = { ...importReport, fitness };
+  const listFile = args.values['procedure-list'];
+  let listRows = null;
+  try {
+    listRows = listFile ? parseRows(readFileSync(listFile, 'utf8')).rows : null;
+  } catch (error) {
+    err.write(`${listFile} is neither CSV nor valid JSON: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const fitted = fitCatalogue(imported, provinceOf(dbPath), listRows);
+  if (!fitted.items || !fitted.fitness) {
+    const list = { ...fitted.list!, stored: false };
+    out.write(args.values.json ? `${JSON.stringify({ ...importReport, procedureList: list, stored: null }, null, 2)}\n` : `${formatRowReport('procedure list', list)}\n`);
+    return 1;
+  }
+  const items = fitted.items;
+  const fitness = fitted.fitness;
+  const report = { ...importReport, fitness, ...(fitted.list ? { procedureList: fitted.list } : {}) };
   let stored: number | null = null;
   if (!args.values['dry-run'] && items.length > 0) {
     try {

@@ -7,7 +7,9 @@ import { addDays, vnDate } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { holidayCalendar } from './catalogue/calendar.js';
 import { DEFAULT_PROVINCE, PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
-import { applyFitness, formatFitness } from './catalogue/fitness.js';
+import { formatFitness } from './catalogue/fitness.js';
+import { fitCatalogue } from './catalogue/procedure-list.js';
+import type { InputRow } from './catalogue/table-input.js';
 import { fileInput, importProcedures } from './catalogue/importer.js';
 import { buildUnits } from './catalogue/units.js';
 import { dossierInserter } from './db/dossiers.js';
@@ -35,6 +37,8 @@ export interface SeedOptions {
   dossierCount?: number;
   /** Province to seed (2-digit code); default: the database's, else {@link DEFAULT_PROVINCE}. */
   province?: string;
+  /** The province's own list over the catalogue (include, exclude, local variants), as read rows. */
+  procedureList?: readonly InputRow[];
   now: Date;
   log?: (message: string) => void;
 }
@@ -72,7 +76,13 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     const units = buildUnits(loadProvinceUnits(code), loadDistrictRanges(code));
     const province = units.find((u) => u.level === 'province');
     if (!province) throw new Error('The units data has no province.');
-    const { items, report: fitness } = applyFitness(imported, province.name);
+    const fitted = fitCatalogue(imported, province.name, options.procedureList ?? null);
+    if (!fitted.items || !fitted.fitness) {
+      const rows = fitted.list?.rejected.map((r) => `  row ${r.row}${r.id ? ` (${r.id})` : ''}: ${r.reasons.join('; ')}`) ?? [];
+      throw new Error(`The procedure list cannot be used; nothing was seeded:\n${rows.join('\n')}`);
+    }
+    const items = fitted.items;
+    const fitness = fitted.fitness;
     const fields = new Map(items.flatMap(({ procedure: p }) => (p.field ? [[p.field.id, p.field] as const] : [])));
     const offices = demoOffices(units, [...fields.values()], holidayCalendar(), demoProvince(province));
     // Another server on the same file may have finished first: check again inside the transaction.

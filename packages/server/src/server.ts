@@ -87,6 +87,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       demo: options.demo ?? false,
       ...(options.demoDossiers !== undefined ? { dossierCount: options.demoDossiers } : {}),
       ...(options.province !== undefined ? { province: options.province } : {}),
+      ...(options.procedureList ? { procedureList: options.procedureList } : {}),
       now: now(),
       log: (message) => app.log.info(message),
     });

@@ -1,0 +1,60 @@
+/**
+ * The province's own list over the catalogue: include, exclude and local variants, every row checked; used on
+ * first start (--procedure-list) and by motcua-import; a list with a rejected row changes nothing.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { Procedure } from '@motcua/sdk';
+import { readProcedureList } from '../src/catalogue/procedure-list.js';
+import { parseRows } from '../src/catalogue/table-input.js';
+import { loadConfig } from '../src/config.js';
+import { createServer } from '../src/index.js';
+import { main } from '../src/import-cli.js';
+import { PROCEDURES_FILE, dataPath } from '../src/catalogue/data.js';
+import { expectBody } from './helpers.js';
+
+const path = (name: string) => fileURLToPath(new URL(`fixtures/province/${name}`, import.meta.url));
+const rows = (name: string) => parseRows(readFileSync(path(name), 'utf8')).rows;
+const catalogue = new Set(['1.004884', '1.001477', '1.001193']);
+
+test('each broken row of a list is rejected with its reasons', () => {
+  const { list, report } = readProcedureList(rows('procedure-list-broken.csv'), catalogue);
+  assert.equal(report.used, 1);
+  const reasons = Object.fromEntries(report.rejected.map((r) => [r.row, r.reasons.join(' | ')]));
+  assert.deepEqual(Object.keys(reasons).map(Number), [3, 4, 5, 6, 7]);
+  assert.match(reasons[3]!, /9\.999999 is not in the catalogue/);
+  assert.match(reasons[4]!, /already listed in row 2/);
+  assert.match(reasons[5]!, /base "1\.000000" must be the code of a procedure/);
+  assert.match(reasons[6]!, /code must be a procedure code/);
+  assert.match(reasons[6]!, /action "archive"/);
+  assert.match(reasons[6]!, /why is required/);
+  assert.match(reasons[7]!, /already in the catalogue: a variant needs a code of its own/);
+  assert.deepEqual(list.exclude, [{ code: '1.004884', why: 'Lý do' }]);
+});
+
+test('on first start: excluded gone, included kept, the local variant served under its code', async () => {
+  const config = loadConfig({}, ['--procedure-list', path('procedure-list.csv'), '--db', ':memory:']);
+  const app = await createServer({ ...config, logLevel: 'silent', staticRoot: null, cdnRoot: null });
+  try {
+    assert.equal((await app.inject('/v1/procedures/1.004884')).statusCode, 404);
+    assert.equal((await app.inject('/v1/procedures/1.001477')).statusCode, 200);
+    const variant = expectBody(Procedure, await app.inject('/v1/procedures/1.001193.H37'));
+    assert.equal(variant.name, 'Thủ tục đăng ký khai sinh (quy trình liên thông của tỉnh Lạng Sơn)');
+    assert.equal(expectBody(Procedure, await app.inject('/v1/procedures/1.001193')).name, 'Thủ tục đăng ký khai sinh');
+  } finally {
+    await app.close();
+  }
+  const broken = loadConfig({}, ['--procedure-list', path('procedure-list-broken.csv'), '--db', ':memory:']);
+  await assert.rejects(createServer({ ...broken, logLevel: 'silent', staticRoot: null, cdnRoot: null }), /procedure list cannot be used; nothing was seeded:\n {2}row 3 \(9\.999999\)/);
+});
+
+test('motcua-import --procedure-list: a broken list stores nothing and says why, row by row', async () => {
+  let out = '';
+  const code = await main([dataPath(PROCEDURES_FILE), '--procedure-list', path('procedure-list-broken.csv'), '--db', ':memory:'], { write: (t: string) => (out += t) }, { write: () => {} });
+  assert.equal(code, 1);
+  assert.match(out, /procedure list: read 6 {2}usable: 1 {2}rejected: 5/);
+  assert.match(out, /row 5 \(1\.001193\.H37\): base "1\.000000"/);
+  assert.match(out, /Nothing stored/);
+});
