@@ -5,7 +5,7 @@
  * the catalogue only). Prints rows per second and the total time, then checks the count and the statistics
  * through the API.
  *
- * Run: node --conditions=source --import tsx bench/ingest.ts [--dossiers 250000] [--batch 1000]
+ * Run: npm run bench:ingest [-- --dossiers 250000 --batch 1000]
  */
 import { parseArgs } from 'node:util';
 import { startReferenceServer } from '../test/support/reference-server.mjs';
