@@ -8,9 +8,12 @@ import { XSS_PAYLOADS, XSS_PROCEDURE_CODE, XSS_TRAP } from './procedure-finder.f
 
 const api = () => createClient({ baseUrl: env().urls.direct });
 
-const items = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.item')];
+/** The result rows: buttons, or links when `url-param` is set. */
+const items = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.item')];
 const codes = (el: Element) => items(el).map((b) => b.dataset.code);
 const count = (el: Element) => $(el, '[part="count"]').textContent!.trim();
+/** How the status line starts for `total` results (none: it says nothing was found, not "0 found"). */
+const counted = (total: number) => (total ? `Tìm thấy ${total} thủ tục` : 'Không tìm thấy thủ tục phù hợp');
 
 /** The query of each finder's latest `motcua-search`. */
 const lastSearch = new WeakMap<Element, string>();
@@ -67,6 +70,8 @@ describe('<motcua-procedure-finder>: search', () => {
     await settled(el);
     expect(codes(el)[0]).to.equal('1.001193');
     expect(items(el)[0]!.textContent).to.match(/đăng ký khai sinh/i);
+    // Without url-param the page URL carries nothing: the results are buttons, not links to nowhere.
+    expect(items(el).every((b) => b.localName === 'button')).to.equal(true);
     const page = await api().procedures.search({ q: 'khai sinh', limit: 20 });
     expect(count(el)).to.equal(`Tìm thấy ${page.total} thủ tục, đang hiển thị ${page.items.length}`);
     expect(codes(el)).to.deep.equal(page.items.map((p) => p.code));
@@ -92,7 +97,7 @@ describe('<motcua-procedure-finder>: search', () => {
 
     await choose(el, 'online', 'full');
     const online = await api().procedures.search({ q: 'khai sinh', online: 'full' });
-    await waitUntil(() => count(el).startsWith(`Tìm thấy ${online.total} thủ tục`), `count: ${count(el)}`);
+    await waitUntil(() => count(el).startsWith(counted(online.total)), `count: ${count(el)}`);
     expect(online.total).to.be.below(all);
     expect(items(el).every((b) => b.textContent!.includes('Trực tuyến toàn trình'))).to.equal(true);
 
@@ -100,7 +105,7 @@ describe('<motcua-procedure-finder>: search', () => {
     await choose(el, 'field', 'ho-tich');
     await choose(el, 'level', 'commune');
     const narrowed = await api().procedures.search({ q: 'khai sinh', field: 'ho-tich', level: 'commune' });
-    await waitUntil(() => count(el).startsWith(`Tìm thấy ${narrowed.total} thủ tục`), `count: ${count(el)}`);
+    await waitUntil(() => count(el).startsWith(counted(narrowed.total)), `count: ${count(el)}`);
     expect(narrowed.total).to.be.below(all);
     expect(items(el).every((b) => b.textContent!.includes('Hộ tịch'))).to.equal(true);
   });
@@ -119,6 +124,9 @@ describe('<motcua-procedure-finder>: search', () => {
     await type(el, 'qwxzqwxz');
     await waitForText(el, 'Không tìm thấy thủ tục phù hợp');
     expect(items(el)).to.have.length(0);
+    // Said once, in the status line: not "Tìm thấy 0 thủ tục" above it.
+    expect(count(el)).to.equal('Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.');
+    expect(textOf(el)).not.to.contain('Tìm thấy 0');
     await expect(el).to.be.accessible();
   });
 
@@ -246,7 +254,22 @@ describe('<motcua-procedure-finder>: a procedure', () => {
       expect(new URL(location.href).searchParams.has('thu_tuc')).to.equal(false);
       await type(linked, 'khai sinh');
       await settled(linked);
-      items(linked)[1]!.click();
+      // The results are links to this page with the procedure in the parameter, so a new tab opens it too.
+      const links = items(linked) as HTMLAnchorElement[];
+      expect(links.every((a) => a.localName === 'a')).to.equal(true);
+      const second = new URL(links[1]!.href);
+      expect(second.pathname).to.equal(location.pathname);
+      expect(second.searchParams.get('thu_tuc')).to.equal(codes(linked)[1]);
+      // A Ctrl-click is the browser's (a new tab): the widget neither opens it nor prevents it.
+      let opened = false;
+      linked.addEventListener('motcua-procedure-select', () => (opened = true), { once: true });
+      const newTab = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+      // Stop it at the shadow root's host, so the test page does not open a tab.
+      linked.addEventListener('click', (e) => e.preventDefault(), { once: true });
+      links[0]!.dispatchEvent(newTab);
+      expect(opened).to.equal(false);
+      expect(new URL(location.href).searchParams.has('thu_tuc')).to.equal(false);
+      links[1]!.click();
       await linked.updateComplete;
       expect(new URL(location.href).searchParams.get('thu_tuc')).to.equal(codes(linked)[1]);
     } finally {

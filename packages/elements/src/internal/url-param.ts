@@ -9,11 +9,16 @@ export function readUrlParam(doc: Document, name: string): string | null {
   }
 }
 
-/** Set parameter `name` to `value` (remove it for null) as a new history entry, when that changes the URL. */
-export function writeUrlParam(doc: Document, name: string, value: string | null): void {
-  const { location, defaultView } = doc;
-  const url = new URL(location.href);
+/** The URL of `doc` with parameter `name` set to `value` (removed for null). */
+export function urlWithParam(doc: Document, name: string, value: string | null): URL {
+  const url = new URL(doc.location.href);
   if (value) url.searchParams.set(name, value);
   else url.searchParams.delete(name);
-  if (url.href !== location.href) defaultView?.history.pushState(defaultView.history.state, '', url);
+  return url;
+}
+
+/** Set parameter `name` to `value` (remove it for null) as a new history entry, when that changes the URL. */
+export function writeUrlParam(doc: Document, name: string, value: string | null): void {
+  const url = urlWithParam(doc, name, value);
+  if (url.href !== doc.location.href) doc.defaultView?.history.pushState(doc.defaultView.history.state, '', url);
 }

@@ -14,7 +14,7 @@ import {
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { classifyError, isAbort } from '../internal/error-kind.js';
 import { SearchField } from '../internal/search-field.js';
-import { readUrlParam, writeUrlParam } from '../internal/url-param.js';
+import { readUrlParam, urlWithParam, writeUrlParam } from '../internal/url-param.js';
 import { controlStyles } from '../internal/shared-styles.js';
 import { richTextStyles } from '../internal/rich-text-styles.js';
 import { messages, type FinderMessages } from './messages.js';
@@ -56,7 +56,8 @@ type SearchArgs = readonly [q: string, level: string, field: string, online: str
  *   province code (2 digits) province-level ones.
  * @attr code - Open this procedure on load (a deep link), e.g. `1.001193`.
  * @attr url-param - Opt-in: keep the open procedure's code in this query parameter of the page URL (read on
- *   load, written on open and close, followed on back/forward), e.g. `thu_tuc`.
+ *   load, written on open and close, followed on back/forward), e.g. `thu_tuc`. Results are then links to that
+ *   URL, so a procedure also opens in a new tab.
  * @attr heading-level - Outline level of the widget title (default 2).
  * @attr lang - `vi` (default) or `en`; inherited from ancestors and `<html lang>`.
  *
@@ -72,7 +73,7 @@ type SearchArgs = readonly [q: string, level: string, field: string, online: str
  * @csspart select - Each filter.
  * @csspart count - The result count.
  * @csspart results - The result list (`aria-busy` while loading).
- * @csspart item - A result button.
+ * @csspart item - A result: a link with `url-param` (a plain click opens it in the widget), else a button.
  * @csspart more - The "show more" button.
  * @csspart detail - The procedure view.
  * @csspart back - Its back button.
@@ -91,8 +92,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     _field: { state: true },
     _online: { state: true },
     _items: { state: true },
-    _total: { state: true },
-    _next: { state: true },
     _open: { state: true },
   };
 
@@ -105,8 +104,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   declare private _field: string;
   declare private _online: OnlineLevel | '';
   declare private _items: ProcedureSummary[];
-  declare private _total: number;
-  declare private _next: string | null;
   declare private _open: string | null;
 
   readonly #q = new SearchField(this);
@@ -114,6 +111,9 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   /** The code whose list button gets focus back when the detail closes. */
   #returnTo: string | null = null;
   #query: ProcedureSearch = {};
+  // Set with `_items` (a new array each time, which re-renders): the total and the next page's cursor.
+  #total = 0;
+  #next: string | null = null;
 
   #fields = new Task<[string | null], Field[]>(this, {
     args: () => [this.apiBase],
@@ -138,8 +138,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     },
     onComplete: (page) => {
       this._items = page?.items ?? [];
-      this._total = page?.total ?? 0;
-      this._next = page?.nextCursor ?? null;
+      this.#total = page?.total ?? 0;
+      this.#next = page?.nextCursor ?? null;
     },
     onError: (error) => this.reportFailure(error, null),
   });
@@ -150,8 +150,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     onComplete: async (page) => {
       const first = this._items.length;
       this._items = [...this._items, ...page.items];
-      this._total = page.total;
-      this._next = page.nextCursor;
+      this.#total = page.total;
+      this.#next = page.nextCursor;
       // Keyboard users continue where the new results start (the task re-renders the host after this returns).
       await this.#rendered();
       this.#buttons()[first]?.focus();
@@ -176,8 +176,6 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     this._field = '';
     this._online = '';
     this._items = [];
-    this._total = 0;
-    this._next = null;
     this._open = null;
   }
 
@@ -215,8 +213,9 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     await this.updateComplete;
   }
 
-  #buttons(): HTMLButtonElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.item')];
+  /** The result rows (links with `url-param`, else buttons). */
+  #buttons(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.item')];
   }
 
   #onSearchKey = (e: KeyboardEvent): void => {
@@ -228,7 +227,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
 
   #onListKey = (e: KeyboardEvent): void => {
     const buttons = this.#buttons();
-    const i = buttons.indexOf(e.target as HTMLButtonElement);
+    const i = buttons.indexOf(e.target as HTMLElement);
     const to = i < 0 ? undefined : ({ ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: buttons.length - 1 } as Record<string, number>)[e.key];
     if (to === undefined) return;
     e.preventDefault();
@@ -246,7 +245,12 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     this.#q.commit();
   };
 
-  #onPick = (e: Event): void => {
+
+
+  #onPick = (e: MouseEvent): void => {
+    // A link opened in a new tab or window (Ctrl/⌘/Shift-click) is the browser's to follow.
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
     const code = (e.currentTarget as HTMLElement).dataset.code!;
     if (this.emit('motcua-procedure-select', { code }, { cancelable: true }).defaultPrevented) return;
     this.#show(code, true);
@@ -272,9 +276,9 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     if (this.#fields.status === TaskStatus.ERROR) void this.#fields.run();
     void this.#search.run();
   };
-  #retryMore = (): void => void this.#more.run([this._next!]);
   #retryDetail = (): void => void this.#detail.run();
-  #loadMore = (): void => void this.#more.run([this._next!]);
+  /** Load the next page (also the retry after a failed one). */
+  #loadMore = (): void => void this.#more.run([this.#next!]);
 
   protected override render(): TemplateResult {
     const m = this.#m;
@@ -288,33 +292,21 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   }
 
   #renderSearch(m: FinderMessages): TemplateResult {
-    const fields = this.#fields.value ?? [];
-    const option = (value: string, label: string, current: string) =>
-      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
+    // One filter: a labelled select of `options` ([value, label]) after "any", with `current` selected.
+    const filter = (name: string, label: string, any: string, current: string, options: readonly (readonly [string, string])[]) =>
+      html`<div class="field">
+        <label for=${name}>${label}</label>
+        <select id=${name} name=${name} part="select">
+          ${[['', any] as const, ...options].map(([value, text]) => html`<option value=${value} ?selected=${value === current}>${text}</option>`)}
+        </select>
+      </div>`;
     return html`<form role="search" class="search" novalidate @submit=${this.#q.onSubmit}>
       ${this.#q.render(m.searchLabel, m.searchHint, this.#onSearchKey)}
       <fieldset class="filters" part="filters" @change=${this.#onFilter}>
         <legend class="sr-only">${m.filters}</legend>
-        <div class="field">
-          <label for="level">${m.level}</label>
-          <select id="level" name="level" part="select">
-            ${option('', m.anyLevel, this._level)}
-            ${(['province', 'commune'] as const).map((l) => option(l, m.levels[l], this._level))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="field">${m.field}</label>
-          <select id="field" name="field" part="select">
-            ${option('', m.anyField, this._field)} ${fields.map((f) => option(f.id, f.name, this._field))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="online">${m.online}</label>
-          <select id="online" name="online" part="select">
-            ${option('', m.anyOnline, this._online)}
-            ${(['full', 'partial', 'none'] as const).map((l) => option(l, m.onlineLevels[l], this._online))}
-          </select>
-        </div>
+        ${filter('level', m.level, m.anyLevel, this._level, (['province', 'commune'] as const).map((l) => [l, m.levels[l]] as const))}
+        ${filter('field', m.field, m.anyField, this._field, (this.#fields.value ?? []).map((f) => [f.id, f.name] as const))}
+        ${filter('online', m.online, m.anyOnline, this._online, (['full', 'partial', 'none'] as const).map((l) => [l, m.onlineLevels[l]] as const))}
       </fieldset>
     </form>`;
   }
@@ -323,9 +315,9 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     const { status, value } = this.#search;
     if (status === TaskStatus.PENDING) return m.searching;
     if (status !== TaskStatus.COMPLETE || !value) return '';
-    return this._total > this._items.length && this._items.length
-      ? m.count(this._total) + m.shown(this._items.length)
-      : m.count(this._total);
+    // Nothing found is said once, here (not as "0 procedures" above the same news).
+    if (!this._items.length) return m.empty;
+    return m.count(this.#total) + (this.#total > this._items.length ? m.shown(this._items.length) : '');
   }
 
   #renderResults(m: FinderMessages): TemplateResult {
@@ -340,32 +332,33 @@ export class MotcuaProcedureFinder extends MotcuaElement {
       body = this.renderSkeleton(5);
     } else if (search.status === TaskStatus.COMPLETE && !search.value) {
       body = html`<p class="muted">${m.initial}</p>`;
-    } else if (search.status === TaskStatus.COMPLETE && !this._items.length) {
-      body = html`<p class="empty">${m.empty}</p>`;
-    } else {
+    } else if (this._items.length) {
       body = html`<ul class="items" role="list" @keydown=${this.#onListKey}>
         ${this._items.map((p) => this.#renderItem(m, p))}
       </ul>`;
     }
     return html`<p class="count" part="count" role="status">${this.#countText(m)}</p>
-      <div part="results" class=${pending ? 'results stale' : 'results'} aria-busy=${pending || morePending ? 'true' : 'false'}>
+      <div part="results" class="results ${pending ? 'stale' : ''}" aria-busy=${pending || morePending}>
         ${body}
-        ${moreError ? this.renderFailure(this.#more.error, this.#retryMore) : nothing}
+        ${moreError ? this.renderFailure(this.#more.error, this.#loadMore) : nothing}
         ${morePending ? this.renderSkeleton(2) : nothing}
-        ${this._next && !pending && !morePending && !moreError && search.status === TaskStatus.COMPLETE
-          ? html`<button type="button" class="secondary more" part="more" @click=${this.#loadMore}>${m.more}</button>`
+        ${this.#next && !morePending && !moreError && search.status === TaskStatus.COMPLETE
+          ? html`<button class="secondary more" part="more" @click=${this.#loadMore}>${m.more}</button>`
           : nothing}
       </div>`;
   }
 
+  // The list's buttons are outside the search form (and a shadow root's buttons never submit a page's form).
   #renderItem(m: FinderMessages, p: ProcedureSummary): TemplateResult {
     const meta = [p.code, p.field?.name, p.levels.map((l) => m.levels[l]).join(', ')].filter(Boolean).join(' · ');
+    const row = html`<span class="name">${p.name}</span>
+      <span class="meta">${meta}</span>
+      ${p.online && p.online !== 'none' ? html`<span class="badge online">${m.onlineLevels[p.online]}</span>` : nothing}`;
+    // With `url-param`, a link to this page with the procedure open (a new tab works), else a button.
     return html`<li>
-      <button type="button" class="item" part="item" data-code=${p.code} @click=${this.#onPick}>
-        <span class="name">${p.name}</span>
-        <span class="meta">${meta}</span>
-        ${p.online && p.online !== 'none' ? html`<span class="badge online">${m.onlineLevels[p.online]}</span>` : nothing}
-      </button>
+      ${this.urlParam
+        ? html`<a class="item" part="item" href=${urlWithParam(this.ownerDocument, this.urlParam, p.code)} data-code=${p.code} @click=${this.#onPick}>${row}</a>`
+        : html`<button class="item" part="item" data-code=${p.code} @click=${this.#onPick}>${row}</button>`}
     </li>`;
   }
 
@@ -386,12 +379,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
         html`<div id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${this.heading(text, depth)}</div>`,
       );
     }
-    return html`<div class="detail" part="detail" aria-busy=${pending ? 'true' : 'false'}>
-      <div>
-        <button type="button" class="secondary" part="back" @click=${this.#onBack}>
-          <span aria-hidden="true">←</span> ${m.back}
-        </button>
-      </div>
+    return html`<div class="detail" part="detail" aria-busy=${pending}>
+      <button class="secondary back" part="back" @click=${this.#onBack}><span aria-hidden="true">←</span> ${m.back}</button>
       ${body}
     </div>`;
   }

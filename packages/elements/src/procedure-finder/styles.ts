@@ -25,7 +25,7 @@ export const finderStyles = css`
     display: grid;
     gap: var(--_s);
   }
-  button.item {
+  .item {
     display: grid;
     justify-content: stretch;
     justify-items: start;
@@ -36,9 +36,11 @@ export const finderStyles = css`
     background: var(--_surface);
     color: var(--_text);
     border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     font-weight: 400;
+    text-decoration: none;
   }
-  button.item:hover {
+  .item:hover {
     background: var(--_surface-alt);
   }
   .name {
@@ -53,10 +55,8 @@ export const finderStyles = css`
   .required {
     color: var(--_success);
   }
-  .more {
-    justify-self: start;
-  }
-  .detail > div:first-child {
+  .more,
+  .back {
     justify-self: start;
   }
   [tabindex='-1']:focus {
