@@ -16,23 +16,19 @@
  * slowed ×4 and a slow-3G network profile (Chrome DevTools' preset) through the DevTools protocol; one run per
  * widget by default (each takes 10–25 s), so that the whole benchmark stays under 3 minutes.
  *
- * Needs the CDN build (packages/elements/dist/cdn; built here with rollup when missing) and Chromium
+ * Builds the CDN files afresh (bench/cdn-build.ts) and needs Chromium
  * (test/support/chromium.mjs: $CHROME_PATH, else /usr/bin/chromium).
  *
  * Run: node --conditions=source --import tsx bench/first-render.ts [--runs 7] [--throttled-runs 1] [--no-throttle]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.mjs';
 import { startReferenceServer } from '../test/support/reference-server.mjs';
+import { buildCdn, CDN_DIR, ROOT } from './cdn-build.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CDN_DIR = join(ROOT, 'packages/elements/dist/cdn');
 const PAGES_DIR = join(ROOT, 'bench/pages');
 /** A demonstration dossier (packages/server/src/demo/fixed-dossiers.ts) and a catalogue procedure. */
 const DEMO_DOSSIER = '000.00.20.H37-261005-0001';
@@ -107,13 +103,6 @@ const WIDGETS: Widget[] = [
     shows: "the office's ratings summary",
   },
 ];
-
-function ensureCdnBuild(): void {
-  if (existsSync(join(CDN_DIR, 'motcua-autoloader.js'))) return;
-  console.log('No CDN build in packages/elements/dist/cdn: building it (npx rollup -c rollup.config.mjs)…');
-  const result = spawnSync('npx', ['rollup', '-c', 'rollup.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('The CDN build failed; run `npm run build` and try again.');
-}
 
 /**
  * Polls, in the page, each animation frame until the widget shows its data; `window.__firstRender` resolves
@@ -223,7 +212,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(throttledRuns) || throttledRuns < 1) {
     throw new Error('--runs and --throttled-runs take a positive whole number');
   }
-  ensureCdnBuild();
+  buildCdn();
   const started = Date.now();
   const server = await startReferenceServer({
     demoDossiers: 2000,

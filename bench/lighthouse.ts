@@ -6,19 +6,15 @@
  *
  * Run: node --conditions=source --import tsx bench/lighthouse.ts [--runs 3]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_PATH, CHROMIUM_FLAGS } from '../test/support/chromium.mjs';
 import { startReferenceServer } from '../test/support/reference-server.mjs';
+import { buildCdn, CDN_DIR, ROOT } from './cdn-build.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CDN_DIR = join(ROOT, 'packages/elements/dist/cdn');
 const EXAMPLES = join(ROOT, 'examples');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const AUDITS = {
@@ -52,12 +48,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive whole number');
-  if (!existsSync(join(CDN_DIR, 'motcua-autoloader.js'))) {
-    console.log('No CDN build: building it (npx rollup -c rollup.config.mjs)…');
-    if (spawnSync('npx', ['rollup', '-c', 'rollup.config.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) {
-      throw new Error('The CDN build failed; run `npm run build` and try again.');
-    }
-  }
+  buildCdn();
   const server = await startReferenceServer({
     demoDossiers: 2000,
     staticRoot: EXAMPLES,

@@ -19,7 +19,9 @@ function sources(dir: string): string[] {
 /** Every relative import of the server's sources, as `from → to` paths under src/ (`db/dossiers.ts`). */
 const imports = sources(SRC).flatMap((file) => {
   const from = relative(SRC, file);
-  return [...readFileSync(file, 'utf8').matchAll(/from '(\.\.?\/[^']+)'/g)].map((m) => ({
+  // `… from '…'`, `import('…')` and the bare `import '…'` of a module run for its effects.
+  const specifiers = /(?:from\s+|import\s*\(\s*|^import\s+)'(\.\.?\/[^']+)'/gm;
+  return [...readFileSync(file, 'utf8').matchAll(specifiers)].map((m) => ({
     from,
     to: relative(SRC, join(dirname(file), m[1]!.replace(/\.js$/, '.ts'))),
   }));
