@@ -106,7 +106,8 @@ describe('example pages served by npm start, in Chromium', { timeout: 15 * 60_00
     it('finds a procedure typed without diacritics and opens it', async () => {
       const finder = page.locator('motcua-procedure-finder');
       await finder.getByLabel('Tên hoặc mã thủ tục').fill('dang ky khai sinh');
-      const item = finder.getByRole('button', { name: /Thủ tục đăng ký khai sinh/ }).first();
+      // The page sets url-param: the results are links (to the page with thu_tuc=…).
+      const item = finder.getByRole('link', { name: /Thủ tục đăng ký khai sinh/ }).first();
       await item.waitFor(WAIT);
       await item.click();
       const detail = finder.locator('[part="detail"]');
