@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { DossierView, Office, ServiceInfo, Stats, UnitResolution } from '@motcua/sdk';
 import * as z from 'zod/mini';
+import { PROCEDURES_FILE, dataPath } from '../src/catalogue/data.js';
 import { loadConfig } from '../src/config.js';
 import { main as importMain } from '../src/import-cli.js';
 import { createServer } from '../src/index.js';
@@ -58,6 +59,10 @@ describe('Thanh Hóa from an empty database to its own data', () => {
     };
     await run('offices-thanhhoa.csv', 'offices');
     await run('calendar-2027.csv', 'calendar');
+    // A procedure import is fitted to the database's province.
+    let report = '';
+    await importMain([dataPath(PROCEDURES_FILE), '--db', db, '--dry-run', '--json'], { write: (t: string) => (report += t) }, { write: () => {} });
+    assert.equal((JSON.parse(report) as { fitness: { province: string } }).fitness.province, 'Thanh Hóa');
     app = await start();
     const sync = await app.inject({
       method: 'POST', url: '/v1/ingest/dvcqg', headers: { authorization: `Bearer ${KEY}` },
