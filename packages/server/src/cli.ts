@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const app = await createServer(config);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace(/:\/\/(\[::1?\]|127\.0\.0\.1|0\.0\.0\.0)(?=:)/, '://localhost');
+  // Read the deployment's description without a request line in the log just above the URL to open.
+  const level = app.log.level;
+  app.log.level = 'warn';
   const info = await app.inject('/v1/meta');
+  app.log.level = level;
   const meta = info.json() as { province: { name: string }; demo: boolean; dossierVerification: string };
   process.stdout.write(
     `\nmotcua API for ${meta.province.name}${meta.demo ? ' (demo data)' : ''} at ${url}\n` +
