@@ -113,6 +113,13 @@ describe('POST /v1/ingest/batch', () => {
     assert.doesNotMatch(JSON.stringify(row), /Hoàng Thị Mai|Thị Mai|654 321|654321|4321/);
   });
 
+  test('an event twice in an upserted history is stored once', async () => {
+    const twice = dossier(8, {});
+    const history = [...twice.history, twice.history[1]!, { ...twice.history[1]!, at: twice.history[1]!.at.replace('+07:00', 'Z').replace('T09', 'T02') }];
+    assert.equal((await results([{ ...twice, history }])).results[0]?.outcome, 'created');
+    assert.equal(JSON.parse(stored(code(8))!.history).length, 2, 'the same moment in another offset is the same event');
+  });
+
   test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {
     expectProblem(await send([dossier(7)], {} as typeof AUTH), 401, 'unauthorized');
     expectProblem(await send([]), 400, 'validation_failed');
