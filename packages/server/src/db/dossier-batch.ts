@@ -7,9 +7,23 @@ import type { Database } from 'better-sqlite3';
 import { statement } from './statements.js';
 import { applyDossierStats } from './stats.js';
 
-/** Same moment (any offset), same action, status and unit: the same event sent twice. */
+/** What tells events apart: the moment (any offset), the action, the status and the unit. */
+export function eventKey(e: HistoryEvent): string {
+  return JSON.stringify([Date.parse(e.at), e.action, e.status, e.unit]);
+}
+
+/** The same event sent twice. */
 export function sameEvent(a: HistoryEvent, b: HistoryEvent): boolean {
-  return Date.parse(a.at) === Date.parse(b.at) && a.action === b.action && a.status === b.status && a.unit === b.unit;
+  return eventKey(a) === eventKey(b);
+}
+
+/** `history` with each event kept once, in order. */
+export function distinctEvents(history: readonly HistoryEvent[]): HistoryEvent[] {
+  const seen = new Set<string>();
+  return history.filter((e) => {
+    const key = eventKey(e);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** Whether the dossier's history already holds `event`, and its status; null when there is no such dossier. */

@@ -6,7 +6,7 @@
 import { DossierUpsert, HistoryEventInput, isSettled, parseDossierCode } from '@motcua/sdk';
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import type { AppContext } from '../context.js';
-import { findHistoryEvent, sameEvent } from '../db/dossier-batch.js';
+import { distinctEvents, findHistoryEvent } from '../db/dossier-batch.js';
 import { appendHistoryEvent, upsertDossier } from '../db/dossiers.js';
 import { lastEventWhere } from '../db/history-event.js';
 import { getOfficeRef } from '../db/offices.js';
@@ -44,7 +44,7 @@ export function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResul
     throw validationProblem([{ path: 'body.unitCode', message: 'No current administrative unit with this code' }]);
   }
   // The same event twice in a history (a system that resends its log) is kept once.
-  const history = body.history?.map(toEvent).filter((e, i, all) => all.findIndex((o) => sameEvent(o, e)) === i);
+  const history = body.history && distinctEvents(body.history.map(toEvent));
   let finishedAt = body.finishedAt ?? null;
   if (isSettled(body.status as DossierStatus) && !finishedAt) {
     finishedAt = lastEventWhere(history ?? [], isSettled)?.at ?? null;
