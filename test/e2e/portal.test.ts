@@ -239,6 +239,15 @@ describe('example pages served by npm start, in Chromium', { timeout: 15 * 60_00
       assert.ok(preloaded.length >= 2, `preloaded: ${preloaded.join(', ')}`);
       assert.ok(preloaded.every((p) => p.startsWith('/cdn/chunks/')), preloaded.join(', '));
       for (const chunk of preloaded) assert.equal(chunkRequests.filter((c) => c === chunk).length, 1, chunk);
+      // Together: every chunk was requested before the entry had even arrived (not after it was parsed).
+      // (No named functions inside: tsx's name-keeping helper does not exist in the page.)
+      const late = await page.evaluate((files) => {
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const byPath = new Map(resources.map((r) => [new URL(r.name).pathname, r]));
+        const entry = byPath.get('/cdn/motcua-stats.js')!;
+        return files.filter((file) => byPath.get(file)!.startTime > entry.responseEnd);
+      }, preloaded);
+      assert.deepEqual(late, []);
 
       // Later, a script adds a rating block.
       await page.evaluate(() => {

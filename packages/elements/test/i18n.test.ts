@@ -1,5 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { registerMessages as fromRatingEntry } from '../src/rating/define.js';
+import * as lookupEntry from '../src/dossier-lookup/define.js';
+import * as ratingEntry from '../src/rating/define.js';
+import * as finderEntry from '../src/procedure-finder/define.js';
+import * as directoryEntry from '../src/counter-directory/define.js';
+import * as statsEntry from '../src/stats/define.js';
 import { registerMessages, type MotcuaRating } from '../src/index.js';
 import { textOf } from './support/env.js';
 
@@ -70,7 +74,10 @@ describe('registerMessages: wording added or changed by the page, without a buil
   });
 
   it('is exported by each widget entry too, for a page that loads one widget only', () => {
-    expect(fromRatingEntry).to.equal(registerMessages);
+    // The CDN build's entries are checked in test/browser/i18n-entries.test.ts.
+    for (const entry of [lookupEntry, ratingEntry, finderEntry, directoryEntry, statsEntry]) {
+      expect(entry.registerMessages).to.equal(registerMessages);
+    }
   });
 
   it('uses a plain string where a message is a function, as a page script may give it', async () => {
