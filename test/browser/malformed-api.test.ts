@@ -55,7 +55,7 @@ async function mountAll(name: string): Promise<Mounted> {
   };
 }
 
-const MODES: FaultMode[] = ['wrong-types', 'missing-fields', 'html-error', 'truncated', 'huge', 'slow'];
+const MODES: FaultMode[] = ['wrong-types', 'missing-fields', 'html-error', 'teapot', 'truncated', 'huge', 'slow'];
 
 describe('malformed API answers (fault proxy in front of the real server)', () => {
   afterEach(async () => {

@@ -18,8 +18,8 @@
  */
 import http from 'node:http';
 
-/** @typedef {'up' | 'wrong-types' | 'missing-fields' | 'html-error' | 'truncated' | 'huge' | 'slow' | 'flaky'} FaultMode */
-export const FAULT_MODES = ['up', 'wrong-types', 'missing-fields', 'html-error', 'truncated', 'huge', 'slow', 'flaky'];
+/** @typedef {'up' | 'wrong-types' | 'missing-fields' | 'html-error' | 'teapot' | 'truncated' | 'huge' | 'slow' | 'flaky'} FaultMode */
+export const FAULT_MODES = ['up', 'wrong-types', 'missing-fields', 'html-error', 'teapot', 'truncated', 'huge', 'slow', 'flaky'];
 
 /** mulberry32: a tiny seeded PRNG, so "30 % of requests" is the same 30 % on every run. */
 export function prng(seed) {
@@ -110,6 +110,12 @@ export async function startFaultProxy(upstream) {
     if (current === 'html-error') {
       res.writeHead(500, faultHeaders(origin, 'text/html; charset=utf-8'));
       res.end('<!doctype html><html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>nginx</p></body></html>');
+      return;
+    }
+    // A proxy or firewall in front of the API answering with a status the API never sends.
+    if (current === 'teapot') {
+      res.writeHead(418, faultHeaders(origin, 'text/html; charset=utf-8'));
+      res.end('<!doctype html><html><head><title>418</title></head><body><h1>418 Request blocked by the gateway</h1></body></html>');
       return;
     }
     if (current === 'huge') {

@@ -34,7 +34,7 @@ declare global {
 
 export const env = (): HardeningEnv => window.__HARDENING__;
 
-export type FaultMode = 'up' | 'wrong-types' | 'missing-fields' | 'html-error' | 'truncated' | 'huge' | 'slow' | 'flaky';
+export type FaultMode = 'up' | 'wrong-types' | 'missing-fields' | 'html-error' | 'teapot' | 'truncated' | 'huge' | 'slow' | 'flaky';
 
 /** Switch the fault proxy; returns what it counted since the previous switch. */
 export async function setFault(

@@ -9,8 +9,9 @@ import { HttpError, MotcuaError, NetworkError, RateLimitError, TimeoutError, Val
  * - `offline`: no response at all (the browser is offline, DNS, connection refused, CORS);
  * - `timeout`: the server did not answer in time;
  * - `conflict`: the thing already exists (a dossier already rated: 409 `rating_exists`);
- * - `invalid`: the server refused what was sent (400, 422, another 409 such as a dossier not ratable yet);
- * - `server`: a 5xx, or a response that does not match the contract;
+ * - `invalid`: the server refused what was sent (401, 422, another 409 such as a dossier not ratable yet);
+ * - `server`: a 5xx, any status the API never sends (a gateway's 418), or a response that does not match the
+ *   contract;
  * - `config`: the widget has no API base URL.
  */
 export type ErrorKind =
@@ -50,8 +51,10 @@ export function classifyError(error: unknown): ClassifiedError {
     if (code === 'rating_exists') return { kind: 'conflict', ...none };
     if (code === 'validation_failed' || status === 400) return { kind: 'bad_format', ...none };
     if (status === 429) return { kind: 'rate_limited', ...none };
-    if (status >= 500) return { kind: 'server', ...none };
-    return { kind: 'invalid', ...none };
+    // What the API answers to a request it refuses; any other status (a gateway's 418 or 403, a 5xx) is trouble
+    // on the way or on the server, worth a retry, not the citizen's mistake.
+    if (status === 401 || status === 409 || status === 422) return { kind: 'invalid', ...none };
+    return { kind: 'server', ...none };
   }
   if (NetworkError.is(error)) return { kind: 'offline', ...none };
   if (TimeoutError.is(error)) return { kind: 'timeout', ...none };
