@@ -155,7 +155,7 @@ Options (environment variable in brackets):
                           exclude | variant, why, base, name), used on first start [MOTCUA_PROCEDURE_LIST]
   --demo / --no-demo      seed demonstration dossiers and ratings on first start [MOTCUA_DEMO]
   --demo-dossiers <n>     number of demo dossiers to generate [MOTCUA_DEMO_DOSSIERS]
-  --verification <mode>   off | required: ask for the last 4 digits of phone or ID [MOTCUA_VERIFICATION]
+  --verification <mode>   off | required: ask for the last 4 digits of phone or ID; default required, off with --demo [MOTCUA_VERIFICATION]
   --origins <list>        CORS origins, comma-separated, or * [MOTCUA_ORIGINS] (default *)
   --static <dir>          folder served at / [MOTCUA_STATIC_DIR] (default: the repository's examples/)
   --cdn <dir>             folder served at /cdn/ [MOTCUA_CDN_DIR] (default: packages/elements/dist/cdn)
@@ -258,6 +258,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     }
     config.verification = verification;
   }
+  // Dossier codes are sequential: without a second factor anyone could walk a commune's day. Only a
+  // demonstration, whose dossiers are invented, answers lookups without one by default.
+  config.verification ??= config.demo ? 'off' : 'required';
   if (env.MOTCUA_VERIFY_SECRET) config.verificationSecret = env.MOTCUA_VERIFY_SECRET;
 
   const origins = pick(flags.origins, 'MOTCUA_ORIGINS');

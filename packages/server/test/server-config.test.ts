@@ -18,8 +18,16 @@ describe('loadConfig', () => {
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.dbPath, './var/motcua.db');
     assert.equal(config.demo, false);
+    assert.equal(config.verification, 'required', 'a real deployment asks for the second factor');
     assert.deepEqual(config.ingestKeyHashes, []);
     assert.equal(config.allowedOrigins, undefined);
+  });
+
+  test('a demonstration answers lookups without the second factor unless told otherwise', () => {
+    assert.equal(loadConfig({}, ['--demo']).verification, 'off');
+    assert.equal(loadConfig({ MOTCUA_DEMO: 'true' }, []).verification, 'off');
+    assert.equal(loadConfig({}, ['--demo', '--verification', 'required']).verification, 'required');
+    assert.equal(loadConfig({ MOTCUA_VERIFICATION: 'off' }, []).verification, 'off');
   });
 
   test('environment, overridden by flags', () => {
