@@ -103,7 +103,9 @@ describe('Thanh Hóa from an empty database to its own data', () => {
   });
 
   test('a dossier pushed in the national format is looked up masked, at its office; statistics count it', async () => {
-    const dossier = await get(DossierView, '/v1/dossiers/000.00.38.H56-261112-0002');
+    // The server asks for the second factor by default: the last 4 digits of the phone the system sent.
+    assert.equal((await app.inject('/v1/dossiers/000.00.38.H56-261112-0002')).statusCode, 401);
+    const dossier = await get(DossierView, '/v1/dossiers/000.00.38.H56-261112-0002?verify=6813');
     assert.deepEqual([dossier.status, dossier.applicant, dossier.office?.id, dossier.unit?.name], [10, 'Lê V. T*', 'phu-le', 'Xã Phú Lệ']);
     const stats = await get(Stats, '/v1/stats?unit=14758&from=2026-11-01');
     assert.equal(stats.received, 1);
