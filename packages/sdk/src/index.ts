@@ -5,4 +5,5 @@ export * from './status.js';
 export * from './time.js';
 export * from './timing.js';
 export * from './deadline.js';
+export * from './opening-hours.js';
 export * from './client/index.js';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  scheduleOn,
   addWorkingDays,
   DossierView,
   dossierTiming,
@@ -11,7 +12,6 @@ import {
   type Procedure,
 } from '@motcua/sdk';
 import { readFileSync } from 'node:fs';
-import { scheduleOn } from '../../elements/src/internal/opening-hours.js';
 import { holidayCalendar, workingCalendar } from '../src/catalogue/calendar.js';
 import { dataPath } from '../src/catalogue/data.js';
 import { applyFitness, catalogueProvince } from '../src/catalogue/fitness.js';

@@ -1,25 +1,11 @@
 /**
- * "Open now" for an office's opening hours, in Asia/Ho_Chi_Minh whatever the reader's clock says: the regular
- * week, seasonal variants (from/to as MM-DD, possibly across New Year), dated closures (public holidays, set
- * per year as data) and swapped working days (opened with the Monday sessions of the week in force).
- * Pure functions: the instant is always passed in.
+ * "Open now" for an office's opening hours, in Asia/Ho_Chi_Minh whatever the reader's clock says, on the
+ * day schedules of the SDK (`scheduleOn`: week, seasons, closures, swapped working days). Pure functions: the
+ * instant is always passed in.
  */
-import { WEEKDAYS, addDays, vnDate, vnParts, weekdayOf } from '@motcua/sdk';
-import type { Closure, OpeningHours, Season, Session, Week } from '@motcua/sdk';
+import { addDays, scheduleOn, vnDate, vnParts, type DaySchedule, type OpeningHours } from '@motcua/sdk';
 
-/** What an office does on one calendar day. */
-export interface DaySchedule {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** Sessions in time order; empty when the office is closed all day. */
-  sessions: Session[];
-  /** The closure (public holiday…) that shuts the office that day, if any. */
-  closure: Closure | null;
-  /** A weekend day worked in a government swap (ngày làm bù). */
-  extra: boolean;
-  /** The seasonal variant in force that day, or null for the regular week. */
-  season: Season | null;
-}
+export { scheduleOn, weekOn, type DaySchedule } from '@motcua/sdk';
 
 /** An upcoming opening: the calendar day and the local time (`HH:MM`). */
 export interface NextOpening {
@@ -39,24 +25,6 @@ export type OpeningState =
 export const LOOKAHEAD_DAYS = 45;
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** The week in force on `date`: the first season containing it, else the regular week. */
-export function weekOn(hours: OpeningHours, date: string): { week: Week; season: Season | null } {
-  const md = date.slice(5);
-  const season =
-    hours.seasons.find((s) => (s.from <= s.to ? md >= s.from && md <= s.to : md >= s.from || md <= s.to)) ?? null;
-  return { week: season?.week ?? hours.week, season };
-}
-
-/** The schedule of calendar day `date` (`YYYY-MM-DD`). A closure wins over a swapped working day. */
-export function scheduleOn(hours: OpeningHours, date: string): DaySchedule {
-  const { week, season } = weekOn(hours, date);
-  const closure = hours.closures.find((c) => c.date === date) ?? null;
-  const extra = !closure && hours.extraWorkingDays.includes(date);
-  const day = closure ? [] : extra ? week.mon : week[WEEKDAYS[weekdayOf(date)]!];
-  const sessions = [...day].sort((a, b) => minutes(a.open) - minutes(b.open));
-  return { date, sessions, closure, extra, season };
-}
 
 /** Whether the office is open at `now`, until when, or why not and when it opens next. */
 export function openingState(hours: OpeningHours, now: Date): OpeningState {

@@ -1,9 +1,10 @@
 /**
- * When an office is open, day by day over a generation window, read from the hours it publishes (the regular
- * week, seasons such as the northern summer and winter sessions, closures, swapped working days). Events the
+ * When an office is open, day by day over a generation window, read from the hours it publishes with the
+ * SDK's `scheduleOn` (the regular week, seasons such as the northern summer and winter sessions, closures,
+ * swapped working days), the same rule as the widgets' "open now". Events the
  * desk logs fall inside these sessions: never in the lunch break, never before opening or after closing.
  */
-import { WEEKDAYS, type OpeningHours, type Session } from '@motcua/sdk';
+import { scheduleOn, type OpeningHours } from '@motcua/sdk';
 import type { Days } from './filing-days.js';
 import type { Rng } from './random.js';
 
@@ -24,13 +25,8 @@ const toMinute = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numbe
 /** Sessions as [open, close) minute pairs in time order. */
 type Sessions = readonly (readonly [open: number, close: number])[];
 
-function sessionsOf(hours: OpeningHours, date: string, weekday: number): Sessions {
-  if (hours.closures.some((c) => c.date === date)) return [];
-  const md = date.slice(5);
-  const season = hours.seasons.find((s) => (s.from <= s.to ? md >= s.from && md <= s.to : md >= s.from || md <= s.to));
-  const week = season?.week ?? hours.week;
-  const day: readonly Session[] = hours.extraWorkingDays.includes(date) ? week.mon : week[WEEKDAYS[weekday]!];
-  return day.map((s) => [toMinute(s.open), toMinute(s.close)] as const).sort((a, b) => a[0] - b[0]);
+function sessionsOf(hours: OpeningHours, date: string): Sessions {
+  return scheduleOn(hours, date).sessions.map((s) => [toMinute(s.open), toMinute(s.close)] as const);
 }
 
 /** One office's sessions over the window of `days`. */
@@ -42,7 +38,7 @@ export class OfficeDays {
 
   constructor(hours: OpeningHours, days: Days) {
     this.#days = days;
-    this.#sessions = days.dates.map((date, i) => sessionsOf(hours, date, days.weekday[i]!));
+    this.#sessions = days.dates.map((date) => sessionsOf(hours, date));
     this.#open = this.#sessions.map((s) => s.reduce((sum, [a, b]) => sum + b - a, 0));
   }
 
