@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openDatabase, upsertProcedures } from '../src/index.js';
 import { appendHistoryEvent, upsertDossier } from '../src/db/dossiers.js';
-import { applyHistoryEvent, type EventTarget } from '../src/db/history-event.js';
+import { applyHistoryEvent, lastEventWhere, type EventTarget } from '../src/db/history-event.js';
+import { isSettled } from '@motcua/sdk';
 import { ensureSecret, getMeta } from '../src/db/meta.js';
 import { MIGRATIONS, migrate } from '../src/db/migrations.js';
 import { getProcedure } from '../src/db/procedures.js';
@@ -134,6 +135,18 @@ describe('statistics kept in step', () => {
     rebuildStats(db);
     assert.deepEqual(snapshot(), incremental);
     db.close();
+  });
+});
+
+describe('lastEventWhere', () => {
+  const ev = (at: string, status: number | null) => ({ at, action: 'Cập nhật', unit: null, officerTitle: null, status });
+
+  test('finds the latest event whose status passes, the first one included, skipping events without a status', () => {
+    const history = [ev('t1', 9), ev('t2', null), ev('t3', 4), ev('t4', 9), ev('t5', null)];
+    assert.equal(lastEventWhere(history, isSettled)?.at, 't4');
+    assert.equal(lastEventWhere([ev('t1', 9), ev('t2', 4), ev('t3', null)], isSettled)?.at, 't1');
+    assert.equal(lastEventWhere([ev('t1', 2), ev('t2', null)], isSettled), undefined);
+    assert.equal(lastEventWhere([], isSettled), undefined);
   });
 });
 
