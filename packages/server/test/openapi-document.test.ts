@@ -19,6 +19,7 @@ const doc = openApiDocument() as unknown as {
     responses: Record<string, { headers?: Record<string, { $ref: string }>; content: Record<string, unknown> }>;
     headers: Record<string, { required: boolean; schema: { type: string } }>;
     securitySchemes: Record<string, { type: string; in?: string; name?: string }>;
+    schemas: Record<string, Record<string, any>>;
   };
 };
 const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -69,5 +70,43 @@ describe('OpenAPI document', () => {
     const used = new Set(operations.flatMap(({ operation }) => operation.tags));
     assert.deepEqual(new Set(doc.tags.map((t) => t.name)), used);
     for (const tag of doc.tags) assert.ok(tag.description && tag.description.length > 10, tag.name);
+  });
+
+  test('cross-field rules JSON Schema can state are stated: if/then, uniqueItems', () => {
+    const { schemas } = doc.components;
+    assert.deepEqual(schemas.RatingSubmission!.if, { properties: { level: { const: 'dissatisfied' } }, required: ['level'] });
+    assert.deepEqual(schemas.RatingSubmission!.then, { required: ['comment'], properties: { comment: { pattern: '\\S' } } });
+    assert.deepEqual(schemas.DossierView!.then, { required: ['returnedAt'], properties: { returnedAt: { type: 'string' } } });
+    assert.deepEqual(schemas.Stats!.if, { properties: { settled: { const: 0 } }, required: ['settled'] });
+    assert.deepEqual(schemas.RatingSummary!.else, { properties: { satisfiedRate: { type: 'number' } } });
+    assert.equal(schemas.ProcedureSummary!.properties.levels.uniqueItems, true);
+    assert.equal(schemas.Office!.properties.channels.uniqueItems, true);
+  });
+
+  test('every rule is documented in the description of the schema that keeps it', () => {
+    const { schemas } = doc.components;
+    assert.match(schemas.RatingSummary!.description, /the counts sum to total/);
+    assert.match(schemas.Stats!.description, /settledOnTime \+ settledLate = settled/);
+    assert.match(schemas.Stats!.properties.monthly.description, /months in order, each once/);
+    assert.match(schemas.Period!.description, /a period starts on or before its end/);
+    assert.match(schemas.OpeningHours!.properties.week.properties.mon.items.description, /opens before it closes/);
+    assert.match(schemas.DossierView!.properties.appointmentAt.anyOf[0].description, /a date from 2000 to five years from now/);
+    assert.match(schemas.DossierView!.description, /receivedAt <= finishedAt <= returnedAt/);
+    assert.equal(schemas.Field!.properties.procedureCount.type, 'integer');
+  });
+
+  test('bounds describe real content, so a mock can generate from the document', () => {
+    const { schemas } = doc.components;
+    const richText = schemas.Procedure!.properties.steps;
+    assert.ok(richText.maxItems <= 400, `blocks ${richText.maxItems}`);
+    const arrays: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.type === 'array' && typeof o.maxItems !== 'number') arrays.push(path);
+      for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
+    };
+    for (const [name, schema] of Object.entries(schemas)) if (name !== 'OpenApiDocument') walk(schema, name);
+    assert.deepEqual(arrays, [], 'arrays without maxItems');
   });
 });

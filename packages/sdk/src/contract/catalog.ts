@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Slug, Text, UnitCode } from './common.js';
+import { CalendarDate, Int, List, Slug, Text, UnitCode } from './common.js';
 import { ProcedureLevel } from './procedure.js';
 
 /** A field of procedures (lĩnh vực). `code` is the national field code where known (`G15-TP07`). */
@@ -7,7 +7,7 @@ export const Field = z.object({
   id: Slug,
   code: z.nullable(Text(50)),
   name: Text(300),
-  procedureCount: z.int().check(z.gte(0)),
+  procedureCount: Int().check(z.gte(0)),
 });
 export type Field = z.infer<typeof Field>;
 
@@ -16,7 +16,7 @@ export const Agency = z.object({
   id: Slug,
   name: Text(300),
   level: z.nullable(ProcedureLevel),
-  procedureCount: z.int().check(z.gte(0)),
+  procedureCount: Int().check(z.gte(0)),
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -58,8 +58,8 @@ export const AdministrativeUnit = z.object({
   validFrom: z.nullable(CalendarDate),
   /** null while the unit exists. */
   validTo: z.nullable(CalendarDate),
-  predecessors: z.array(UnitRef),
-  successors: z.array(UnitRef),
+  predecessors: List(UnitRef, 100),
+  successors: List(UnitRef, 100),
 });
 export type AdministrativeUnit = z.infer<typeof AdministrativeUnit>;
 
@@ -83,7 +83,7 @@ export const UnitMatch = z.object({
 export type UnitMatch = z.infer<typeof UnitMatch>;
 
 export const UnitResolution = z.object({
-  query: z.string(),
-  matches: z.array(UnitMatch),
+  query: z.string().check(z.maxLength(200)),
+  matches: List(UnitMatch, 100),
 });
 export type UnitResolution = z.infer<typeof UnitResolution>;

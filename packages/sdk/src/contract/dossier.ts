@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { ProcedureCode, Slug, Text, Timestamp, UnitCode } from './common.js';
+import { Int, List, PlausibleTimestamp as Timestamp, ProcedureCode, Slug, Text, UnitCode } from './common.js';
+import { dossierRules } from './rules.js';
 
-export const DossierStatusCode = z.int().check(z.gte(1), z.lte(10));
+export const DossierStatusCode = Int().check(z.gte(1), z.lte(10));
 
 /** Dossier codes as typed by citizens; the server normalises them (see `parseDossierCode`). */
 export const DossierCodeInput = z.string().check(z.minLength(1), z.maxLength(64));
@@ -34,8 +35,8 @@ export const DossierView = z.object({
   applicant: Text(200),
   office: z.nullable(z.object({ id: Slug, name: Text(300) })),
   unit: z.nullable(z.object({ code: UnitCode, name: Text(250) })),
-  history: z.array(HistoryEvent).check(z.maxLength(500)),
+  history: List(HistoryEvent, 500),
   /** Whether a satisfaction rating was already recorded for this dossier. */
   rated: z.boolean(),
-});
+}).check(dossierRules);
 export type DossierView = z.infer<typeof DossierView>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ProcedureCode, Slug, Text, Timestamp, UnitCode } from './common.js';
+import { List, PlausibleTimestamp as Timestamp, ProcedureCode, Slug, Text, UnitCode } from './common.js';
+import { dossierRules } from './rules.js';
 import { DossierCodeInput, DossierStatusCode } from './dossier.js';
 
 /** Back-office push of a history event (authenticated by API key). */
@@ -33,6 +34,6 @@ export const DossierUpsert = z.object({
   }),
   officeId: z.optional(z.nullable(Slug)),
   unitCode: z.optional(z.nullable(UnitCode)),
-  history: z.optional(z.array(HistoryEventInput).check(z.maxLength(500))),
-});
+  history: z.optional(List(HistoryEventInput, 500)),
+}).check(dossierRules);
 export type DossierUpsert = z.infer<typeof DossierUpsert>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Channel, NamedRef, SafeUrl, Slug, Text, UnitCode } from './common.js';
+import { Channel, List, NamedRef, PlausibleDate as CalendarDate, SafeUrl, Slug, Text, UnitCode } from './common.js';
+import { distinct, rules } from './rules.js';
 import { UnitRef } from './catalog.js';
 
 export const OfficeKind = z.literal(['provincial_centre', 'commune_centre', 'one_stop']);
@@ -7,10 +8,12 @@ export type OfficeKind = z.infer<typeof OfficeKind>;
 
 const HHMM = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/));
 /** A session of a working day in local time, e.g. 07:30–11:30. */
-export const Session = z.object({ open: HHMM, close: HHMM });
+export const Session = z
+  .object({ open: HHMM, close: HHMM })
+  .check(rules(['a session opens before it closes', (s) => s.open < s.close, ['close']]));
 export type Session = z.infer<typeof Session>;
 
-const Day = z.array(Session).check(z.maxLength(4));
+const Day = List(Session, 4);
 /** Sessions per weekday; an empty day is closed. */
 export const Week = z.object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day });
 export type Week = z.infer<typeof Week>;
@@ -27,11 +30,11 @@ export type Closure = z.infer<typeof Closure>;
 /** Opening hours in Asia/Ho_Chi_Minh: a regular week, seasonal variants, and dated exceptions. */
 export const OpeningHours = z.object({
   week: Week,
-  seasons: z.array(Season).check(z.maxLength(12)),
+  seasons: List(Season, 12),
   /** Public holidays and other closed days (configured per year: lunar dates and swaps are data). */
-  closures: z.array(Closure).check(z.maxLength(400)),
+  closures: List(Closure, 400),
   /** Weekend days worked in a government swap (ngày làm bù), opened with the regular Monday sessions. */
-  extraWorkingDays: z.array(CalendarDate).check(z.maxLength(50)),
+  extraWorkingDays: List(CalendarDate, 50),
 });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
@@ -47,16 +50,16 @@ export const Office = z.object({
   kind: OfficeKind,
   unit: z.object({ code: UnitCode, name: Text(250) }),
   /** Former (pre-2025) units whose people this office now serves. */
-  formerUnits: z.array(UnitRef),
+  formerUnits: List(UnitRef, 100),
   address: Text(500),
   phone: z.nullable(Text(50)),
   email: z.nullable(Text(200)),
   website: z.nullable(SafeUrl),
   location: z.nullable(Coordinates),
   hours: OpeningHours,
-  fields: z.array(NamedRef),
-  agencies: z.array(NamedRef),
-  channels: z.array(Channel),
+  fields: List(NamedRef, 1000),
+  agencies: List(NamedRef, 1000),
+  channels: List(Channel, 3).check(distinct),
   /** True when contact details, hours or coordinates are demonstration values, not official ones. */
   demo: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Int, List } from './common.js';
 
 /** Stable machine-readable error codes; `type` is `urn:motcua:problem:<code>`. */
 export const PROBLEM_CODES = [
@@ -35,12 +36,12 @@ export type ProblemIssue = z.infer<typeof ProblemIssue>;
 export const Problem = z.object({
   type: z.string().check(z.maxLength(200)),
   title: z.string().check(z.maxLength(200)),
-  status: z.int().check(z.gte(400), z.lte(599)),
+  status: Int().check(z.gte(400), z.lte(599)),
   code: ProblemCode,
   detail: z.optional(z.string().check(z.maxLength(2000))),
   instance: z.optional(z.string().check(z.maxLength(2000))),
-  errors: z.optional(z.array(ProblemIssue).check(z.maxLength(100))),
+  errors: z.optional(List(ProblemIssue, 100)),
   /** Seconds until a rate-limited client may try again (mirrors the `Retry-After` header). */
-  retryAfter: z.optional(z.int().check(z.gte(0))),
+  retryAfter: z.optional(Int().check(z.gte(0))),
 });
 export type Problem = z.infer<typeof Problem>;

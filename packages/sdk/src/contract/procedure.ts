@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Channel, NamedRef, ProcedureCode, SafeUrl, Slug, Text } from './common.js';
+import { Channel, Int, List, NamedRef, ProcedureCode, SafeUrl, Slug, Text } from './common.js';
+import { distinct } from './rules.js';
 import { RichText } from './rich-text.js';
 
 /** Government levels that carry out a procedure. `central` = a ministry or national agency. */
@@ -26,7 +27,7 @@ export const FeeKind = z.literal(['fee', 'charge', 'price']);
 export const Fee = z.object({
   kind: FeeKind,
   /** Amount in VND; null when it depends on the case (see description). */
-  amountVnd: z.nullable(z.int().check(z.gte(0))),
+  amountVnd: z.nullable(Int().check(z.gte(0))),
   description: z.optional(Text(4000)),
 });
 export type Fee = z.infer<typeof Fee>;
@@ -34,7 +35,7 @@ export type Fee = z.infer<typeof Fee>;
 export const SubmissionMethod = z.object({
   channel: Channel,
   processingTime: ProcessingTime,
-  fees: z.array(Fee).check(z.maxLength(50)),
+  fees: List(Fee, 50),
   description: z.optional(Text(4000)),
 });
 export type SubmissionMethod = z.infer<typeof SubmissionMethod>;
@@ -45,17 +46,17 @@ export type FormTemplate = z.infer<typeof FormTemplate>;
 /** One item of the dossier to file (thành phần hồ sơ). */
 export const DossierComponent = z.object({
   name: Text(4000),
-  originals: z.int().check(z.gte(0), z.lte(100)),
-  copies: z.int().check(z.gte(0), z.lte(100)),
+  originals: Int().check(z.gte(0), z.lte(100)),
+  copies: Int().check(z.gte(0), z.lte(100)),
   required: z.boolean(),
-  forms: z.array(FormTemplate).check(z.maxLength(50)),
+  forms: List(FormTemplate, 10),
 });
 export type DossierComponent = z.infer<typeof DossierComponent>;
 
 /** Components grouped by case (trường hợp); `title` is null when the procedure has a single case. */
 export const DossierCase = z.object({
   title: z.nullable(Text(2000)),
-  components: z.array(DossierComponent).check(z.maxLength(300)),
+  components: List(DossierComponent, 200),
 });
 export type DossierCase = z.infer<typeof DossierCase>;
 
@@ -70,7 +71,7 @@ export const ProcedureSummary = z.object({
   code: ProcedureCode,
   name: Text(1000),
   field: z.nullable(NamedRef),
-  levels: z.array(ProcedureLevel).check(z.minLength(1)),
+  levels: List(ProcedureLevel, 3).check(z.minLength(1), distinct),
   agency: z.nullable(NamedRef),
   /** null when the national portal does not state it. */
   online: z.nullable(OnlineLevel),
@@ -79,13 +80,13 @@ export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 
 export const Procedure = z.object({
   ...ProcedureSummary.shape,
-  methods: z.array(SubmissionMethod).check(z.maxLength(10)),
-  cases: z.array(DossierCase).check(z.maxLength(100)),
+  methods: List(SubmissionMethod, 20),
+  cases: List(DossierCase, 30),
   steps: RichText,
   requirements: RichText,
   results: RichText,
-  legalBasis: z.array(LegalDocument).check(z.maxLength(300)),
-  subjects: z.array(Text(300)).check(z.maxLength(30)),
+  legalBasis: List(LegalDocument, 300),
+  subjects: List(Text(300), 30),
   /** Where a citizen files online: the procedure's page on the national public service portal. */
   applyOnlineUrl: z.nullable(SafeUrl),
   /** The procedure's page at its source, for attribution. */

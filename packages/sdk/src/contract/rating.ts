@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Slug, Text, Timestamp, UnitCode } from './common.js';
+import { Int, PlausibleDate, PlausibleTimestamp, Slug, Text, UnitCode } from './common.js';
+import { COMMENT_WHEN_DISSATISFIED, nullWhenZero, rules } from './rules.js';
 import { DossierCodeInput } from './dossier.js';
 
 /** The national 3-level scale: Rất hài lòng / Hài lòng / Không hài lòng. */
@@ -47,19 +48,14 @@ export const RatingSubmission = z
     /** Honeypot: a field people never see. Anything in it marks the submission as automated. */
     website: z.optional(z.string().check(z.maxLength(0))),
   })
-  .check(
-    z.refine((r) => r.level !== 'dissatisfied' || (r.comment ?? '').trim().length > 0, {
-      message: 'A comment is required when dissatisfied',
-      path: ['comment'],
-    }),
-  );
+  .check(rules([COMMENT_WHEN_DISSATISFIED, (r) => r.level !== 'dissatisfied' || !!r.comment?.trim(), ['comment']]));
 export type RatingSubmission = z.infer<typeof RatingSubmission>;
 
 export const RatingReceipt = z.object({
   id: Text(64),
   target: RatingTarget,
   level: RatingLevel,
-  createdAt: Timestamp,
+  createdAt: PlausibleTimestamp,
 });
 export type RatingReceipt = z.infer<typeof RatingReceipt>;
 
@@ -70,25 +66,34 @@ export const SummaryScope = z.union([
 ]);
 export type SummaryScope = z.infer<typeof SummaryScope>;
 
-export const Period = z.object({ from: CalendarDate, to: CalendarDate });
+export const Period = z
+  .object({ from: PlausibleDate, to: PlausibleDate })
+  .check(rules(['a period starts on or before its end', (p) => p.from <= p.to, ['to']]));
 export type Period = z.infer<typeof Period>;
 
-const Count = z.int().check(z.gte(0));
-export const RatingSummary = z.object({
-  scope: SummaryScope,
-  period: Period,
-  total: Count,
-  counts: z.object({ very_satisfied: Count, satisfied: Count, dissatisfied: Count }),
-  /** Share rated satisfied or very satisfied, 0..1; null when nothing was rated. */
-  satisfiedRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
-});
+const Count = Int().check(z.gte(0));
+export const RatingSummary = z
+  .object({
+    scope: SummaryScope,
+    period: Period,
+    total: Count,
+    counts: z.object({ very_satisfied: Count, satisfied: Count, dissatisfied: Count }),
+    /** Share rated satisfied or very satisfied, 0..1; null when nothing was rated. */
+    satisfiedRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  })
+  .check(
+    rules(
+      ['the counts sum to total', (s) => s.counts.very_satisfied + s.counts.satisfied + s.counts.dissatisfied === s.total, ['total']],
+      nullWhenZero('satisfiedRate', 'total'),
+    ),
+  );
 export type RatingSummary = z.infer<typeof RatingSummary>;
 
 /** Scope and period of a summary or statistics query; without a scope, the whole province. */
 export const ScopeQuery = z.object({
   unit: z.optional(UnitCode),
   office: z.optional(Slug),
-  from: z.optional(CalendarDate),
-  to: z.optional(CalendarDate),
+  from: z.optional(PlausibleDate),
+  to: z.optional(PlausibleDate),
 });
 export type ScopeQuery = z.infer<typeof ScopeQuery>;

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { Int, List } from './common.js';
+import { nullWhenZero, rules } from './rules.js';
 import { Period, SummaryScope } from './rating.js';
 
-const Count = z.int().check(z.gte(0));
+const Count = Int().check(z.gte(0));
 const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 
-/** Figures over a period. "Settled" = status 9 or 10; "on time" = finished on or before the appointment day. */
-export const StatsFigures = z.object({
+const shape = {
   received: Count,
   settled: Count,
   /** Settled on time or early (đúng và sớm hạn), the headline metric. */
@@ -17,19 +18,28 @@ export const StatsFigures = z.object({
   overdue: Count,
   /** Still open at the end of the period (or now), within the time limit. */
   inProgress: Count,
-});
+};
+type Figures = { settled: number; settledOnTime: number; settledLate: number; onTimeRate: number | null };
+const consistent = rules<Figures>(
+  ['settledOnTime + settledLate = settled', (f) => f.settledOnTime + f.settledLate === f.settled, ['settled']],
+  nullWhenZero('onTimeRate', 'settled'),
+);
+
+/** Figures over a period. "Settled" = status 9 or 10; "on time" = finished on or before the appointment day. */
+export const StatsFigures = z.object(shape).check(consistent);
 export type StatsFigures = z.infer<typeof StatsFigures>;
 
-export const MonthlyFigures = z.object({
-  ...StatsFigures.shape,
-  month: z.string().check(z.regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/)),
-});
+export const MonthlyFigures = z
+  .object({ ...shape, month: z.string().check(z.regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/)) })
+  .check(consistent);
 export type MonthlyFigures = z.infer<typeof MonthlyFigures>;
 
-export const Stats = z.object({
-  ...StatsFigures.shape,
-  scope: SummaryScope,
-  period: Period,
-  monthly: z.array(MonthlyFigures).check(z.maxLength(120)),
-});
+export const Stats = z
+  .object({
+    ...shape,
+    scope: SummaryScope,
+    period: Period,
+    monthly: List(MonthlyFigures, 120).check(rules(['months in order, each once', (m) => m.every((f, i) => !i || m[i - 1]!.month < f.month)])),
+  })
+  .check(consistent);
 export type Stats = z.infer<typeof Stats>;

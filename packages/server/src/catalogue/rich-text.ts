@@ -1,17 +1,14 @@
 /**
  * Procedure content (plain text with `- ` bullets or HTML) → the contract's `RichText` blocks.
  */
-import type { Block, RichText, TextRun } from '@motcua/sdk';
+import { RICH_TEXT_LIMITS, type Block, type RichText, type TextRun } from '@motcua/sdk';
 import { htmlToSegments, looksLikeHtml, safeHref, type Run, type Segment } from './html.js';
 import { cleanText } from './text.js';
 
 /** Where conversion notes go (a procedure's import warnings). */
 export type WarningSink = (message: string) => void;
 
-const MAX_BLOCKS = 1000;
-const MAX_ITEMS = 500;
-const MAX_RUN = 20_000;
-const MAX_LINK_TEXT = 2000;
+const { blocks: MAX_BLOCKS, items: MAX_ITEMS, runs: MAX_RUNS, run: MAX_RUN, linkText: MAX_LINK_TEXT } = RICH_TEXT_LIMITS;
 
 const BULLET = /^([-+•●▪◦–—])\s+/;
 const STAR_HEADING = /^\*\s*(.{1,200}?)\s*:\s*$/;
@@ -235,8 +232,8 @@ function pushBlock(blocks: Block[], type: 'paragraph' | 'heading', runs: Run[], 
   if (content.length === 0) return;
   const long = content.find((r) => typeof r === 'string' && r.length > MAX_RUN);
   if (long === undefined) {
-    blocks.push({ type, content: content.slice(0, 500) });
-    if (content.length > 500) warn('a paragraph had more than 500 runs; the rest was cut');
+    blocks.push({ type, content: content.slice(0, MAX_RUNS) });
+    if (content.length > MAX_RUNS) warn(`a paragraph had more than ${MAX_RUNS} runs; the rest was cut`);
     return;
   }
   // A very long paragraph becomes several paragraphs; its links stay with the first piece.
@@ -254,7 +251,7 @@ function pushList(blocks: Block[], ordered: boolean, items: Run[][], warn: Warni
     .filter((runs) => runs.length > 0)
     .map((runs) => {
       const text = runs.map((r) => (typeof r === 'string' ? r : r.text)).join('');
-      if (runs.length > 500 || text.length > MAX_RUN) {
+      if (runs.length > MAX_RUNS || text.length > MAX_RUN) {
         warn('a list item was too long and was shortened');
         return [text.slice(0, MAX_RUN - 1) + '…'] as TextRun[];
       }

@@ -30,6 +30,7 @@ import {
   UnitResolution,
 } from '@motcua/sdk';
 import { SECURITY_SCHEMES, type SecuritySchemeName } from './auth.js';
+import { inputSchema, JSON_SCHEMA_OPTIONS, type JsonSchema, outputSchema, strip } from './json-schema.js';
 import { cacheControlOf } from './caching.js';
 import type { ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
 import {
@@ -44,7 +45,6 @@ import {
   UnitCollection,
 } from './schemas.js';
 
-type JsonSchema = Record<string, unknown>;
 /** Named response components (`#/components/schemas/<name>`). */
 const RESPONSES: Record<string, Schema> = {
   NamedRef,
@@ -139,21 +139,6 @@ const names = (components: Record<string, Schema>) => new Map(Object.entries(com
 const RESPONSE_NAMES = names(RESPONSES);
 const REQUEST_NAMES = names(REQUESTS);
 
-function strip(schema: JsonSchema): JsonSchema {
-  const { $schema: _s, $id: _i, ...rest } = schema;
-  return rest;
-}
-
-/** The JSON schema of what the server answers. */
-function outputSchema(schema: Schema): JsonSchema {
-  return strip(z.toJSONSchema(schema as never, { unrepresentable: 'any' }) as JsonSchema);
-}
-
-/** The JSON schema of what a client may send. */
-function inputSchema(schema: Schema): JsonSchema {
-  return strip(z.toJSONSchema(schema as never, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
-}
-
 /** One parameter per property of an object schema (path parameters are always required). */
 function parameters(schema: Schema | undefined, where: 'path' | 'query'): JsonSchema[] {
   if (!schema) return [];
@@ -240,8 +225,8 @@ function componentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(RESPONSES)) registry.add(schema as never, { id });
   const generated = z.toJSONSchema(registry, {
+    ...JSON_SCHEMA_OPTIONS,
     uri: (id) => `#/components/schemas/${id}`,
-    unrepresentable: 'any',
   }) as { schemas: Record<string, JsonSchema> };
   const schemas: Record<string, JsonSchema> = {};
   for (const [id, schema] of Object.entries(generated.schemas)) schemas[id] = strip(schema);

@@ -50,9 +50,13 @@ export const DossierLookupQuery = z.object({
   verify: z.optional(VerificationFactor),
 });
 
-/** A dossier code in a URL (the OpenAPI document shows an example). */
+/** A copy of `schema` that the OpenAPI document shows with `examples` (values of the real seed). */
+const withExamples = (schema: z.ZodMiniString, examples: string[]): z.ZodMiniString =>
+  schema.clone().register(z.globalRegistry, { examples });
+
+/** A dossier code in a URL (the example is a demonstration dossier of the seed). */
 export const DossierCodeParams = z.object({
-  code: DossierCodeInput.clone().register(z.globalRegistry, { examples: ['000.00.20.H37-250217-0001'] }),
+  code: withExamples(DossierCodeInput, ['000.00.20.H37-261005-0001']),
 });
 
 /**
@@ -62,11 +66,11 @@ export const DossierCodeParams = z.object({
 const ProcedureCodeInput = z
   .string()
   .check(z.trim(), z.toUpperCase())
-  .register(z.globalRegistry, { pattern: PROCEDURE_CODE_PATTERN.replace('A-Z0-9', 'A-Za-z0-9') });
+  .register(z.globalRegistry, { pattern: PROCEDURE_CODE_PATTERN.replace('A-Z0-9', 'A-Za-z0-9'), examples: ['1.001193'] });
 export const ProcedureCodeParams = z.object({ code: z.pipe(ProcedureCodeInput, ProcedureCode) });
 
-export const UnitCodeParams = z.object({ code: UnitCode });
-export const OfficeIdParams = z.object({ id: Slug });
+export const UnitCodeParams = z.object({ code: withExamples(UnitCode, ['05983']) });
+export const OfficeIdParams = z.object({ id: withExamples(Slug, ['trung-tam-pvhcc-tinh']) });
 
 export const Health = z.object({ status: z.literal('ok') });
 
