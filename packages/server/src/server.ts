@@ -17,7 +17,7 @@ import { warmUpSearch } from './db/procedure-search.js';
 import { pruneIdempotencyKeys } from './db/ratings.js';
 import { allUnits } from './db/units.js';
 import { createCursorCodec } from './http/cursor.js';
-import { frameworkErrors, installErrorHandling } from './http/errors.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js';
 import { loggerOptions } from './http/logging.js';
 import type { LogDestination } from './http/logging.js';
 import { registerRoutes } from './http/register-routes.js';
@@ -70,6 +70,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 500 },
     frameworkErrors,
+    clientErrorHandler,
     return503OnClosing: true,
   });
   // JSON only: a text/plain body is an unsupported media type, not a string to validate.

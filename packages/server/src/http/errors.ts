@@ -1,9 +1,12 @@
 /**
  * Every error as problem+json: ours (ProblemError), Fastify's own (bad JSON, body too large, unsupported
- * content type, bad URL), unknown routes (404) and known routes called with another method (405). An
+ * content type, bad URL), what Node's HTTP parser refuses before a request exists (an over-long URL: 431),
+ * unknown routes (404) and known routes called with another method (405). An
  * unexpected error becomes a 500 that says nothing about the internals; the details go to the log only.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { PROBLEM_CONTENT_TYPE, ProblemError, isProblemError } from './problem.js';
 
 const FASTIFY_ERRORS: Record<string, () => ProblemError> = {
@@ -95,6 +98,37 @@ export function installErrorHandling(app: FastifyInstance, notFoundPreHandler?: 
       return sendProblem(reply, new ProblemError(404, 'not_found', { detail: `No resource at ${path.slice(0, 200)}.` }));
     },
   );
+}
+
+/** The problem of an error Node's HTTP parser raises before there is a request. */
+function clientProblem(code: string | undefined): ProblemError {
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return new ProblemError(431, 'bad_request', { detail: 'The URL or the request headers are longer than this server accepts.' });
+  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return new ProblemError(408, 'bad_request', { detail: 'The request took too long to arrive.' });
+  return new ProblemError(400, 'bad_request', { detail: 'The request is not valid HTTP.' });
+}
+
+/**
+ * Fastify `clientErrorHandler` option: what Node's HTTP parser refuses (an over-long URL or header is a 431,
+ * a slow request a 408, anything malformed a 400) is answered as a problem too, written on the socket since
+ * no request exists to reply to; then the connection is closed, as Node does.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const problem = clientProblem(error.code);
+    const body = JSON.stringify(problem.toProblem());
+    const head = [
+      `HTTP/1.1 ${problem.statusCode} ${STATUS_CODES[problem.statusCode]}`,
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      'Connection: close',
+    ];
+    socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 /** Fastify `frameworkErrors` option: URL errors raised before routing, answered as problems too. */
