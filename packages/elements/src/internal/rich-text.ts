@@ -1,7 +1,8 @@
 /**
  * Renders procedure content (the contract's `RichText` blocks) as DOM through Lit templates: every run is
  * bound as text, so markup or script in the catalogue shows as characters and never runs. Links keep only
- * the contract's safe `href` (checked again here: http, https, mailto, tel).
+ * the contract's safe `href` (checked again here: http, https, mailto, tel). The catalogue is Vietnamese: the
+ * container says so (`lang="vi"`), whatever the widget's language.
  */
 import { html, type TemplateResult } from 'lit';
 import { SAFE_URL_PATTERN, type Block, type RichText, type TextRun } from '@motcua/sdk';
@@ -32,6 +33,6 @@ function block(b: Block): TemplateResult {
 
 /** The blocks inside a `.rt` container (see {@link richTextStyles}). */
 export function renderRichText(text: RichText): TemplateResult {
-  return html`<div class="rt">${text.map(block)}</div>`;
+  return html`<div class="rt" lang="vi">${text.map(block)}</div>`;
 }
 
