@@ -76,6 +76,13 @@ describe(`XSS: ${XSS_PAYLOADS.length} payloads in procedure fields, office names
 
   it('office names with payloads are shown as text in the counter directory', async () => {
     const el = await fixture<HTMLElement>(html`<motcua-counter-directory api=${hostile().url}></motcua-counter-directory>`);
+    // The directory shows a few rows at a time: "show more" until every office is listed.
+    await waitUntil(() => el.shadowRoot!.querySelector('li.office'), `no offices: ${textOf(el).slice(0, 300)}`, { timeout: 20000 });
+    const more = () => el.shadowRoot!.querySelector<HTMLElement>('[part="more"]');
+    for (let button = more(); button; button = more()) {
+      button.click();
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    }
     await waitUntil(() => el.shadowRoot!.querySelectorAll('li.office').length >= hostile().offices.length, `offices: ${textOf(el).slice(0, 300)}`, {
       timeout: 20000,
     });

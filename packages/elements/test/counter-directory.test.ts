@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient, type Office } from '@motcua/sdk';
 import '../src/counter-directory/define.js';
 import type { MotcuaCounterDirectory } from '../src/counter-directory/counter-directory.js';
 import { distanceKm } from '../src/counter-directory/distance.js';
-import { $, env, setNetwork, textOf, waitForText } from './support/env.js';
+import { $, deepActiveElement, env, setNetwork, textOf, waitForText } from './support/env.js';
+import { strayVietnamese } from './support/lang.js';
 
 const api = () => createClient({ baseUrl: env().urls.direct });
 
@@ -18,9 +19,28 @@ const card = (el: Element, id: string) => {
 const stateOf = (el: Element, id: string) => card(el, id).querySelector('[part="state"]')!.textContent!.trim();
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 
+const summaryOf = (el: Element, id: string) => card(el, id).querySelector<HTMLElement>(':scope > details > summary')!;
+
+/** Open the row of office `id` (a no-op when it is open) and wait for its card. */
+async function openRow(el: Element, id: string): Promise<HTMLElement> {
+  const c = card(el, id);
+  if (!c.querySelector('.card')) summaryOf(el, id).click();
+  await waitUntil(() => c.querySelector('.card'), `the row of ${id} did not open`);
+  return c;
+}
+
+/** Press "show more" until every office is listed. */
+async function showAll(el: Element): Promise<void> {
+  for (let more = el.shadowRoot!.querySelector<HTMLElement>('[part="more"]'); more; more = el.shadowRoot!.querySelector('[part="more"]')) {
+    const before = cards(el).length;
+    more.click();
+    await waitUntil(() => cards(el).length > before, 'show more added no row');
+  }
+}
+
 /** Open a disclosure of an office's card (`schedule`, `fields`, `former`) and wait for its content. */
 async function expand(el: Element, id: string, section: string): Promise<HTMLDetailsElement> {
-  const details = card(el, id).querySelector<HTMLDetailsElement>(`details[data-key="${id}/${section}"]`)!;
+  const details = (await openRow(el, id)).querySelector<HTMLDetailsElement>(`details[data-key="${id}/${section}"]`)!;
   details.querySelector('summary')!.click();
   await waitUntil(() => details.open && details.children.length > 1, `${section} did not open`);
   return details;
@@ -69,10 +89,11 @@ describe('<motcua-counter-directory>', () => {
 
   it('lists every office the API has, with contacts as links and a map link, accessibly', async () => {
     const el = await directory();
-    expect(ids(el)).to.deep.equal(offices.map((o) => o.id));
     expect($(el, '[part="count"]').textContent).to.contain(`${offices.length} cơ quan`);
+    await showAll(el);
+    expect(ids(el)).to.deep.equal(offices.map((o) => o.id));
     const office = offices.find((o) => o.id === CONG_SON)!;
-    const c = card(el, CONG_SON);
+    const c = await openRow(el, CONG_SON);
     expect(text(c)).to.contain(office.name).and.contain(office.address);
     expect(c.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).to.equal(`tel:${office.phone!.replace(/\s/g, '')}`);
     expect(c.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!.getAttribute('href')).to.equal(`mailto:${office.email}`);
@@ -117,13 +138,16 @@ describe('<motcua-counter-directory>', () => {
   });
 
   describe('open now, in Vietnam time', () => {
-    const at = async (local: string, lang = 'vi') =>
-      directory(html`<motcua-counter-directory lang=${lang} .now=${vn(local)}></motcua-counter-directory>`);
+    const at = async (local: string, lang = 'vi') => {
+      const el = await directory(html`<motcua-counter-directory lang=${lang} .now=${vn(local)}></motcua-counter-directory>`);
+      await showAll(el);
+      return el;
+    };
 
     it('on a weekday: open in session, lunch break, before opening, after closing', async () => {
       let el = await at('2026-03-03T09:00:00'); // Tuesday, winter hours 07:45–11:45, 13:15–16:15
       expect(stateOf(el, CONG_SON)).to.equal('Đang mở cửa · đến 11:45');
-      expect(text(card(el, CONG_SON))).to.contain('Hôm nay: 07:45–11:45, 13:15–16:15');
+      expect(text(await openRow(el, CONG_SON))).to.contain('Hôm nay: 07:45–11:45, 13:15–16:15');
       el = await at('2026-03-03T12:00:00');
       expect(stateOf(el, CONG_SON)).to.equal('Đang nghỉ trưa · Mở cửa lúc 13:15');
       el = await at('2026-03-03T07:00:00');
@@ -135,6 +159,7 @@ describe('<motcua-counter-directory>', () => {
     it('at the weekend: communes closed, the provincial centre open on Saturday morning', async () => {
       // The instant as an attribute, as a demo page would set it.
       const el = await directory(html`<motcua-counter-directory now="2026-03-07T09:00:00+07:00"></motcua-counter-directory>`);
+      await showAll(el);
       expect(stateOf(el, CONG_SON)).to.equal('Hôm nay nghỉ · Mở cửa lúc 07:45, Thứ Hai, 09/03');
       expect(stateOf(el, CENTRE)).to.equal('Đang mở cửa · đến 11:45');
     });
@@ -146,7 +171,7 @@ describe('<motcua-counter-directory>', () => {
       expect(stateOf(el, CONG_SON)).to.equal(`Nghỉ lễ: ${holiday.name} · Mở cửa lúc 07:30, Thứ Hai, 04/05`);
       el = await at('2026-01-10T08:00:00'); // Saturday worked in exchange for Friday 2 January
       expect(stateOf(el, CONG_SON)).to.equal('Đang mở cửa · đến 11:45');
-      expect(text(card(el, CONG_SON))).to.contain('(ngày làm bù)');
+      expect(text(await openRow(el, CONG_SON))).to.contain('(ngày làm bù)');
     });
 
     it('switches to summer hours with the season, and shows that week', async () => {
@@ -180,6 +205,9 @@ describe('<motcua-counter-directory>', () => {
         $(el, '[part="nearest"]').click();
         await waitUntil(() => ids(el)[0] === CONG_SON, `first: ${ids(el)[0]}`);
         expect(geo.calls.count).to.equal(1);
+        // Focus moves to the list: the nearest office's row.
+        await waitUntil(() => deepActiveElement() === summaryOf(el, CONG_SON), `focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}`);
+        await showAll(el);
         const expected = offices
           .filter((o) => o.location)
           .map((o) => ({ id: o.id, d: distanceKm({ lat: here.lat + 0.001, lng: here.lng }, o.location!) }))
@@ -206,11 +234,102 @@ describe('<motcua-counter-directory>', () => {
         const el = await directory();
         $(el, '[part="nearest"]').click();
         await waitForText(el, 'Bạn chưa cho phép truy cập vị trí');
+        await showAll(el);
         expect(ids(el)).to.deep.equal(offices.map((o) => o.id));
         expect(el.shadowRoot!.querySelector('[part="distance"]')).to.equal(null);
       } finally {
         geo.restore();
       }
+    });
+  });
+
+  describe('compact by default, on a phone', () => {
+    const SCREEN = { width: 360, height: 740 };
+    afterEach(async () => {
+      await setViewport({ width: 800, height: 600 });
+    });
+    const own = () =>
+      directory(html`<motcua-counter-directory unit="06220" now="2026-03-03T09:00:00+07:00"></motcua-counter-directory>`);
+    /** What a keyboard reaches: the visible controls, links and summaries. */
+    const stops = (el: Element) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('a[href], button, summary, select, input')].filter(
+        (n) => n.getClientRects().length > 0,
+      );
+
+    it('shows the own office first and open, the others as closed one-line rows, about two screens tall', async () => {
+      await setViewport(SCREEN);
+      const el = await own();
+      const rows = cards(el);
+      expect(rows.length).to.be.lessThan(offices.length);
+      expect(rows[0]!.dataset.id).to.equal(CONG_SON);
+      expect(rows[0]!.querySelector('details')!.open).to.equal(true);
+      expect(rows.slice(1).every((r) => !r.querySelector('details')!.open && !r.querySelector('.card'))).to.equal(true);
+      // A closed row: name, open now; nothing else rendered.
+      const row = rows[1]!;
+      const office = offices.find((o) => o.id === row.dataset.id)!;
+      expect(text(row)).to.equal(`${office.name} ${stateOf(el, office.id)}`);
+      expect(el.getBoundingClientRect().height, 'the default height').to.be.lessThan(2 * SCREEN.height);
+      expect(document.documentElement.scrollWidth, 'no horizontal scrolling').to.be.at.most(SCREEN.width);
+      expect(stops(el).length, 'tab stops by default').to.be.lessThan(25);
+      expect($(el, '[part="more"]').textContent).to.contain(`còn ${offices.length - rows.length}`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('has a keyboard path: search, filter, nearest, then the rows; Enter opens a row; show more moves focus', async () => {
+      const el = await own();
+      ($(el, '#q') as HTMLInputElement).focus();
+      const path: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({ press: 'Tab' });
+        const a = deepActiveElement() as HTMLElement;
+        path.push(a.id || a.getAttribute('part') || (a.localName === 'summary' ? `row:${a.closest<HTMLElement>('li.office')!.dataset.id}` : a.localName));
+      }
+      expect(path).to.deep.equal(['kind', 'nearest', `row:${CONG_SON}`, path[3]]);
+      // Inside the open own office: its first link (the phone).
+      expect((deepActiveElement() as HTMLAnchorElement).getAttribute('href')).to.match(/^tel:/);
+      const second = cards(el)[1]!;
+      const summary = second.querySelector<HTMLElement>('summary')!;
+      summary.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => second.querySelector('.card'), 'Enter did not open the row');
+      const shown = cards(el).length;
+      $(el, '[part="more"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => cards(el).length > shown, 'show more added no row');
+      expect(deepActiveElement()).to.equal(cards(el)[shown]!.querySelector('summary'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps every tap target at least 24 × 24 px, and names the office in each map link', async () => {
+      await setViewport(SCREEN);
+      const el = await own();
+      await expand(el, CONG_SON, 'schedule');
+      await expand(el, CONG_SON, 'fields');
+      await openRow(el, cards(el)[1]!.dataset.id!);
+      const small = stops(el)
+        .map((n) => ({ n, r: n.getBoundingClientRect() }))
+        .filter(({ r }) => r.width < 24 || r.height < 24)
+        .map(({ n, r }) => `${n.localName} "${text(n).slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      expect(small).to.deep.equal([]);
+      const maps = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="map"]')];
+      expect(maps.length).to.equal(2);
+      for (const a of maps) expect(text(a)).to.contain(offices.find((o) => o.id === a.closest<HTMLElement>('li.office')!.dataset.id)!.name);
+      await expect(el).to.be.accessible();
+    });
+
+    it('writes every word of its own in English; names, addresses and holidays stay Vietnamese, marked lang="vi"', async () => {
+      const el = await directory(
+        html`<motcua-counter-directory lang="en" unit="06220" now="2026-04-30T09:00:00+07:00"></motcua-counter-directory>`,
+      );
+      await expand(el, CONG_SON, 'schedule');
+      await expand(el, CONG_SON, 'fields');
+      await expand(el, CONG_SON, 'former');
+      const { stray, read } = strayVietnamese(el.shadowRoot!);
+      expect(read).to.be.greaterThan(50);
+      expect(stray).to.deep.equal([]);
+      // The holiday in force, and dates in an English format.
+      expect(stateOf(el, CONG_SON)).to.match(/^Closed for a holiday: .+ · Opens at 07:30 on Monday 4 May$/);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -1,31 +1,34 @@
-/** Day names for opening hours, through `Intl` (calendar dates carry no time zone, so they are read as UTC). */
+/** Day names and dates for opening hours, through `Intl` (calendar dates carry no time zone, so they are read as UTC). */
 import type { Lang } from '../internal/config.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(lang: Lang, withDate: boolean, ms: number): string {
-  const key = lang + withDate;
+/** `Thứ Hai` / `Monday`, with the date: `Thứ Hai, 09/03` / `Monday 9 Mar`, or the date alone: `09/03` / `9 Mar`. */
+function format(lang: Lang, weekday: boolean, date: boolean, ms: number): string {
+  const key = `${lang}${+weekday}${+date}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    const en = lang === 'en';
+    f = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', {
       timeZone: 'UTC',
-      weekday: 'long',
-      ...(withDate ? { day: '2-digit', month: '2-digit' } : {}),
+      ...(weekday ? { weekday: 'long' } : {}),
+      ...(date ? { day: en ? 'numeric' : '2-digit', month: en ? 'short' : '2-digit' } : {}),
     });
     formats.set(key, f);
   }
   return f.format(ms);
 }
 
+const utc = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+
 /** The weekday's name, 0 = Sunday … 6 = Saturday: `Thứ Hai` / `Monday`. */
 export function weekdayName(weekday: number, lang: Lang): string {
-  return format(lang, false, Date.UTC(2023, 0, 1 + weekday)); // 1 January 2023 was a Sunday.
+  return format(lang, true, false, Date.UTC(2023, 0, 1 + weekday)); // 1 January 2023 was a Sunday.
 }
 
-/** A calendar date `YYYY-MM-DD` with its weekday: `Thứ Hai, 09/03` / `Monday 09/03`. */
-export function dayLabel(date: string, lang: Lang): string {
-  return format(lang, true, Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)));
-}
+/** A calendar date `YYYY-MM-DD` with its weekday: `Thứ Hai, 09/03` / `Monday 9 Mar`. */
+export const dayLabel = (date: string, lang: Lang): string => format(lang, true, true, utc(date));
 
-/** `dd/mm` of a calendar date, as both catalogues write it. */
-export const shortDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
+/** A calendar date without its weekday: `09/03` / `9 Mar` (vi-VN would write `09-03`). */
+export const shortDate = (date: string, lang: Lang): string =>
+  lang === 'en' ? format(lang, false, true, utc(date)) : `${date.slice(8, 10)}/${date.slice(5, 7)}`;

@@ -12,6 +12,8 @@ import { directoryStyles } from './styles.js';
 /** Re-render this often so "open now" follows the clock (when `now` is not fixed). */
 const CLOCK_TICK_MS = 60_000;
 const KINDS: readonly OfficeKind[] = ['provincial_centre', 'commune_centre', 'one_stop'];
+/** Rows shown at first and added by each "show more": about two phone screens with the own office open. */
+const PAGE = 6;
 
 type Geo = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
 
@@ -24,7 +26,9 @@ const dateConverter: PropertyDeclaration['converter'] = {
 };
 
 /**
- * Directory of the province's one-stop offices: the provincial centre and every commune or ward office.
+ * Directory of the province's one-stop offices: the provincial centre and every commune or ward office,
+ * compact: one row per office (name, open now, distance), the site's own office first and open, a few rows
+ * at a time with "show more".
  * Search by name, including the names of communes merged away in 2025 ("Hòa Cư" finds the office of
  * Xã Công Sơn, which now serves it); filter by kind; see whether each office is open now (in Vietnam time,
  * with lunch breaks, seasonal hours, holidays and swapped working days), its hours, contacts and map
@@ -48,12 +52,13 @@ const dateConverter: PropertyDeclaration['converter'] = {
  * @csspart nearest - The "nearest" button.
  * @csspart count - The result count and location messages.
  * @csspart results - The list (`aria-busy` while loading).
- * @csspart office - An office card.
+ * @csspart office - An office row (a disclosure: its summary line, its card when open).
  * @csspart state - Its open/closed line.
  * @csspart former-match - "Now serves…".
  * @csspart distance - Its distance.
  * @csspart map - Its map link.
  * @csspart schedule - Its weekly schedule.
+ * @csspart more - The "show more" button.
  * @csspart error - An error box.
  * @csspart retry - Its retry button.
  * @csspart skeleton - A loading placeholder.
@@ -66,6 +71,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     _kind: { state: true },
     _geo: { state: true },
     _origin: { state: true },
+    _shown: { state: true },
   };
 
   /** For tests and demos: the instant used for "open now" instead of the clock. */
@@ -74,16 +80,28 @@ export class MotcuaCounterDirectory extends MotcuaElement {
   declare private _kind: OfficeKind | '';
   declare private _geo: Geo;
   declare private _origin: Coordinates | null;
+  /** How many rows are shown. */
+  declare private _shown: number;
 
   readonly #q = new SearchField(this);
   /** Keys (`<office id>/<section>`) of the open disclosures. */
   #open = new Set<string>();
   #clock: ReturnType<typeof setInterval> | undefined;
+  /** Whether the own office was opened once already (a citizen who closes it keeps it closed). */
+  #ownOpened = false;
 
   #offices = new Task<[string, string], Office[]>(this, {
     args: () => [this.#q.query, this._kind],
     task: ([q, kind], { signal }) =>
       officesApi(this.transport).list({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
+    onComplete: (offices) => {
+      this._shown = PAGE;
+      const own = offices.find((o) => this.#isOwn(o));
+      if (own && !this.#ownOpened) {
+        this.#ownOpened = true;
+        this.#open.add(own.id);
+      }
+    },
     onError: (error) => this.reportFailure(error, null),
   });
 
@@ -92,6 +110,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     this._kind = '';
     this._geo = 'idle';
     this._origin = null;
+    this._shown = PAGE;
   }
 
   readonly #messages = this.localize.use(messages);
@@ -130,6 +149,9 @@ export class MotcuaCounterDirectory extends MotcuaElement {
       ({ coords }) => {
         this._origin = { lat: coords.latitude, lng: coords.longitude };
         this._geo = 'located';
+        this._shown = PAGE;
+        // Keyboard and screen reader users land on the nearest office.
+        void this.updateComplete.then(() => this.#rows()[0]?.focus());
       },
       (error) => (this._geo = error.code === 1 ? 'denied' : 'unavailable'),
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
@@ -137,6 +159,18 @@ export class MotcuaCounterDirectory extends MotcuaElement {
   };
 
   #retry = (): void => void this.#offices.run();
+
+  /** The rows' summaries, in display order. */
+  #rows(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.office > details > summary')];
+  }
+
+  /** Show more rows; focus goes to the first new one. */
+  #onMore = (): void => {
+    const first = this._shown;
+    this._shown += PAGE;
+    void this.updateComplete.then(() => this.#rows()[first]?.focus());
+  };
 
   #isOpen = (key: string): boolean => this.#open.has(key);
 
@@ -195,10 +229,10 @@ export class MotcuaCounterDirectory extends MotcuaElement {
       body = html`<p class="empty">${m.empty}</p>`;
     } else {
       const now = this.now && !Number.isNaN(this.now.getTime()) ? this.now : new Date();
-      const heading = (text: string, depth: number) => this.heading(text, depth);
-      body = html`${offices.some((o) => o.demo) ? html`<p class="muted">${m.demo}</p>` : nothing}
-        <ul class="offices" role="list">
-          ${this.#ordered(offices).map(({ office, distance, own }) =>
+      const rows = this.#ordered(offices);
+      const rest = rows.length - this._shown;
+      body = html`<ul class="offices" role="list">
+          ${rows.slice(0, this._shown).map(({ office, distance, own }) =>
             renderOffice(office, {
               m,
               lang: this.lang_,
@@ -206,12 +240,15 @@ export class MotcuaCounterDirectory extends MotcuaElement {
               query: this.#q.query,
               distance,
               own,
-              heading,
               isOpen: this.#isOpen,
               onToggle: this.#onToggle,
             }),
           )}
-        </ul>`;
+        </ul>
+        ${rest > 0
+          ? html`<button type="button" class="secondary more" part="more" @click=${this.#onMore}>${m.more(Math.min(rest, PAGE), rest)}</button>`
+          : nothing}
+        ${offices.some((o) => o.demo) ? html`<p class="muted">${m.demo}</p>` : nothing}`;
     }
     return html`<div class="root" part="base" lang=${this.localize.locale}>
       ${this.heading(m.title, 0, 'header', 'header')}

@@ -4,7 +4,7 @@ import type { DirectoryMessages } from './messages.js';
 export const en: DirectoryMessages = {
   title: 'One-stop office directory',
   searchLabel: 'Search by office, commune or ward name (pre-2025 names too)',
-  searchHint: 'For example: Công Sơn, Hòa Cư, Lương Văn Tri',
+  searchHint: 'For example: Cong Son, Hoa Cu, Luong Van Tri (accents are optional)',
   kind: 'Type of office',
   anyKind: 'All',
   kinds: {
@@ -18,10 +18,11 @@ export const en: DirectoryMessages = {
   geoDenied: 'Location access was not allowed, so the list keeps its usual order.',
   geoUnavailable: 'Your location could not be found, so the list keeps its usual order.',
   count: (n) => `${n} ${n === 1 ? 'office' : 'offices'}`,
+  more: (next, rest) => `Show ${next} more (${rest} left)`,
   empty: 'No office matches. Try another name.',
   demo: 'Addresses, phone numbers, e-mail addresses, opening hours and map positions are demonstration data.',
   yours: 'Your local office',
-  nowServes: (names) => `Now serves the people of the former ${names}`,
+  nowServes: ['Now serves the people of the former ', ''],
   formerUnits: 'Area before 1 July 2025',
   address: 'Address',
   phone: 'Phone',

@@ -20,10 +20,12 @@ export const vi = {
   geoDenied: 'Bạn chưa cho phép truy cập vị trí, nên danh sách giữ thứ tự thông thường.',
   geoUnavailable: 'Không xác định được vị trí của bạn, nên danh sách giữ thứ tự thông thường.',
   count: (n: number) => `${n} cơ quan`,
+  more: (next: number, rest: number) => `Xem thêm ${next} cơ quan (còn ${rest})`,
   empty: 'Không tìm thấy cơ quan phù hợp. Hãy thử tên khác.',
   demo: 'Địa chỉ, số điện thoại, thư điện tử, giờ làm việc và vị trí trên bản đồ là dữ liệu minh họa.',
   yours: 'Cơ quan của địa phương bạn',
-  nowServes: (names: string) => `Nay phục vụ người dân ${names} cũ`,
+  /** The words around the names of the former units an office now serves. */
+  nowServes: ['Nay phục vụ người dân ', ' cũ'] as [before: string, after: string],
   formerUnits: 'Địa bàn trước ngày 01/07/2025',
   address: 'Địa chỉ',
   phone: 'Điện thoại',

@@ -1,6 +1,7 @@
 /**
- * One office of `<motcua-counter-directory>`: open now or when it opens, today's hours, contacts as links,
- * a map link, the weekly schedule, upcoming closures, fields handled and the former units it now serves.
+ * One office of `<motcua-counter-directory>` as a one-line row (name, open now, distance) that expands to
+ * today's hours, contacts as links, a map link naming the office, the weekly schedule, upcoming closures,
+ * fields handled and the former units it now serves. Names and addresses are content: `lang="vi"`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { WEEKDAYS, addDays, fold, weekdayOf, type Office, type OpeningHours, type Session } from '@motcua/sdk';
@@ -20,15 +21,17 @@ export interface CardContext {
   distance: number | null;
   /** The site's own office. */
   own: boolean;
-  heading: (text: string, depth: number) => TemplateResult;
-  /** Whether disclosure `key` is open: a closed one renders only its summary (66 offices stay a light DOM). */
+  /**
+   * Whether disclosure `key` (`<office id>` for the row, `<office id>/<section>` inside it) is open: a closed
+   * one renders only its summary (66 offices stay a light DOM).
+   */
   isOpen: (key: string) => boolean;
   /** The `toggle` listener of every disclosure (reads `data-key`). */
   onToggle: (event: Event) => void;
 }
 
 /** A `<details>` whose content is rendered only while open. */
-function disclosure(ctx: CardContext, key: string, summary: string, content: () => unknown, part = '') {
+function disclosure(ctx: CardContext, key: string, summary: unknown, content: () => unknown, part = '') {
   const open = ctx.isOpen(key);
   return html`<details part=${part || nothing} data-key=${key} ?open=${open} @toggle=${ctx.onToggle}>
     <summary>${summary}</summary>
@@ -41,7 +44,7 @@ const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0];
 /** How far ahead upcoming closures are listed. */
 const CLOSURES_AHEAD_DAYS = 60;
 
-const tags = (names: string[]) => html`<ul class="tags">${names.map((n) => html`<li>${n}</li>`)}</ul>`;
+const tags = (names: string[]) => html`<ul class="tags" lang="vi">${names.map((n) => html`<li>${n}</li>`)}</ul>`;
 
 /** `07:45–11:45, 13:15–16:15`, never broken inside a session. */
 const sessionsText = (sessions: readonly Session[]) =>
@@ -55,16 +58,18 @@ function formatKm(distance: number, lang: Lang): string {
 }
 
 /** "Đang mở cửa · đến 16:15" or "Đang nghỉ trưa · Mở cửa lúc 13:15". */
-export function stateText(state: OpeningState, m: DirectoryMessages, lang: Lang): string {
+export function stateText(state: OpeningState, m: DirectoryMessages, lang: Lang): TemplateResult | string {
   if (state.open) return `${m.openNow} · ${m.until(state.until)}`;
-  const reason = state.today.closure ? `${m.closed.closure}: ${state.today.closure.name}` : m.closed[state.reason];
+  const reason = state.today.closure
+    ? html`${m.closed.closure}: <span lang="vi">${state.today.closure.name}</span>`
+    : m.closed[state.reason];
   if (!state.next) return reason;
   const day = state.next.date === state.today.date ? null : dayLabel(state.next.date, lang);
-  return `${reason} · ${m.opensAt(state.next.time, day)}`;
+  return html`${reason} · ${m.opensAt(state.next.time, day)}`;
 }
 
 /** Closures from today on, consecutive days of the same name merged: `14/02–22/02: Tết Nguyên đán`. */
-function upcomingClosures(hours: OpeningHours, today: string): string[] {
+function upcomingClosures(hours: OpeningHours, today: string, lang: Lang): TemplateResult[] {
   const last = addDays(today, CLOSURES_AHEAD_DAYS);
   const runs: { from: string; to: string; name: string }[] = [];
   for (const c of [...hours.closures].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -75,15 +80,16 @@ function upcomingClosures(hours: OpeningHours, today: string): string[] {
   }
   return runs
     .slice(0, 3)
-    .map((r) => `${shortDate(r.from)}${r.to === r.from ? '' : `–${shortDate(r.to)}`}: ${r.name}`);
+    .map((r) => html`${shortDate(r.from, lang)}${r.to === r.from ? '' : `–${shortDate(r.to, lang)}`}: <span lang="vi">${r.name}</span>`);
 }
 
 function schedule(o: Office, state: OpeningState, ctx: CardContext): TemplateResult {
   const { m, lang } = ctx;
   const { week, season } = weekOn(o.hours, state.today.date);
   const todayIndex = weekdayOf(state.today.date);
-  const closures = upcomingClosures(o.hours, state.today.date);
-  const title = `${m.schedule}${season ? ` (${season.name})` : ''}`;
+  const closures = upcomingClosures(o.hours, state.today.date, lang);
+  // The space goes in as text: the CDN build trims it from the edge of a template.
+  const title = html`${m.schedule}${season ? [' (', html`<span lang="vi">${season.name}</span>`, ')'] : ''}`;
   return disclosure(ctx, `${o.id}/schedule`, title, () => html`<table>
       <caption class="sr-only">${title}</caption>
       <thead><tr><th scope="col">${m.day}</th><th scope="col">${m.sessions}</th></tr></thead>
@@ -103,7 +109,7 @@ function schedule(o: Office, state: OpeningState, ctx: CardContext): TemplateRes
       : nothing}`, 'schedule');
 }
 
-/** The card of office `o`. */
+/** The row of office `o`: its summary line, and its card while open. */
 export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
   const { m, lang } = ctx;
   const state = openingState(o.hours, ctx.now);
@@ -112,21 +118,40 @@ export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
     q && !fold(o.name).includes(q)
       ? o.formerUnits.filter((u) => fold(u.fullName).includes(q) || fold(u.name).includes(q))
       : [];
+  const open = ctx.isOpen(o.id);
+  return html`<li class=${ctx.own ? 'office own' : 'office'} part="office" data-id=${o.id}>
+    <details data-key=${o.id} ?open=${open} @toggle=${ctx.onToggle}>
+      <summary>
+        <span class="row">
+          <span class="name" lang="vi">${o.name}</span>
+          <span class=${state.open ? 'state open' : 'state closed'} part="state">${stateText(state, m, lang)}</span>
+          ${ctx.distance != null ? html`<span class="distance" part="distance">${m.distance(formatKm(ctx.distance, lang))}</span>` : nothing}
+          ${ctx.own ? html`<strong class="yours">${m.yours}</strong>` : nothing}
+          ${matchedFormer.length
+            ? html`<span class="former-match" part="former-match"
+                >${m.nowServes[0]}<span lang="vi">${matchedFormer.map((u) => u.fullName).join(', ')}</span>${m.nowServes[1]}</span
+              >`
+            : nothing}
+        </span>
+      </summary>
+      ${open ? card(o, state, ctx) : nothing}
+    </details>
+  </li>`;
+}
+
+/** The open row: kind, today's hours, contacts, map, schedule, fields and former units. */
+function card(o: Office, state: OpeningState, ctx: CardContext): TemplateResult {
+  const { m } = ctx;
   const today = state.today;
   const todayText = today.sessions.length
     ? html`${sessionsText(today.sessions)}${today.extra ? ` (${m.extraDay})` : ''}`
     : m.closedAllDay;
   const phoneHref = o.phone ? `tel:${o.phone.replace(/[^0-9+]/g, '')}` : '';
-  return html`<li class=${ctx.own ? 'office own' : 'office'} part="office" data-id=${o.id}>
-    ${ctx.heading(o.name, 1)}
-    <p class="muted">${m.kinds[o.kind]}${ctx.own ? html` · <strong class="yours">${m.yours}</strong>` : nothing}</p>
-    ${matchedFormer.length
-      ? html`<p class="former-match" part="former-match">${m.nowServes(matchedFormer.map((u) => u.fullName).join(', '))}</p>`
-      : nothing}
-    <p class=${state.open ? 'state open' : 'state closed'} part="state">${stateText(state, m, lang)}</p>
+  return html`<div class="card">
+    <p class="muted">${m.kinds[o.kind]}</p>
     <p><span class="label-inline">${m.today}:</span> ${todayText}</p>
     <dl class="contact">
-      <div><dt>${m.address}</dt><dd>${o.address}</dd></div>
+      <div><dt>${m.address}</dt><dd lang="vi">${o.address}</dd></div>
       ${o.phone && phoneHref.length > 4 ? html`<div><dt>${m.phone}</dt><dd><a href=${phoneHref}>${o.phone}</a></dd></div>` : nothing}
       ${o.email
         ? html`<div><dt>${m.email}</dt><dd>${EMAIL.test(o.email) ? html`<a href=${`mailto:${o.email}`}>${o.email}</a>` : o.email}</dd></div>`
@@ -135,7 +160,6 @@ export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
         ? html`<div><dt>${m.website}</dt><dd><a href=${o.website} target="_blank" rel="noopener noreferrer">${o.website}</a></dd></div>`
         : nothing}
     </dl>
-    ${ctx.distance != null ? html`<p class="distance" part="distance">${m.distance(formatKm(ctx.distance, lang))}</p>` : nothing}
     ${o.location
       ? html`<p>
           <a
@@ -143,7 +167,7 @@ export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
             href=${`https://www.openstreetmap.org/?mlat=${o.location.lat}&mlon=${o.location.lng}#map=16/${o.location.lat}/${o.location.lng}`}
             target="_blank"
             rel="noopener noreferrer"
-            >${m.map}</a
+            >${m.map}<span class="sr-only">: <span lang="vi">${o.name}</span></span></a
           >
         </p>`
       : nothing}
@@ -156,5 +180,5 @@ export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
           tags(o.formerUnits.map((u) => u.fullName)),
         )
       : nothing}
-  </li>`;
+  </div>`;
 }

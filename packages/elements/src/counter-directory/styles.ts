@@ -3,10 +3,14 @@ import { css } from 'lit';
 /** Styles of `<motcua-counter-directory>` on top of the shared theme and the form controls. */
 export const directoryStyles = css`
   .search,
-  .results,
-  .offices {
+  .results {
     display: grid;
     gap: calc(var(--_s) * 2);
+  }
+  .offices,
+  .card {
+    display: grid;
+    gap: calc(var(--_s) * 0.75);
   }
   .nearest {
     align-content: end;
@@ -15,22 +19,48 @@ export const directoryStyles = css`
     opacity: 0.6;
   }
   .office {
-    display: grid;
-    gap: var(--_s);
-    padding: calc(var(--_s) * 1.5);
+    padding: 0 calc(var(--_s) * 1.25);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .office > details > summary {
+    padding-block: calc(var(--_s) * 0.25);
+  }
+  .row {
+    flex: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 calc(var(--_s) * 1.5);
+  }
+  .name {
+    flex: 1 1 18em;
+    font-weight: 700;
+  }
+  .row > :not(.name) {
+    font-size: 0.9375em;
+  }
+  .card {
+    padding-block-end: calc(var(--_s) * 1.5);
+  }
+  .card a {
+    display: inline-block;
+    min-height: 24px;
+  }
+  .more {
+    justify-self: start;
   }
   .own {
     border-width: 2px;
     border-color: var(--_accent);
   }
   .former-match {
+    flex-basis: 100%;
     font-weight: 600;
     color: var(--_info);
   }
   .state {
-    font-weight: 700;
+    font-weight: 600;
   }
   .open {
     color: var(--_success);
