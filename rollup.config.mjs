@@ -94,7 +94,9 @@ export const cdn = {
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
     // The HTML and CSS inside Lit's templates (terser leaves template text alone).
-    minifyHTML({ include: [`${src}/**/*.ts`], failOnError: true }),
+    // `conservativeCollapse`: runs of white space become one space, never none, so text at the edge of a
+    // nested template keeps its space ("Cấp xã · Hộ tịch", not "Cấp xã· Hộ tịch").
+    minifyHTML({ include: [`${src}/**/*.ts`], failOnError: true, options: { minifyOptions: { conservativeCollapse: true } } }),
     esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     preloadWhatTheAutoloaderImports(),
