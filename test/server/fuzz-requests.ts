@@ -109,7 +109,7 @@ function mutate(rnd: Random, value: Record<string, unknown>): Record<string, unk
 
 function ratingBody(rnd: Random): Record<string, unknown> {
   const target = rnd.chance(0.5) ? { type: 'dossier', code: KNOWN.dossier } : { type: 'office', id: KNOWN.office };
-  return { target, level: rnd.pick(['very_satisfied', 'satisfied', 'dissatisfied']), indicators: { attitude: 2, overall: 1 }, comment: 'Tốt' };
+  return { target, level: rnd.pick(['very_satisfied', 'satisfied', 'dissatisfied']), indicators: { attitude: 2, online_service: 1 }, comment: 'Tốt' };
 }
 
 function ingestBody(rnd: Random): Record<string, unknown> {

@@ -371,8 +371,8 @@ describe('inputs are checked before anything is sent', () => {
       'idempotencyKey',
     );
     await refused(
-      () => client.ratings.submit({ target: { type: 'office', id: 'x' }, level: 'satisfied', indicators: { overall: 3 as 2 } }),
-      'indicators.overall',
+      () => client.ratings.submit({ target: { type: 'office', id: 'x' }, level: 'satisfied', indicators: { online_service: 3 as 2 } }),
+      'indicators.online_service',
     );
   });
 

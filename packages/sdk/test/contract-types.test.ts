@@ -533,12 +533,12 @@ test('tagged unions (z.union, not z.discriminatedUnion) still report the tag, or
 test('rating indicators: any subset of the nine, scored 0–2, nothing else, no explicit undefined', () => {
   const submission = (indicators: unknown) => ({ target: { type: 'office', id: 'x' }, level: 'satisfied', indicators });
   assert.deepEqual(issuesOf(contract.RatingSubmission, submission({})), []);
-  assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ overall: 2, attitude: 0 })), []);
-  assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ overall: 3 })), [
-    { path: 'indicators.overall', message: 'Invalid option: expected one of 0|1|2' },
+  assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ online_service: 2, attitude: 0 })), []);
+  assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ online_service: 3 })), [
+    { path: 'indicators.online_service', message: 'Invalid option: expected one of 0|1|2' },
   ]);
-  assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ overall: undefined })), [
-    { path: 'indicators.overall', message: 'Invalid option: expected one of 0|1|2' },
+  assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ online_service: undefined })), [
+    { path: 'indicators.online_service', message: 'Invalid option: expected one of 0|1|2' },
   ]);
   assert.deepEqual(issuesOf(contract.RatingSubmission, submission({ speed: 2 })), [
     { path: 'indicators', message: 'Unrecognized key(s): speed' },

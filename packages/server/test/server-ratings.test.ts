@@ -36,7 +36,7 @@ describe('POST /v1/ratings', () => {
   after(() => app.close());
 
   test('records a rating once; a retry with the same key gets the same receipt', async () => {
-    const body = { target: { type: 'dossier', code: RETURNED }, level: 'very_satisfied', indicators: { attitude: 2, overall: 2 } };
+    const body = { target: { type: 'dossier', code: RETURNED }, level: 'very_satisfied', indicators: { attitude: 2, online_service: 2 } };
     const first = await rate(app, body, 'retry-key-0001');
     assert.equal(first.statusCode, 201, first.body);
     const receipt = expectBody(RatingReceipt, first);

@@ -9,16 +9,17 @@ const levels: Record<RatingLevel, string> = {
   dissatisfied: 'Không hài lòng',
 };
 
+/** The official wording of the 9 indicators, in order (DOMAIN.md, "Satisfaction rating"). */
 const indicators: Record<RatingIndicator, string> = {
-  total_time: 'Thời gian giải quyết so với quy định',
-  agency_time: 'Thời gian xử lý tại từng cơ quan',
-  contacts: 'Số lần phải liên hệ để hoàn thiện hồ sơ',
-  agencies_contacted: 'Số cơ quan phải liên hệ',
-  one_stop: 'Nộp hồ sơ và nhận kết quả tại Bộ phận Một cửa',
-  published: 'Thủ tục được công khai đầy đủ',
-  attitude: 'Thái độ của cán bộ',
-  online_ease: 'Mức độ dễ dùng của dịch vụ công trực tuyến',
-  overall: 'Mức độ hài lòng chung',
+  total_time: 'Tổng thời gian giải quyết thủ tục hành chính so với thời gian quy định',
+  agency_time: 'Thời gian thực hiện của từng cơ quan, đơn vị tham gia giải quyết',
+  contacts: 'Số lần phải liên hệ với nơi tiếp nhận hồ sơ để hoàn thiện hồ sơ',
+  agencies_contacted: 'Số lượng cơ quan, đơn vị, tổ chức phải liên hệ để hoàn thiện hồ sơ',
+  one_stop: 'Thực hiện tiếp nhận hồ sơ và trả kết quả tại Bộ phận Một cửa',
+  published: 'Công khai thủ tục hành chính',
+  attitude: 'Thái độ của cán bộ, công chức, viên chức khi hướng dẫn, tiếp nhận, giải quyết hồ sơ',
+  feedback_handling: 'Tiếp thu, giải trình đối với các ý kiến phản ánh, kiến nghị của tổ chức, cá nhân',
+  online_service: 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền',
 };
 
 export const vi = {
@@ -46,6 +47,7 @@ export const vi = {
   noTarget: 'Tiện ích chưa được cấu hình hồ sơ hoặc cơ quan cần đánh giá (thuộc tính dossier hoặc office).',
   summaryTitle: 'Kết quả đánh giá',
   summaryTotal: (n: number) => `${formatNumber(n, 'vi')} lượt đánh giá`,
+  summaryPeriod: (from: string, to: string) => `Từ ngày ${from} đến ngày ${to}`,
   summaryNone: 'Chưa có lượt đánh giá nào.',
   summaryError: 'Chưa tải được kết quả đánh giá.',
 };

@@ -8,7 +8,10 @@ export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'dissatisfied'] as 
 export const RatingLevel = z.literal(RATING_LEVELS);
 export type RatingLevel = z.infer<typeof RatingLevel>;
 
-/** The 9 indicators of the detailed evaluation, each scored 2 (good), 1 or 0. */
+/**
+ * The 9 indicators of the detailed evaluation (Bộ chỉ tiêu đánh giá việc giải quyết TTHC, the national
+ * baseline; DOMAIN.md), in the regulation's order, each scored 2 (good), 1 or 0.
+ */
 export const RATING_INDICATORS = [
   'total_time',
   'agency_time',
@@ -17,8 +20,8 @@ export const RATING_INDICATORS = [
   'one_stop',
   'published',
   'attitude',
-  'online_ease',
-  'overall',
+  'feedback_handling',
+  'online_service',
 ] as const;
 export const RatingIndicator = z.literal(RATING_INDICATORS);
 export type RatingIndicator = z.infer<typeof RatingIndicator>;
