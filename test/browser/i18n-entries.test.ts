@@ -24,6 +24,8 @@ describe('registerMessages in the CDN build', () => {
     const el = document.createElement('motcua-rating');
     el.setAttribute('lang', 'vi');
     el.setAttribute('office', 'trung-tam-pvhcc-tinh');
+    // A widget without an API shows only "not configured" (issue 12); this one renders its form, sending nothing.
+    el.setAttribute('api', 'https://dvc.example.gov.vn/motcua');
     document.body.append(el);
     try {
       stats.registerMessages('vi', 'motcua-rating', { title: 'Ý kiến của bạn về bộ phận một cửa' });

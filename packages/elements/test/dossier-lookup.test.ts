@@ -134,7 +134,7 @@ describe('<motcua-dossier-lookup>', () => {
     expect(text).to.contain(detail.dossier.procedure.name);
     expect($(el, '[part="status"]').textContent).to.contain('Đã trả kết quả');
     expect($(el, '[part="status"] svg')).to.exist; // not colour alone
-    expect($(el, '[part="timing"]').textContent).to.contain('Sớm hạn 2 ngày');
+    expect($(el, '[part="timing"]').textContent).to.contain('Trước hạn 2 ngày'); // the report wording (DOMAIN.md)
     expect(text).to.contain('Ngày tiếp nhận').and.contain('Ngày hẹn trả').and.contain('Ngày có kết quả');
     expect(text).to.contain('Nơi tiếp nhận');
     // The applicant is masked by the server: the full name never reaches the page.
@@ -166,10 +166,14 @@ describe('<motcua-dossier-lookup>', () => {
   });
 
   it('says so when a dossier has no history yet and is on track', async () => {
-    const el = await lookupOf(html`<motcua-dossier-lookup code=${dossier('fresh').code}></motcua-dossier-lookup>`);
+    const el = await lookupOf(html`<motcua-dossier-lookup code=${dossier('accepted').code}></motcua-dossier-lookup>`);
     await waitForText(el, 'Chưa có bước xử lý nào');
-    expect($(el, '[part="timing"]').textContent).to.contain('Còn 7 ngày đến hẹn');
-    expect($(el, '[part="status"]').textContent).to.contain('Mới đăng ký');
+    expect($(el, '[part="timing"]').textContent).to.contain('Còn 4 ngày đến hẹn');
+    expect($(el, '[part="status"]').textContent).to.contain('Được tiếp nhận');
+    // Only submitted (1): the desk owes no appointment yet, so no countdown to one.
+    const submitted = await lookupOf(html`<motcua-dossier-lookup code=${dossier('fresh').code}></motcua-dossier-lookup>`);
+    await waitForText(submitted, 'Mới đăng ký');
+    expect(submitted.shadowRoot!.querySelector('[part="timing"]')).to.equal(null);
   });
 
   it('tells "not found" apart, without a retry button', async () => {
@@ -196,7 +200,18 @@ describe('<motcua-dossier-lookup>', () => {
     expect(seen.results).to.deep.equal([code, code]);
     expect(seen.errors.map((e) => e.kind)).to.deep.equal(['rate_limited']);
     expect(textOf(el)).to.match(/Bạn đã gửi quá nhiều yêu cầu\. Vui lòng thử lại sau \d+ (giây|phút)\./);
-    expect($(el, '[part="retry"]')).to.exist;
+    // The wait counts down live, and the retry stays disabled until it ends.
+    const message = () => $(el, '[part="error"] p').textContent!;
+    const seconds = () => {
+      const [, n, unit] = /sau (\d+) (giây|phút)/.exec(message())!;
+      return Number(n) * (unit === 'phút' ? 60 : 1);
+    };
+    const retry = $(el, '[part="retry"]') as HTMLButtonElement;
+    expect(retry.disabled).to.equal(true);
+    const first = seconds();
+    await waitUntil(() => seconds() < first, 'the countdown did not move', { timeout: 3500 });
+    expect(retry.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('shows "cannot reach the server" when the connection drops, and recovers with the retry button', async () => {
@@ -308,7 +323,7 @@ describe('<motcua-dossier-lookup>', () => {
     const text = textOf(el);
     expect(text).to.contain('Track a dossier').and.contain('Dossier code').and.contain('Processing history');
     expect($(el, '[part="timing"]').textContent).to.contain('2 days early');
-    expect(text).to.match(/\d{2}\/\d{2}\/\d{4}/);
+    expect(text).to.match(/\d{1,2} [A-Z][a-z]{2} \d{4}/); // English dates, not the ambiguous dd/mm/yyyy
     await expect(el).to.be.accessible();
   });
 

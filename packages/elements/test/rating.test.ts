@@ -129,7 +129,11 @@ describe('<motcua-rating>', () => {
   });
 
   it('says kindly that a dossier was already rated (409)', async () => {
-    const el = await rating(html`<motcua-rating dossier=${dossier('rated').code} value="satisfied"></motcua-rating>`);
+    // Rated by someone else after the widget asked: the 409 on sending says it.
+    const { code } = dossier('rate9');
+    const el = await rating(html`<motcua-rating dossier=${code} value="satisfied"></motcua-rating>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="submit"]'), 'no form');
+    expect(await rateDirectly(code)).to.equal(201);
     $(el, '[part="submit"]').click();
     await waitForText(el, 'Hồ sơ này đã được đánh giá trước đó');
     expect($(el, '[part="message"]').className).to.contain('alert--info');
@@ -225,7 +229,9 @@ describe('<motcua-rating>', () => {
     const el = await rating(html`<motcua-rating dossier=${dossier('rate5').code} detailed value="satisfied"></motcua-rating>`);
     const groups = el.shadowRoot!.querySelectorAll('[part="indicators"] fieldset');
     expect(groups).to.have.length(RATING_INDICATORS.length);
-    expect(groups[6]!.querySelector('legend')!.textContent).to.equal('Thái độ của cán bộ');
+    expect(groups[6]!.querySelector('legend')!.textContent).to.equal(
+      'Thái độ của cán bộ, công chức, viên chức khi hướng dẫn, tiếp nhận, giải quyết hồ sơ',
+    );
     (groups[6]!.querySelector('input[value="2"]') as HTMLInputElement).click();
     (groups[0]!.querySelector('input[value="0"]') as HTMLInputElement).click();
     await el.updateComplete;
@@ -337,7 +343,7 @@ describe('<motcua-rating>', () => {
   it('speaks English', async () => {
     const el = await rating(html`<motcua-rating lang="en" office=${office()} detailed></motcua-rating>`);
     await waitForText(el, 'Very satisfied');
-    expect(textOf(el)).to.contain('Rate our service').and.contain('Officers’ attitude').and.contain('Send rating');
+    expect(textOf(el)).to.contain('Rate our service').and.contain('Attitude of the officials').and.contain('Send rating');
     radios(el)[2]!.click();
     await el.updateComplete;
     expect($(el, 'label[for="comment"]').textContent).to.contain('What went wrong?').and.contain('(required)');

@@ -18,6 +18,8 @@ import { codeFeedback, type CodeFeedback } from './code-feedback.js';
 import { renderDossier } from './dossier-detail.js';
 import { renderLookupForm } from './lookup-form.js';
 import { canScanQr, codeFromQr, readQr } from './qr.js';
+import { Countdown } from './countdown.js';
+import { renderShare, resultLink, shareLink } from './share.js';
 import { lookupStyles } from './styles.js';
 
 /** Detail of `motcua-lookup`: the normalised code about to be looked up. */
@@ -67,6 +69,9 @@ const FOUR_DIGITS = /^[0-9]{4}$/;
  * @csspart feedback - The format message under the code field.
  * @csspart button - The search button.
  * @csspart scan - The "scan QR code" button (only where the browser can read QR codes).
+ * @csspart next-step - What the citizen must do next (documents or fees requested), or that the desk has yet to accept.
+ * @csspart calendar - The "add the due date to my calendar" link (an `.ics` file).
+ * @csspart share - The share (or copy link) button, with `url-param`.
  * @csspart result - The result area (`aria-busy` while loading).
  * @csspart status - The status badge.
  * @csspart timing - The on-time / overdue badge.
@@ -87,6 +92,8 @@ export class MotcuaDossierLookup extends MotcuaElement {
     _needVerify: { state: true },
     _verifyError: { state: true },
     _canScan: { state: true },
+    _stale: { state: true },
+    _shareManual: { state: true },
     _scanFailed: { state: true },
     _rating: { state: true },
     _announce: { state: true },
@@ -104,6 +111,9 @@ export class MotcuaDossierLookup extends MotcuaElement {
   declare private _verify: string;
   declare private _needVerify: boolean;
   declare private _verifyError: boolean;
+  /** The input changed since the result shown: hide it rather than show a dossier for another code. */
+  declare private _stale: boolean;
+  declare private _shareManual: boolean;
   declare private _canScan: boolean;
   declare private _scanFailed: boolean;
   declare private _rating: boolean;
@@ -119,6 +129,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
       dossiersApi(this.transport).get(code, { signal, verify, ...(this.timeout ? { timeout: this.timeout } : {}) }),
     onComplete: (dossier) => {
       this._rating = false;
+      this._shareManual = false;
       this._announce = this.#m.found(dossier.code, statusLabel(dossier.status as DossierStatus, this.lang_));
       this.emit('motcua-result', { dossier });
     },
@@ -128,6 +139,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
         this._needVerify = true;
         this.updateComplete.then(() => this.#focus('#verify'));
       }
+      if (failure.kind === 'rate_limited' && failure.retryAfter) this.#countdown.start(failure.retryAfter);
       this._announce = this.#errorText(failure);
       this.reportFailure(error, this.#args?.[0] ?? null);
     },
@@ -140,7 +152,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     this._verify = '';
     this._needVerify = false;
     this._verifyError = false;
-    this._canScan = false;
+    this._stale = this._shareManual = this._canScan = false;
     this._scanFailed = false;
     this._rating = false;
     this._announce = '';
@@ -151,11 +163,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     return this.#messages();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void canScanQr().then((ok) => (this._canScan = ok));
-  }
-
+  #countdown = new Countdown(this, () => (this._announce = this.#m.rateLimitedDone));
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const fromUrl = !this.hasUpdated && this.urlParam ? readUrlParam(this.ownerDocument, this.urlParam) : null;
@@ -186,6 +194,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
 
   protected override firstUpdated(): void {
     void this.#serviceInfo();
+    void canScanQr().then((ok) => (this._canScan = ok));
   }
 
   async #deepLink(): Promise<void> {
@@ -205,6 +214,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     this._settled = true;
     const feedback = codeFeedback(this._input, true);
     if (feedback.state !== 'valid') {
+      this._stale = true;
       this._announce = this.#feedbackText(feedback);
       this.#focus('#code');
       this.emit('motcua-error', { kind: 'bad_format', code: this._input.trim() || null });
@@ -212,12 +222,15 @@ export class MotcuaDossierLookup extends MotcuaElement {
     }
     const verify = this._verify.trim();
     if (this._needVerify && !FOUR_DIGITS.test(verify)) {
+      this._stale = true;
       this._verifyError = true;
       this._announce = this.#m.verifyInvalid;
       this.#focus('#verify');
       return false;
     }
     this._verifyError = false;
+    this._stale = false;
+    this.#countdown.stop();
     // The next code is judged leniently again while it is being typed.
     this._settled = false;
     this.#args = [feedback.code, this._needVerify ? verify : undefined];
@@ -238,6 +251,8 @@ export class MotcuaDossierLookup extends MotcuaElement {
 
   #onInput = (event: InputEvent): void => {
     this._input = (event.target as HTMLInputElement).value;
+    const typed = codeFeedback(this._input, true);
+    this._stale = typed.state !== 'valid' || typed.code !== this.#args?.[0];
   };
 
   #onBlur = (): void => {
@@ -279,7 +294,19 @@ export class MotcuaDossierLookup extends MotcuaElement {
   };
 
   #retry = (): void => {
-    if (this.#args) void this.#task.run(this.#args);
+    if (this.#args && !this.#countdown.left) void this.#task.run(this.#args);
+  };
+
+  #share = async (): Promise<void> => {
+    const dossier = this.#task.value;
+    if (!dossier || !this.urlParam) return;
+    const outcome = await shareLink(resultLink(this.ownerDocument, this.urlParam, dossier.code), this.#m.title);
+    this._shareManual = outcome === 'manual';
+    if (outcome === 'copied') this._announce = this.#m.copied;
+    if (this._shareManual) {
+      await this.updateComplete;
+      this.#focus('#share-link');
+    }
   };
 
   #feedbackText(feedback: CodeFeedback): string {
@@ -312,10 +339,10 @@ export class MotcuaDossierLookup extends MotcuaElement {
           feedback: this._scanFailed ? m.scanFailed : this.#feedbackText(feedback),
           feedbackTone: invalid || this._scanFailed ? 'error' : feedback.state === 'valid' ? 'ok' : '',
           codeInvalid: invalid,
-          canScan: this._canScan,
           needVerify: this._needVerify,
           verify: this._verify,
           verifyInvalid: this._verifyError,
+          canScan: this._canScan,
           on: {
             submit: this.#onSubmit,
             input: this.#onInput,
@@ -327,21 +354,31 @@ export class MotcuaDossierLookup extends MotcuaElement {
         })}
         <p class="sr-only" role="status">${this._announce}</p>
         <div part="result" aria-busy=${pending ? 'true' : 'false'}>
-          ${this.#task.render({
-            pending: () => this.renderSkeleton(6),
-            complete: (dossier) =>
-              renderDossier(dossier, this.#m, this.lang_, {
-                heading: (text, depth, cls) => this.heading(text, depth, cls),
-                rate: this.#renderRate(dossier),
-              }),
-            error: (error) => {
-              const failure = classifyError(error);
-              return this.renderError(this.#errorText(failure), isTransient(failure.kind) ? this.#retry : undefined);
-            },
-          })}
+          ${this._stale && !pending
+            ? nothing
+            : this.#task.render({
+                pending: () => this.renderSkeleton(6),
+                complete: (dossier) =>
+                  renderDossier(dossier, this.#m, this.lang_, {
+                    heading: (text, depth, cls) => this.heading(text, depth, cls),
+                    rate: this.#renderRate(dossier),
+                    share: this.urlParam
+                      ? renderShare(m, resultLink(this.ownerDocument, this.urlParam, dossier.code), this._shareManual, this.#share)
+                      : nothing,
+                  }),
+                error: (error) => this.#renderFailure(classifyError(error)),
+              })}
         </div>
       </div>
     </div>`;
+  }
+
+  #renderFailure(failure: ClassifiedError): TemplateResult {
+    if (failure.kind !== 'rate_limited' || !failure.retryAfter) {
+      return this.renderError(this.#errorText(failure), isTransient(failure.kind) ? this.#retry : undefined);
+    }
+    const left = this.#countdown.left;
+    return this.renderError(left ? this.commonMessages.errors.rateLimited(left) : this.#m.rateLimitedDone, this.#retry, left > 0);
   }
 
   #renderRate(d: DossierView): TemplateResult | typeof nothing {

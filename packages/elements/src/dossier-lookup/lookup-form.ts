@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { icon } from '../internal/icons.js';
 import type { LookupMessages } from './messages.js';
+import { breakable } from './dossier-detail.js';
 
 /** What the lookup form shows, and its event handlers. */
 export interface LookupFormView {
@@ -9,12 +10,12 @@ export interface LookupFormView {
   feedback: string;
   feedbackTone: 'error' | 'ok' | '';
   codeInvalid: boolean;
-  /** The browser can read QR codes: offer the scan button. */
-  canScan: boolean;
   /** The server asks for the verification factor: show its field. */
   needVerify: boolean;
   verify: string;
   verifyInvalid: boolean;
+  /** The browser can read QR codes: offer the scan button. */
+  canScan: boolean;
   on: {
     submit: (event: SubmitEvent) => void;
     input: (event: InputEvent) => void;
@@ -31,7 +32,7 @@ export function renderLookupForm(m: LookupMessages, v: LookupFormView): Template
   return html`<form part="form" novalidate @submit=${v.on.submit}>
     <div class="field">
       <label for="code">${m.codeLabel}</label>
-      <p id="code-hint" class="hint">${m.codeHint}</p>
+      <p id="code-hint" class="hint">${breakable(m.codeHint)}</p>
       <div class="row">
         <input
           id="code"

@@ -21,7 +21,7 @@ const reasons: Record<DossierCodeError, (part: string | null) => string> = {
 };
 
 const timing: Record<DossierTimingState, (days: number) => string> = {
-  early: (n) => `Sớm hạn ${n} ngày`,
+  early: (n) => `Trước hạn ${n} ngày`,
   on_time: () => 'Đúng hạn',
   late: (n) => `Trễ hạn ${n} ngày`,
   on_track: (n) => (n === 0 ? 'Hẹn trả hôm nay' : `Còn ${n} ngày đến hẹn`),
@@ -52,6 +52,9 @@ export const vi = {
   procedure: 'Thủ tục',
   status: 'Trạng thái',
   received: 'Ngày tiếp nhận',
+  /** Status 1: filed (often online) but not yet accepted by the desk. */
+  submitted: 'Ngày nộp',
+  submittedNote: 'Hồ sơ đã nộp, đang chờ Bộ phận Một cửa kiểm tra, tiếp nhận.',
   appointment: 'Ngày hẹn trả',
   finished: 'Ngày có kết quả',
   returned: 'Ngày trả kết quả',
@@ -60,6 +63,20 @@ export const vi = {
   history: 'Quá trình xử lý',
   historyEmpty: 'Chưa có bước xử lý nào được ghi nhận.',
   timing,
+  /** What the citizen must do while the dossier waits for them (5, 6). */
+  nextStep: {
+    5: 'Bạn cần bổ sung giấy tờ theo yêu cầu của cơ quan giải quyết (xem quá trình xử lý bên dưới hoặc hỏi nơi tiếp nhận).',
+    6: 'Bạn cần nộp phí, lệ phí theo thông báo của cơ quan giải quyết, trực tuyến hoặc tại nơi tiếp nhận.',
+  } as Record<5 | 6, string>,
+  newAppointment: (date: string) => `Ngày hẹn trả mới: ${date}.`,
+  newAppointmentLater: 'Cơ quan sẽ hẹn ngày trả kết quả mới sau khi bạn hoàn thành yêu cầu này.',
+  addToCalendar: 'Thêm ngày hẹn vào lịch',
+  calendarTitle: (code: string) => `Nhận kết quả hồ sơ ${code}`,
+  share: 'Chia sẻ',
+  copyLink: 'Sao chép liên kết',
+  copied: 'Đã sao chép liên kết.',
+  copyManually: 'Liên kết (chọn để sao chép)',
+  rateLimitedDone: 'Bạn có thể tra cứu lại ngay bây giờ.',
   rate: 'Đánh giá mức độ hài lòng',
   rated: 'Hồ sơ này đã được đánh giá. Cảm ơn bạn!',
 };

@@ -18,8 +18,10 @@ export const lookupStyles = css`
     gap: var(--_s);
   }
   .row > input {
-    flex: 1 1 14em;
-    width: auto;
+    /* A percentage width lets the field shrink in a narrow sidebar (its min-content counts as zero). */
+    flex: 1 1 12em;
+    width: 100%;
+    min-width: 0;
     font-variant-numeric: tabular-nums;
   }
   input.short {
@@ -121,5 +123,53 @@ export const lookupStyles = css`
   }
   motcua-rating {
     margin-top: var(--_s);
+  }
+  dd,
+  .procedure,
+  .action,
+  .feedback,
+  .alert > p {
+    overflow-wrap: break-word;
+    min-width: 0;
+  }
+  .alert--warning {
+    color: var(--_warning);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_s);
+  }
+  .actions:empty {
+    display: none;
+  }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_s);
+    min-height: 44px;
+    padding: var(--_s) calc(var(--_s) * 2);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .copy-field {
+    display: grid;
+    gap: calc(var(--_s) * 0.5);
+    flex-basis: 100%;
+  }
+  @media print {
+    form,
+    .actions,
+    [part~='retry'],
+    [part~='rate'],
+    motcua-rating {
+      display: none !important;
+    }
+    .timeline > li {
+      break-inside: avoid;
+    }
   }
 `;

@@ -37,16 +37,43 @@ declare global {
 /** Name of the `<meta>` element that carries a page-wide API base URL. */
 export const API_META_NAME = 'motcua:api';
 
+/**
+ * A base URL as webmasters write it, as the SDK wants it: `https://x/motcua/v1/`, `https://x/motcua/v1` and
+ * `https://x/motcua/` all mean `https://x/motcua` (the SDK adds `/v1/…` itself).
+ */
+export function normalizeApiBase(url: string): string {
+  return url.trim().replace(/\/+$/, '').replace(/\/v1$/i, '') || '/';
+}
+
 /** The API base URL for `el`, or `null` when nothing configures one. */
 export function resolveApi(el: Element, attribute: string | null | undefined): string | null {
-  const own = attribute?.trim();
-  if (own) return own;
   const doc = el.ownerDocument;
-  const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${API_META_NAME}"]`)?.content.trim();
-  if (meta) return meta;
   const global = doc.defaultView?.motcua?.api;
-  return typeof global === 'string' && global.trim() ? global.trim() : null;
+  const found =
+    attribute?.trim() ||
+    doc.querySelector<HTMLMetaElement>(`meta[name="${API_META_NAME}"]`)?.content.trim() ||
+    (typeof global === 'string' ? global.trim() : '');
+  return found ? normalizeApiBase(found) : null;
 }
+
+const warned = new Set<string>();
+
+/** One console warning per problem and page, however many widgets meet it. */
+export function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`[motcua] ${message}`);
+}
+
+/** What a webmaster reads in the console when a widget finds no API base URL. */
+export const missingApiWarning = (tag: string): string =>
+  `<${tag}> has no API base URL. Set <${tag} api="https://…">, <meta name="${API_META_NAME}" content="https://…"> or ` +
+  `window.motcua = { api: "https://…" }: the URL under which /v1/… lives.`;
+
+/** What a webmaster reads when the API base URL set does not answer. */
+export const unreachableApiWarning = (base: string): string =>
+  `No answer from the API at ${base}. Check the api attribute or <meta name="${API_META_NAME}"> (the URL under which ` +
+  `/v1/… lives) and that the server allows this origin (CORS).`;
 
 /** Maps a BCP 47 tag to a catalogue language: `en`, `en-GB` → `en`; everything else → `vi`. */
 export function toLang(tag: string | null | undefined): Lang {

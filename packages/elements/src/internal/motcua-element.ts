@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import { baseStyles } from './theme.js';
 import { LocalizeController } from './i18n/localize.js';
 import type { CommonMessages } from './i18n/common.js';
-import { resolveApi, type Lang } from './config.js';
+import { missingApiWarning, resolveApi, unreachableApiWarning, warnOnce, type Lang } from './config.js';
 import type { Transport } from '@motcua/sdk';
 import { transportFor } from './clients.js';
 import { ConfigError, classifyError, isAbort, navigatorOffline, type ClassifiedError } from './error-kind.js';
@@ -58,6 +58,18 @@ export class MotcuaElement extends LitElement {
   constructor() {
     super();
     this.headingLevel = 2;
+    // Without an API a widget can do nothing: it says so at once (and the console says how to fix it), rather
+    // than showing a form whose every submission fails.
+    const own = this.render;
+    this.render = () => (this.apiBase ? own.call(this) : this.renderUnconfigured());
+  }
+
+  /** The whole widget when no API base URL is configured. */
+  protected renderUnconfigured(): TemplateResult {
+    warnOnce(`api:${this.localName}`, missingApiWarning(this.localName));
+    return html`<div class="alert alert--error" part="error" lang=${this.localize.locale}>
+      <p>${this.commonMessages.errors.config}</p>
+    </div>`;
   }
 
   /** The language and the messages in it; a widget adds its catalogue with `this.localize.use(…)`. */
@@ -132,7 +144,11 @@ export class MotcuaElement extends LitElement {
    * `code` is the dossier, procedure or unit concerned, if any.
    */
   protected reportFailure(error: unknown, code: string | null): void {
-    if (!isAbort(error)) this.emit('motcua-error', { kind: classifyError(error).kind, code });
+    if (isAbort(error)) return;
+    const { kind } = classifyError(error);
+    const base = this.apiBase;
+    if (kind === 'offline' && base && !navigatorOffline()) warnOnce(`reach:${base}`, unreachableApiWarning(base));
+    this.emit('motcua-error', { kind, code });
   }
 
   /** The translated message for a classified error that every widget shows the same way. */
@@ -161,12 +177,14 @@ export class MotcuaElement extends LitElement {
     return html`<div role="heading" aria-level=${level} class=${`h ${cls}`} part=${part}>${text}</div>`;
   }
 
-  /** An error box with a message and, when `retry` is given, a retry button. */
-  protected renderError(message: string, retry?: () => void): TemplateResult {
+  /** An error box with a message and, when `retry` is given, a retry button (disabled while `wait`). */
+  protected renderError(message: string, retry?: () => void, wait = false): TemplateResult {
     return html`<div class="alert alert--error" part="error">
       <p>${message}</p>
       ${retry
-        ? html`<button type="button" class="secondary" part="retry" @click=${retry}>${this.commonMessages.retry}</button>`
+        ? html`<button type="button" class="secondary" part="retry" ?disabled=${wait} @click=${retry}>
+            ${this.commonMessages.retry}
+          </button>`
         : null}
     </div>`;
   }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import {
+  dossiersApi,
   ratingsApi,
   RATING_COMMENT_MAX,
   RATING_LEVELS,
@@ -96,6 +97,7 @@ export class MotcuaRating extends MotcuaFormAssociatedElement {
     sending: () => (this._announce = this.#m.sending),
     sent: (receipt: RatingReceipt) => {
       void this.#finished(this.#m.thanks);
+      if (this.summary) void this.#summaryTask.run();
       this.emit('motcua-rating-submitted', { receipt });
     },
     queued: (submission, idempotencyKey) => {
@@ -114,6 +116,20 @@ export class MotcuaRating extends MotcuaFormAssociatedElement {
     task: ([api, office, unit, wanted], { signal }) => {
       if (!wanted || !api || (!office && !unit)) return Promise.resolve(null);
       return ratingsApi(this.transport).summary(office ? { office } : { unit }, { signal });
+    },
+  });
+
+  // With a dossier, ask first whether it was rated: say so before the citizen fills anything. A server that
+  // wants the verification factor does not tell; the 409 on sending still does.
+  #rated = new Task<readonly [string | null, string | undefined], void>(this, {
+    args: () => [this.apiBase, this.dossier] as const,
+    task: async ([api, code], { signal }) => {
+      if (!api || !code) return;
+      const view = await dossiersApi(this.transport).get(code, { signal }).catch(() => null);
+      if (view?.rated) {
+        this.#submission.known();
+        this._announce = this.#m.exists;
+      }
     },
   });
 

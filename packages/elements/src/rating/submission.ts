@@ -58,6 +58,11 @@ export class RatingSubmissionController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The API says the dossier was rated before: say so instead of showing the form. */
+  known(): void {
+    if (this.phase === 'form') this.#set('exists');
+  }
+
   /** The content changed: the next attempt is a new rating with a new key. */
   renew(): void {
     this.#key = undefined;

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { RATING_LEVELS, type RatingSummary } from '@motcua/sdk';
 import type { Lang } from '../internal/config.js';
-import { formatPercent } from '../internal/i18n/format.js';
+import { formatDate, formatPercent } from '../internal/i18n/format.js';
 import type { RatingMessages } from './messages.js';
 
 /** The ratings so far of an office or a unit: the share of each level, as text and as a bar. */
@@ -14,6 +14,7 @@ export function renderSummary(
   const { total, counts } = summary;
   return html`<section part="summary" class="summary" aria-labelledby="summary-title">
     <div id="summary-title">${heading(`${m.summaryTitle}: ${summary.scope.name}`, 1)}</div>
+    <p class="muted" part="period">${m.summaryPeriod(formatDate(summary.period.from, lang), formatDate(summary.period.to, lang))}</p>
     ${total
       ? html`<p class="muted">${m.summaryTotal(total)}</p>
           <ul role="list">

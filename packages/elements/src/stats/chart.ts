@@ -3,36 +3,60 @@
  * and, for exact figures and for screen reader users, the same data as a table.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { MonthlyFigures } from '@motcua/sdk';
 import type { Lang } from '../internal/config.js';
-import { formatNumber, formatPercent } from '../internal/i18n/format.js';
+import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
 import type { StatsMessages } from './messages.js';
 
 const SLOT = 28;
 const BAR = 10;
 const PLOT = 120;
-const TOP = 6;
-const LABELS = 18;
-/** Room on the left for the scale's top value. */
-const LEFT = 28;
+const TOP = 8;
+const LABELS = 20;
+/** Room on the left for the scale's values. */
+const LEFT = 44;
 
 /** `2025-03` → `03/2025`. */
 export const monthLabel = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
-function bars(monthly: readonly MonthlyFigures[], lang: Lang): TemplateResult {
-  const max = Math.max(1, ...monthly.map((x) => Math.max(x.received, x.settled)));
+/** The smallest 1, 2 or 5 × 10ⁿ at or above `n`: the top of the scale. */
+function niceMax(n: number): number {
+  const step = 10 ** Math.floor(Math.log10(Math.max(1, n)));
+  return [1, 2, 5, 10].map((k) => k * step).find((v) => v >= n)!;
+}
+
+/**
+ * Whether the series' last month is cut short by the period's end (the current month, counted to today): its
+ * bars are drawn lighter and its labels say so.
+ */
+export function partialMonth(monthly: readonly MonthlyFigures[], periodEnd: string): string | null {
+  const last = monthly.at(-1)?.month;
+  if (!last || periodEnd.slice(0, 7) !== last) return null;
+  const [y, m] = last.split('-').map(Number) as [number, number];
+  return Number(periodEnd.slice(8, 10)) < new Date(Date.UTC(y, m, 0)).getUTCDate() ? last : null;
+}
+
+function bars(monthly: readonly MonthlyFigures[], partial: string | null, lang: Lang): TemplateResult {
+  const max = niceMax(Math.max(...monthly.map((x) => Math.max(x.received, x.settled))));
   const right = LEFT + monthly.length * SLOT;
   const bar = (v: number, x: number, cls: string) => {
     const h = (v / max) * PLOT;
     return svg`<rect class=${cls} x=${x} y=${TOP + PLOT - h} width=${BAR} height=${h}></rect>`;
   };
-  return svg`${monthly.map((x, i) => {
-    const left = LEFT + i * SLOT + (SLOT - 2 * BAR - 2) / 2;
-    return svg`${bar(x.received, left, 'received')}${bar(x.settled, left + BAR + 2, 'settled')}
-      <text x=${LEFT + i * SLOT + SLOT / 2} y=${TOP + PLOT + LABELS - 4} text-anchor="middle">${x.month.slice(5, 7)}</text>`;
-  })}
-    <line class="grid" x1=${LEFT} x2=${right} y1=${TOP + 0.5} y2=${TOP + 0.5}></line>
-    <text x=${LEFT - 4} y=${TOP + 3} text-anchor="end">${formatNumber(max, lang)}</text>
+  const tick = (v: number) => {
+    const y = TOP + PLOT - (v / max) * PLOT + 0.5;
+    return svg`<line class="grid" x1=${LEFT} x2=${right} y1=${y} y2=${y}></line>
+      <text x=${LEFT - 4} y=${y + 4} text-anchor="end">${formatNumber(v, lang)}</text>`;
+  };
+  return svg`${[max / 2, max].map(tick)}
+    <text x=${LEFT - 4} y=${TOP + PLOT + 4} text-anchor="end">0</text>
+    ${monthly.map((x, i) => {
+      const left = LEFT + i * SLOT + (SLOT - 2 * BAR - 2) / 2;
+      const cut = x.month === partial ? ' partial' : '';
+      return svg`${bar(x.received, left, `received${cut}`)}${bar(x.settled, left + BAR + 2, `settled${cut}`)}
+      <text x=${LEFT + i * SLOT + SLOT / 2} y=${TOP + PLOT + LABELS - 4} text-anchor="middle">${x.month.slice(5, 7)}${cut ? '*' : ''}</text>`;
+    })}
     <line x1=${LEFT} x2=${right} y1=${TOP + PLOT + 0.5} y2=${TOP + PLOT + 0.5}></line>`;
 }
 
@@ -40,10 +64,14 @@ function bars(monthly: readonly MonthlyFigures[], lang: Lang): TemplateResult {
 export function renderMonthly(
   monthly: readonly MonthlyFigures[],
   scope: string,
+  periodEnd: string,
   m: StatsMessages,
   lang: Lang,
 ): TemplateResult | typeof nothing {
   if (!monthly.length) return nothing;
+  const partial = partialMonth(monthly, periodEnd);
+  const note = partial ? m.partial(monthLabel(partial), formatDate(periodEnd, lang)) : '';
+  const width = LEFT + monthly.length * SLOT + 4;
   const n = (v: number) => formatNumber(v, lang);
   const peak = monthly.reduce((a, b) => (b.received > a.received ? b : a));
   const label = m.chart(scope, monthLabel(monthly[0]!.month), monthLabel(monthly[monthly.length - 1]!.month), n(peak.received), monthLabel(peak.month));
@@ -52,14 +80,18 @@ export function renderMonthly(
     <p class="legend" aria-hidden="true">
       <span class="key received"></span>${m.legendReceived} <span class="key settled"></span>${m.legendSettled}
     </p>
-    <svg class="chart" role="img" aria-label=${label} viewBox=${`0 0 ${LEFT + monthly.length * SLOT + 4} ${TOP + PLOT + LABELS}`}>
-      ${bars(monthly, lang)}
-    </svg>
+    ${note ? html`<p class="muted" part="partial">* ${note}</p>` : nothing}
+    <!-- At least its own width, so its 12-unit labels stay 12 px or more (CSSOM, not a style attribute: strict CSP). -->
+    <div class="scroll" tabindex="0" role="group" aria-label=${m.monthly}>
+      <svg class="chart" role="img" aria-label=${`${label} ${note}`} viewBox=${`0 0 ${width} ${TOP + PLOT + LABELS}`} ${ref((el) => el && ((el as SVGElement).style.minWidth = `${width}px`))}>
+        ${bars(monthly, partial, lang)}
+      </svg>
+    </div>
     <details part="table">
       <summary>${m.table}</summary>
       <div class="scroll">
         <table>
-          <caption class="sr-only">${m.monthly}: ${scope}</caption>
+          <caption class="sr-only">${m.monthly}: <span lang="vi">${scope}</span></caption>
           <thead>
             <tr>
               <th scope="col">${m.month}</th>
@@ -72,7 +104,7 @@ export function renderMonthly(
           <tbody>
             ${monthly.map(
               (x) => html`<tr>
-                <th scope="row">${monthLabel(x.month)}</th>
+                <th scope="row">${monthLabel(x.month)}${x.month === partial ? html`<span class="sr-only"> (${note})</span>*` : nothing}</th>
                 <td>${n(x.received)}</td>
                 <td>${n(x.settled)}</td>
                 <td>${x.onTimeRate == null ? '–' : formatPercent(x.onTimeRate, lang)}</td>

@@ -22,4 +22,5 @@ export const en: StatsMessages = {
   table: 'Show the figures as a table',
   month: 'Month',
   onTimeRate: 'On-time rate',
+  partial: (month, to) => `${month} is not over: figures up to ${to}.`,
 };

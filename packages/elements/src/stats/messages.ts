@@ -6,7 +6,7 @@ export const vi = {
   period: (from: string, to: string) => `Từ ngày ${from} đến ngày ${to}`,
   received: 'Hồ sơ tiếp nhận',
   settled: 'Đã giải quyết',
-  onTime: 'Giải quyết đúng và sớm hạn',
+  onTime: 'Giải quyết đúng hạn và trước hạn',
   overdue: 'Đang quá hạn',
   inProgress: 'Đang giải quyết trong hạn',
   onTimeOf: (n: string) => `trên ${n} hồ sơ đã giải quyết`,
@@ -22,6 +22,7 @@ export const vi = {
   table: 'Xem số liệu dạng bảng',
   month: 'Tháng',
   onTimeRate: 'Tỉ lệ đúng hạn',
+  partial: (month: string, to: string) => `Tháng ${month} chưa hết: số liệu tính đến ngày ${to}.`,
 };
 
 /** The catalogue's shape: the English one must satisfy it. */

@@ -103,13 +103,13 @@ export class MotcuaStats extends MotcuaElement {
     const n = (v: number) => formatNumber(v, lang);
     const rate = (s: StatsFigures) => (s.onTimeRate == null ? m.noRate : formatPercent(s.onTimeRate, lang));
     const beside = (text: string) =>
-      own ? html`<span class="beside">${m.beside(province.scope.name)} <strong>${text}</strong></span>` : nothing;
+      own ? html`<span class="beside"><span lang="vi">${m.beside(province.scope.name)}</span> <strong>${text}</strong></span>` : nothing;
     const card = (key: Figure) => html`<div class="figure" part="figure">
       <dt>${m[key]}</dt>
       <dd><span class="value">${n(main[key])}</span> ${beside(n(province[key]))}</dd>
     </div>`;
     const nothingYet = !main.received && !main.settled && !main.overdue && !main.inProgress;
-    return html`${this.heading(main.scope.name, 1, 'scope')}
+    return html`<div lang="vi">${this.heading(main.scope.name, 1, 'scope')}</div>
       <p class="muted" part="period">${m.period(formatDate(main.period.from, lang), formatDate(main.period.to, lang))}</p>
       ${nothingYet
         ? html`<p class="empty">${m.empty}</p>`
@@ -124,6 +124,6 @@ export class MotcuaStats extends MotcuaElement {
               </div>
               ${card('received')} ${card('settled')} ${card('overdue')} ${card('inProgress')}
             </dl>
-            ${renderMonthly(main.monthly, main.scope.name, m, lang)}`}`;
+            ${renderMonthly(main.monthly, main.scope.name, main.period.to, m, lang)}`}`;
   }
 }

@@ -79,6 +79,7 @@ export const statsStyles = css`
     fill: var(--_success);
   }
   svg.chart {
+    display: block;
     width: 100%;
     height: auto;
     max-height: max(16rem, 256px);
@@ -99,9 +100,19 @@ export const statsStyles = css`
   .scroll {
     overflow-x: auto;
   }
+  rect.partial {
+    fill-opacity: 0.45;
+  }
+  table {
+    overflow-wrap: normal;
+  }
   th,
   td {
     text-align: end;
+  }
+  tbody th,
+  td {
+    white-space: nowrap;
   }
   th[scope='row'],
   thead th:first-child {

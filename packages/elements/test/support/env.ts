@@ -23,8 +23,11 @@ export type FixtureName =
   | 'settled'
   | 'overdue'
   | 'fresh'
+  | 'waiting'
+  | 'fees'
+  | 'accepted'
   | 'rated'
-  | `rate${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`;
+  | `rate${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
 
 export interface Fixture {
   code: string;

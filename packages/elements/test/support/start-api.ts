@@ -75,6 +75,10 @@ function fixtures(procedureCode: string, officeId: string): Record<string, Dossi
       history: [{ at: at(30), action: 'Tiếp nhận hồ sơ', unit: 'Bộ phận Một cửa', officerTitle: null, status: 2 }],
     }),
     fresh: dossier(0, 1, { appointmentAt: vnIso(now + 7 * DAY), history: [] }),
+    // Waiting on the citizen: documents with a new appointment to come, fees with the old one passed.
+    waiting: dossier(6, 5, { appointmentAt: vnIso(now + 3 * DAY), history: [] }),
+    fees: dossier(8, 6, { appointmentAt: at(2), history: [] }),
+    accepted: dossier(1, 2, { appointmentAt: vnIso(now + 4 * DAY), history: [] }),
     rated: settled(),
     rate1: settled(),
     rate2: settled(),
@@ -84,6 +88,8 @@ function fixtures(procedureCode: string, officeId: string): Record<string, Dossi
     rate6: settled(),
     rate7: settled(),
     rate8: settled(),
+    rate9: settled(),
+    rate10: settled(),
   };
 }
 

@@ -14,15 +14,18 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
   return f;
 }
 
-/** A date (`17/02/2020`), or with `time` a date and time (`08:30 17/02/2020`), in Asia/Ho_Chi_Minh. */
+/**
+ * A date, or with `time` a date and time, in Asia/Ho_Chi_Minh: `17/02/2020` (`08:30 17/02/2020`) in
+ * Vietnamese, `17 Feb 2020` (`17 Feb 2020, 08:30`) in English, where day/month order is ambiguous.
+ */
 export function formatDate(value: string | Date, lang: Lang, time = false): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '';
   const f = formatter(`d${lang}${time}`, () =>
     new Intl.DateTimeFormat(LOCALES[lang], {
       timeZone: TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
+      day: lang === 'en' ? 'numeric' : '2-digit',
+      month: lang === 'en' ? 'short' : '2-digit',
       year: 'numeric',
       ...(time ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
     }),
