@@ -21,6 +21,7 @@ import { rebuildStats } from './db/stats.js';
 import { replaceUnits } from './db/units.js';
 import { generateDossiers } from './demo/dossiers.js';
 import { demoOffices, demoProvince } from './demo/offices.js';
+import { provinceAgencyCode } from './demo/office-shares.js';
 import { createRng } from './demo/random.js';
 import { generateRatings } from './demo/ratings.js';
 import type { FactorHasher } from './privacy/verification.js';
@@ -51,9 +52,14 @@ export interface SeedReport {
   ratings: number;
 }
 
+/** The province the database was seeded for, if any. */
+function storedProvinceMeta(db: Database): { code: string; name: string } | null {
+  return JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { code: string; name: string } | null;
+}
+
 /** A database serves one province: asking for another one is a configuration mistake, said before anything runs. */
 function checkProvince(db: Database, wanted: string | undefined): void {
-  const stored = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { code: string; name: string } | null;
+  const stored = storedProvinceMeta(db);
   if (wanted !== undefined && stored !== null && stored.code !== wanted) {
     throw new Error(
       `This database serves province ${stored.code} (${stored.name}), not ${wanted}: ` +
@@ -111,6 +117,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     // A year of filings up to today; generated lazily and stored as they come (250,000 do not fit in memory
     // comfortably with their histories).
     const to = vnDate(options.now);
+    const province = storedProvinceMeta(db)?.code ?? options.province ?? DEFAULT_PROVINCE;
     const dossiers = generateDossiers({
       offices: listOffices(db, {}),
       procedures: allProcedures(db),
@@ -119,6 +126,8 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       to,
       total,
       now: options.now,
+      province,
+      provinceAgencyCode: provinceAgencyCode(loadProvinceUnits(province).province),
     });
     db.transaction(() => {
       if (getMeta(db, DEMO_META_KEY) !== null) return;

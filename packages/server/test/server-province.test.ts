@@ -81,3 +81,20 @@ test('a database seeded for one province refuses another, and serves its own wit
   assert.deepEqual(((await again.inject('/v1/meta')).json() as ServiceInfo).province, { code: '01', name: 'Thành phố Hà Nội' });
   await again.close();
 });
+
+test('--province 38 --demo: dossier codes carry 38 and the placeholder agency X38; nothing of Lạng Sơn in dossiers, histories, offices', async () => {
+  const db = openDatabase(':memory:');
+  const app = await createServer({ database: db, province: '38', demo: true, demoDossiers: 400, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
+  try {
+    const dossiers = db.prepare('SELECT * FROM dossiers').all() as Record<string, unknown>[];
+    assert.ok(dossiers.length >= 300, `${dossiers.length} dossiers`);
+    const codes = dossiers.map((d) => String(d.code));
+    assert.ok(codes.some((c) => c.startsWith('000.00.38.X38-')), 'centre dossiers carry the province digits');
+    for (const c of codes) assert.match(c, /^000\.(00\.38|3\d\.\d\d)\.X38-\d{6}-\d{4}$/);
+    const everything = JSON.stringify([dossiers, db.prepare('SELECT * FROM offices').all()]);
+    assert.doesNotMatch(everything, /Lạng Sơn|H37|000\.00\.20\./);
+    assert.doesNotMatch((await app.inject('/v1/offices')).body, /Lạng Sơn/);
+  } finally {
+    await app.close();
+  }
+});

@@ -27,7 +27,7 @@ import { Days } from './filing-days.js';
 import { DEMO_DOSSIERS } from './fixed-dossiers.js';
 import { randomFullName } from './names.js';
 import { OfficeDays, type Moment } from './office-hours.js';
-import { officeAgencyCodes, officeTargets } from './office-shares.js';
+import { officeAgencyCodes, officeTargets, provinceAgencyCode } from './office-shares.js';
 import { createRng, hashFraction } from './random.js';
 import { decidesReception, receptionTime } from './reception.js';
 
@@ -46,9 +46,11 @@ export interface GenerateDossiersOptions {
   seed?: number;
   /** How far processing has got: events after it are not in the data yet. Default: 17:00 on `to`. */
   now?: Date;
-  /** Also yield {@link DEMO_DOSSIERS} filed before `now`. Default true. */
+  /** Also yield {@link DEMO_DOSSIERS} filed before `now` (Lạng Sơn's, so only for province 20). Default true. */
   includeDemo?: boolean;
-  /** Province part of the agency identifiers (QCVN 102:2016). Default `H37`. */
+  /** Province code (2 digits) in the agency identifiers. Default `20`. */
+  province?: string;
+  /** Province part of the agency identifiers (QCVN 102:2016). Default: {@link provinceAgencyCode} of `province`. */
   provinceAgencyCode?: string;
 }
 
@@ -165,12 +167,13 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     if (unit === undefined) units.set(agency ?? '', (unit = provincialUnit(agency, province)));
     return unit;
   };
-  const agencyCodes = officeAgencyCodes(offices, options.provinceAgencyCode);
+  const provinceCode = options.province ?? '20';
+  const agencyCodes = officeAgencyCodes(offices, provinceCode, options.provinceAgencyCode ?? provinceAgencyCode({ code: provinceCode }));
   const targets = officeTargets(offices, total);
 
   // Demo dossiers first; their codes are reserved so generated ones never collide with them.
   const reserved = new Set<string>();
-  if (options.includeDemo ?? true) {
+  if ((options.includeDemo ?? true) && provinceCode === '20') {
     for (const d of DEMO_DOSSIERS) {
       reserved.add(d.code);
       if (new Date(d.history[0]!.at) <= now) yield structuredClone(d);

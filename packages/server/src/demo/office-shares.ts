@@ -7,12 +7,27 @@ import { hashFraction } from './random.js';
 /** Share of dossiers filed at the provincial centre. */
 const CENTRE_SHARE = 0.4;
 
-/** Agency identifiers per office: the centre `000.00.20.Hxx`, commune offices `000.3x.yy.Hxx` (demo values). */
-export function officeAgencyCodes(offices: readonly Office[], provinceAgencyCode = 'H37'): Map<string, string> {
+/** Lạng Sơn's agency identifier, inferred from the alphabetical ordering of QCVN 102:2016/BTTTT (DATA-SOURCES.md). */
+const LANG_SON_AGENCY_CODE = 'H37';
+
+/**
+ * The province part of the agency identifiers: the data's `agencyCodeSuffix` when it gives one, `H37` for Lạng Sơn
+ * (20), else the placeholder `X` + province code (`X38` for Thanh Hóa): no source gives the other provinces' codes,
+ * and `X` is no QCVN 102 letter, so a demo code never passes for a real one.
+ */
+export function provinceAgencyCode(province: { code: string; agencyCodeSuffix?: string | null }): string {
+  return province.agencyCodeSuffix ?? (province.code === '20' ? LANG_SON_AGENCY_CODE : `X${province.code}`);
+}
+
+/**
+ * Agency identifiers per office: the centre `000.00.<province>.<agency>`, commune offices `000.3x.yy.<agency>`
+ * (demo values; see {@link provinceAgencyCode}).
+ */
+export function officeAgencyCodes(offices: readonly Office[], province: string, agencyCode: string): Map<string, string> {
   const codes = new Map<string, string>();
   const communes = offices.filter((o) => o.kind !== 'provincial_centre').sort((a, b) => a.unit.code.localeCompare(b.unit.code));
-  for (const o of offices) if (o.kind === 'provincial_centre') codes.set(o.id, `000.00.20.${provinceAgencyCode}`);
-  communes.forEach((o, i) => codes.set(o.id, `000.${31 + Math.floor(i / 25)}.${String((i % 25) + 1).padStart(2, '0')}.${provinceAgencyCode}`));
+  for (const o of offices) if (o.kind === 'provincial_centre') codes.set(o.id, `000.00.${province}.${agencyCode}`);
+  communes.forEach((o, i) => codes.set(o.id, `000.${31 + Math.floor(i / 25)}.${String((i % 25) + 1).padStart(2, '0')}.${agencyCode}`));
   return codes;
 }
 
