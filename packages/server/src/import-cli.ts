@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * motcua-import <file> [--kind procedures|offices|calendar] [--db path] [--dry-run] [--json]
+ * motcua-import --report [--db path] [--json]
  *
  * Imports administrative procedures from a file (JSON Lines, a JSON array, the national portal's envelope or a
  * single record; gzip or plain), or a province's offices or holiday calendar (CSV or JSON), prints a report of
  * what was used and what was rejected and why, and stores what was used in the database unless `--dry-run` is
- * given (offices and calendars only when every row is usable).
+ * given (offices and calendars only when every row is usable). `--report` prints the catalogue fitness report
+ * kept in the database by the last procedure import.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from './db/database.js';
 import { getMeta, PROVINCE_META_KEY } from './db/meta.js';
 import { importCalendarInto, importOfficesInto } from './db/province-import.js';
-import { setCatalogueFitness, upsertProcedures } from './db/procedures.js';
+import { getCatalogueFitness, setCatalogueFitness, upsertProcedures } from './db/procedures.js';
 import { catalogueProvince, formatFitness, type FitnessReport } from './catalogue/fitness.js';
 import { fitCatalogue } from './catalogue/procedure-list.js';
 import { fileInput, importProcedures, type ImportReport } from './catalogue/importer.js';
@@ -21,6 +23,7 @@ import { parseRows } from './catalogue/table-input.js';
 import type { CatalogueProcedure } from './catalogue/types.js';
 
 const USAGE = `Usage: motcua-import <file> [--kind procedures|offices|calendar] [--db path] [--dry-run] [--json]
+       motcua-import --report [--db path] [--json]
 
   <file>      procedures as JSON Lines, a JSON array or the portal's { data: [...] } envelope (gzip or plain);
               offices or a holiday calendar as CSV (a spreadsheet export) or JSON
@@ -32,6 +35,8 @@ const USAGE = `Usage: motcua-import <file> [--kind procedures|offices|calendar] 
               include | exclude | variant, why, base, name); a list with a rejected row stores nothing
   --dry-run   read and check only; store nothing
   --json      print the report as JSON
+  --report    print the catalogue fitness report the last procedure import kept in the database: the counts
+              by rule and every finding with its reason
 Offices and calendars are stored only when every row can be used; each rejected row is listed with why.
 `;
 
@@ -98,6 +103,33 @@ export function formatReport(report: ImportReport & { fitness?: FitnessReport },
   return lines.join('\n');
 }
 
+/** Human-readable fitness report: the counts by rule, then every finding with its reason. */
+export function formatFitnessFindings(report: FitnessReport): string {
+  const lines = [formatFitness(report), `Findings: ${report.findings.length}`];
+  for (const f of report.findings) lines.push(`  ${f.code} ${f.rule}, ${f.action}: ${f.reason}`);
+  return lines.join('\n');
+}
+
+/** `--report`: the fitness report kept in the database at `dbPath`. */
+function printFitness(dbPath: string, json: boolean, out: Output, err: Output): number {
+  if (!existsSync(dbPath)) {
+    err.write(`Database not found: ${dbPath}\n`);
+    return 1;
+  }
+  const db = openDatabase(dbPath);
+  try {
+    const report = getCatalogueFitness(db);
+    if (!report) {
+      err.write(`${dbPath} holds no fitness report: import the procedures with motcua-import first\n`);
+      return 1;
+    }
+    out.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitnessFindings(report)}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 function store(path: string, items: CatalogueProcedure[], fitness: FitnessReport): number {
   const db = openDatabase(path);
   try {
@@ -127,6 +159,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
         'procedure-list': { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
+        report: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -139,6 +172,14 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 0;
   }
   const [file, ...extra] = args.positionals;
+  const dbPath = args.values.db ?? process.env.MOTCUA_DB ?? 'motcua.db';
+  if (args.values.report) {
+    if (file) {
+      err.write(`--report reads the database only; no file is imported\n\n${USAGE}`);
+      return 2;
+    }
+    return printFitness(dbPath, args.values.json ?? false, out, err);
+  }
   if (!file || extra.length > 0) {
     err.write(USAGE);
     return 2;
@@ -153,7 +194,6 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 1;
   }
 
-  const dbPath = args.values.db ?? process.env.MOTCUA_DB ?? 'motcua.db';
   if (kind !== 'procedures') {
     return importRows(kind as 'offices' | 'calendar', file, dbPath, args.values['dry-run'] ?? false, args.values.json ?? false, out, err);
   }
