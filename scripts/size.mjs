@@ -50,24 +50,37 @@ const widgetEntries = Object.keys(cdn.input)
  * same (`label` names it in the table). `cdn`: CDN files, each with the files it imports statically, or `'*'`
  * for every file of the CDN build. Budgets in bytes.
  */
+/** Each page's ceiling (kB): its size when last accepted, plus 0.25 kB. */
+const PAGE_CEILINGS = {
+  'motcua-counter-directory.js': 35.2,
+  'motcua-dossier-lookup.js': 37.25,
+  'motcua-procedure-finder.js': 35.5,
+  'motcua-rating.js': 36.95,
+  'motcua-stats.js': 31.9,
+};
+
 /** @type {SizeEntry[]} */
 export const ENTRIES = [
-  { name: '@motcua/sdk', entry: 'packages/sdk/src/index.ts', targetGzip: 18 * kB, ceilingGzip: 22.5 * kB },
+  // Raised from 22.5 kB: the deadline rule, the opening-hours schedule and the contract's named invariants now
+  // live in the SDK (one rule shared by widgets and server); pages take only what they import.
+  { name: '@motcua/sdk', entry: 'packages/sdk/src/index.ts', targetGzip: 18 * kB, ceilingGzip: 22.75 * kB },
   {
     name: '@motcua/sdk: one resource',
     code: "export { createTransport, dossiersApi } from '@motcua/sdk';",
     label: 'createTransport + dossiersApi',
     targetGzip: 14 * kB,
-    ceilingGzip: 15.25 * kB,
+    ceilingGzip: 15 * kB,
   },
-  // Raised from 65.5 kB when each page began to load only the schemas it calls (every one-widget page fell
-  // 0.1–2.4 kB): the same code in more, smaller files, each compressed alone, sums to more.
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 66.75 * kB },
+  // Raised from 65.5 kB to 66.75 when each page began to load only the schemas it calls (every one-widget page
+  // fell 0.1–2.4 kB: the same code in more, smaller files, each compressed alone, sums to more), then to 73.5
+  // for the citizen features of issue 12 (the documents checklist, the calendar file, share, the 429 countdown,
+  // the compact directory, the stats scale) and the contract's invariants.
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 73.5 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
     targetGzip: 26 * kB,
-    ceilingGzip: 37 * kB,
+    ceilingGzip: (PAGE_CEILINGS[file] ?? 37) * kB,
   })),
   // The autoloader alone: a page using it then loads one widget's page files on demand.
   { name: 'page: autoloader only', cdn: ['motcua-autoloader.js'], targetGzip: 1 * kB, ceilingGzip: 1.05 * kB },
