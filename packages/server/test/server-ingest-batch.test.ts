@@ -120,6 +120,17 @@ describe('POST /v1/ingest/batch', () => {
     assert.equal(JSON.parse(stored(code(8))!.history).length, 2, 'the same moment in another offset is the same event');
   });
 
+  test("a row breaking the dossier's rules is rejected like POST /v1/ingest/dossiers would, and stores nothing", async () => {
+    const out = await results([
+      dossier(9, { status: 10 }), // returned, without its return date
+      dossier(10, { finishedAt: '2026-11-01T08:00:00+07:00' }), // finished before it was received
+      { op: 'withdraw', code: code(1), at: '1990-01-01T08:00:00+07:00' }, // not a plausible date
+    ]);
+    assert.deepEqual(out.results.map((r) => r.outcome), ['rejected', 'rejected', 'rejected']);
+    assert.equal(stored(code(9)), undefined);
+    assert.equal(stored(code(10)), undefined);
+  });
+
   test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {
     expectProblem(await send([dossier(7)], {} as typeof AUTH), 401, 'unauthorized');
     expectProblem(await send([]), 400, 'validation_failed');

@@ -6,7 +6,7 @@
  * batch apply again), a history event already stored is not appended twice, a delete of a dossier already gone
  * answers `absent`.
  */
-import { DossierCodeInput, DossierUpsert, HistoryEventInput, ProblemIssue, Text, Timestamp } from '@motcua/sdk';
+import { DossierCodeInput, DossierUpsert, dossierRules, HistoryEventInput, PlausibleTimestamp, ProblemIssue, Text } from '@motcua/sdk';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
 import { deleteDossier } from '../db/dossier-batch.js';
@@ -19,9 +19,10 @@ import { appendEvent, dossierCode, toEvent, upsert } from './ingest.js';
 /** Most rows in one batch (a full row with 500 events is about 1 kB per event: keep batches under 1 MB). */
 export const MAX_BATCH_ROWS = 1000;
 
-const UpsertRow = z.object({ op: z.optional(z.literal('upsert')), ...DossierUpsert.shape });
+// The shape alone would drop the dossier's rules (dates in order, a returned dossier's return date): kept.
+const UpsertRow = z.object({ op: z.optional(z.literal('upsert')), ...DossierUpsert.shape }).check(dossierRules);
 const EventRow = z.object({ op: z.literal('event'), code: DossierCodeInput, event: HistoryEventInput });
-const WithdrawRow = z.object({ op: z.literal('withdraw'), code: DossierCodeInput, at: Timestamp, note: z.optional(Text(500)) });
+const WithdrawRow = z.object({ op: z.literal('withdraw'), code: DossierCodeInput, at: PlausibleTimestamp, note: z.optional(Text(500)) });
 const DeleteRow = z.object({ op: z.literal('delete'), code: DossierCodeInput });
 const ROWS = { upsert: UpsertRow, event: EventRow, withdraw: WithdrawRow, delete: DeleteRow } as const;
 type Op = keyof typeof ROWS;
