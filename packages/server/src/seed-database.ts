@@ -6,6 +6,7 @@
 import { addDays, vnDate } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { holidayCalendar } from './catalogue/calendar.js';
+import { currentHolidayCalendar } from './db/province-import.js';
 import { DEFAULT_PROVINCE, PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
 import { formatFitness } from './catalogue/fitness.js';
 import { fitCatalogue } from './catalogue/procedure-list.js';
@@ -121,7 +122,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     const dossiers = generateDossiers({
       offices: listOffices(db, {}),
       procedures: allProcedures(db),
-      calendar: holidayCalendar(),
+      calendar: currentHolidayCalendar(db),
       from: addDays(to, -364),
       to,
       total,

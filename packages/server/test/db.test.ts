@@ -14,6 +14,8 @@ import { isSettled } from '@motcua/sdk';
 import { ensureSecret, getMeta } from '../src/db/meta.js';
 import { MIGRATIONS, migrate } from '../src/db/migrations.js';
 import { getProcedure } from '../src/db/procedures.js';
+import { HOLIDAYS } from '../src/catalogue/calendar.js';
+import { storeHolidayYears } from '../src/db/calendar.js';
 import { searchProcedureIds } from '../src/db/procedure-search.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { rebuildStats } from '../src/db/stats.js';
@@ -55,6 +57,19 @@ describe('seeding', () => {
     assert.deepEqual(report, { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 });
     assert.equal((db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n, before);
     assert.ok(getMeta(db, 'seeded:catalogue') && getMeta(db, 'seeded:demo'));
+    db.close();
+  });
+
+  test('demo dossiers follow the calendar in the database: none received on a day the province closed', async () => {
+    const db = openDatabase(await seededTemplate(null)); // catalogue only
+    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    const closed = '2026-11-18'; // a Wednesday, a working day in the built-in calendar
+    const year = HOLIDAYS[2026]!;
+    storeHolidayYears(db, { 2026: { ...year, breaks: [...year.breaks, { from: closed, to: closed, name: 'Nghỉ của tỉnh', confirmed: true, source: 'test' }] } });
+    await seedDatabase(db, hasher, { demo: true, dossierCount: 2000, now: TEST_NOW });
+    const count = (day: string) => (db.prepare('SELECT count(*) AS n FROM dossiers WHERE received_day = ?').get(day) as { n: number }).n;
+    assert.ok(count('2026-11-17') > 0, 'the day before is a filing day');
+    assert.equal(count(closed), 0);
     db.close();
   });
 
