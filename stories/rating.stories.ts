@@ -67,7 +67,7 @@ export const Detailed: Story = {
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement, TAG);
     const indicators = await part(el, 'indicators');
-    await expect(indicators).toHaveTextContent('Thời gian giải quyết so với quy định');
+    await expect(indicators).toHaveTextContent('Tổng thời gian giải quyết thủ tục hành chính so với thời gian quy định');
   },
 };
 
