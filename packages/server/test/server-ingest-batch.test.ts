@@ -77,6 +77,7 @@ describe('POST /v1/ingest/batch', () => {
     assert.equal(out.results[0]?.code, code(1));
     assert.deepEqual(out.results[2]?.errors?.map((e) => e.path), ['body[2].unitCode']);
     assert.match(out.results[8]?.errors?.[0]?.message ?? '', /No dossier/);
+    assert.deepEqual(out.results[8]?.errors?.map((e) => e.path), ['body[8]']);
     assert.equal(out.results[9]?.errors?.[0]?.path, 'body[9].op');
     assert.deepEqual([...new Set(out.results[10]?.errors?.map((e) => e.path))].sort(), ['body[10].receivedAt', 'body[10].status']);
     assert.deepEqual(out.counts, { created: 3, updated: 0, appended: 1, duplicate: 1, withdrawn: 1, deleted: 1, absent: 0, rejected: 4 });
@@ -129,6 +130,17 @@ describe('POST /v1/ingest/batch', () => {
     assert.deepEqual(out.results.map((r) => r.outcome), ['rejected', 'rejected', 'rejected']);
     assert.equal(stored(code(9)), undefined);
     assert.equal(stored(code(10)), undefined);
+  });
+
+  test('every error path names the row once: body[N].field', async () => {
+    const out = await results([
+      dossier(11),
+      { op: 'delete', code: 'not-a-code' },
+      { op: 'event', code: 'H37-x', event: { at: '2026-11-20T10:00:00+07:00', action: 'x', status: 4 } },
+      { op: 'withdraw', code: code(404), at: '2026-11-21T08:00:00+07:00' }, // no such dossier
+      dossier(12, { code: 'nope' }),
+    ]);
+    assert.deepEqual(out.results.map((r) => r.errors?.map((e) => e.path)), [undefined, ['body[1].code'], ['body[2].code'], ['body[3]'], ['body[4].code']]);
   });
 
   test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {

@@ -57,7 +57,8 @@ function withdrawal(at: string, note: string | undefined) {
   return { at, action: note ?? 'Công dân yêu cầu rút hồ sơ', unit: null, officerTitle: null, status: 7 };
 }
 
-function applyRow(ctx: AppContext, row: unknown, at: string): { code: string | null; outcome: BatchOutcome } {
+// Issues are raised with paths from `body` (the row); `applyBatch` rewrites them to `body[index]` once.
+function applyRow(ctx: AppContext, row: unknown): { code: string | null; outcome: BatchOutcome } {
   const op = (row as { op?: unknown } | null)?.op ?? 'upsert';
   // The row's own schema names its issues precisely; an unknown `op` is reported against the union.
   const parsed = parseWith('body', typeof op === 'string' && op in ROWS ? ROWS[op as Op] : BatchRow, row);
@@ -66,7 +67,7 @@ function applyRow(ctx: AppContext, row: unknown, at: string): { code: string | n
     return { code, outcome: created ? 'created' : 'updated' };
   }
   const other = parsed as z.infer<typeof EventRow> | z.infer<typeof WithdrawRow> | z.infer<typeof DeleteRow>;
-  const code = dossierCode(other.code, `${at}.code`, ctx.clock.now());
+  const code = dossierCode(other.code, 'body.code', ctx.clock.now());
   if (other.op === 'delete') return { code, outcome: deleteDossier(ctx.db, code) ? 'deleted' : 'absent' };
   if (other.op === 'event') {
     return { code, outcome: appendEvent(ctx, code, toEvent(other.event)).duplicate ? 'duplicate' : 'appended' };
@@ -81,13 +82,13 @@ export function applyBatch(ctx: AppContext, rows: readonly unknown[]): BatchResu
     rows.map((row, index): BatchRowResult => {
       const at = `body[${index}]`;
       try {
-        const applied = ctx.db.transaction(() => applyRow(ctx, row, at))();
+        const applied = ctx.db.transaction(() => applyRow(ctx, row))();
         counts[applied.outcome]++;
         return { index, ...applied };
       } catch (error) {
         if (!isProblemError(error)) throw error;
         counts.rejected++;
-        const errors = error.errors?.length ? error.errors : [{ path: at, message: error.message }];
+        const errors = error.errors?.length ? error.errors : [{ path: 'body', message: error.message }];
         return { index, code: null, outcome: 'rejected', errors: errors.map((e) => ({ ...e, path: e.path.replace(/^body(?=[.[]|$)/, at) })) };
       }
     }),
