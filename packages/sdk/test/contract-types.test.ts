@@ -312,7 +312,7 @@ interface DossierUpsertT {
   appointmentAt?: string | null | undefined;
   finishedAt?: string | null | undefined;
   returnedAt?: string | null | undefined;
-  applicant: { name: string; phone?: string | undefined; idNumber?: string | undefined };
+  applicant: { name?: string | undefined; phone?: string | undefined; idNumber?: string | undefined };
   officeId?: string | null | undefined;
   unitCode?: string | null | undefined;
   history?: HistoryEventInputT[] | undefined;

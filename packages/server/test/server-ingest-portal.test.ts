@@ -83,6 +83,15 @@ describe('POST /v1/ingest/dvcqg', () => {
     }
   });
 
+  test('an item resent without ChuHoSo keeps the stored name; without a name on creation none is invented', async () => {
+    const { ChuHoSo: _, ...nameless } = SYNC.data[0]!;
+    assert.deepEqual((await answer({ ...SYNC, data: [nameless] })).results.map((r) => r.outcome), ['updated']);
+    assert.equal((await view('000.31.05.H37-261118-0101')).applicant, 'Lý V. H*');
+    const fresh = { ...nameless, MaHoSo: '000.31.05.H37-261118-0107' };
+    assert.deepEqual((await answer({ ...SYNC, data: [fresh] })).results.map((r) => r.outcome), ['created']);
+    assert.equal((await view('000.31.05.H37-261118-0107')).applicant, '*');
+  });
+
   test('CapNhatTienDoHoSoMC: progress becomes history, sent twice it is stored once; the officer\'s name is dropped', async () => {
     const out = await answer(PROGRESS);
     assert.deepEqual(out.results.map((r) => [r.error_code, r.outcome]), [['00', 'appended'], ['01', 'rejected'], ['01', 'rejected']]);

@@ -28,7 +28,8 @@ export const DossierUpsert = z.object({
   finishedAt: z.optional(z.nullable(Timestamp)),
   returnedAt: z.optional(z.nullable(Timestamp)),
   applicant: z.object({
-    name: Text(200),
+    /** Absent on an update: the stored (masked) name is kept; absent on creation: no name is known (`*`). */
+    name: z.optional(Text(200)),
     phone: z.optional(z.string().check(z.regex(/^\+?[0-9 .-]{4,20}$/))),
     idNumber: z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{4,20}$/))),
   }),

@@ -37,7 +37,9 @@ export interface DossierRow {
  * What a write supplies: the stored dossier, with factors as plain last-4 digits (hashed here). On an
  * update, `undefined` factors or history keep what is stored.
  */
-export type DossierWrite = Omit<StoredDossier, 'phoneLast4' | 'idLast4' | 'history'> & {
+/** What an ingest writes; `undefined` keeps the stored value on an update. */
+export type DossierWrite = Omit<StoredDossier, 'applicantMasked' | 'phoneLast4' | 'idLast4' | 'history'> & {
+  applicantMasked: string | undefined;
   phoneLast4: string | null | undefined;
   idLast4: string | null | undefined;
   history: HistoryEvent[] | undefined;
@@ -69,7 +71,7 @@ export function statDays(d: Pick<StoredDossier, 'status' | 'receivedAt' | 'appoi
   return { receivedDay, appointmentDay, closedDay, settled: settled ? 1 : 0, onTime: onTime ? 1 : 0 };
 }
 
-function rowParams(d: DossierWrite & { history: HistoryEvent[] }, hasher: FactorHasher, now: string) {
+function rowParams(d: Omit<DossierWrite, 'history'> & { history: HistoryEvent[] }, hasher: FactorHasher, now: string) {
   const days = statDays(d);
   return {
     code: d.code,
@@ -81,7 +83,8 @@ function rowParams(d: DossierWrite & { history: HistoryEvent[] }, hasher: Factor
     appointmentAt: d.appointmentAt,
     finishedAt: d.finishedAt,
     returnedAt: d.returnedAt,
-    applicantMasked: d.applicantMasked,
+    applicantMasked: d.applicantMasked ?? '*',
+    keepName: d.applicantMasked === undefined ? 1 : 0,
     phoneHash: d.phoneLast4 ? hasher.hash(d.code, d.phoneLast4) : null,
     idHash: d.idLast4 ? hasher.hash(d.code, d.idLast4) : null,
     keepPhone: d.phoneLast4 === undefined ? 1 : 0,
@@ -137,7 +140,7 @@ export function upsertDossier(db: Database, d: DossierWrite, hasher: FactorHashe
 const UPDATE_SQL = `UPDATE dossiers SET national_code = @nationalCode, procedure_code = @procedureCode,
     procedure_name = @procedureName, status = @status, received_at = @receivedAt,
     appointment_at = @appointmentAt, finished_at = @finishedAt, returned_at = @returnedAt,
-    applicant_masked = @applicantMasked,
+    applicant_masked = CASE WHEN @keepName THEN applicant_masked ELSE @applicantMasked END,
     phone_hash = CASE WHEN @keepPhone THEN phone_hash ELSE @phoneHash END,
     id_hash = CASE WHEN @keepId THEN id_hash ELSE @idHash END,
     office_id = @officeId, unit_code = @unitCode, history = @history, received_day = @receivedDay,

@@ -9,7 +9,7 @@
  * (`SoGiayToChuHoSo`, `SoCMND`, `MaDoiTuong`) cut to their last 4 digits (stored only as a keyed hash),
  * `Email`, `Fax` and the officer's name (`NguoiXuLy`) dropped. None of them is stored, answered or logged in clear.
  */
-import { fold, isDossierStatus, statusLabel, Text } from '@motcua/sdk';
+import { fold, isDossierStatus, isSettled, statusLabel, Text } from '@motcua/sdk';
 import type { DossierStatus, ProblemIssue } from '@motcua/sdk';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
@@ -109,10 +109,11 @@ function dossierRow(item: Item, at: string, officeByName: ReadonlyMap<string, { 
     status,
     receivedAt,
     appointmentAt: newAppointment ?? portalDate(item, 'NgayHenTra', at),
-    finishedAt: portalDate(item, 'NgayKetThucXuLy', at) ?? (status === 9 || status === 10 ? returnedAt : null),
+    finishedAt: portalDate(item, 'NgayKetThucXuLy', at) ?? (isSettled(status) ? returnedAt : null),
     returnedAt,
     applicant: {
-      name: maskName(str(item, 'ChuHoSo') ?? ''),
+      // No ChuHoSo (a progress-only resend): the stored name is kept.
+      ...(str(item, 'ChuHoSo') ? { name: maskName(str(item, 'ChuHoSo')!) } : {}),
       ...(phone ? { phone } : {}),
       ...(idField ? { idNumber: lastFourDigits(str(item, idField))! } : {}),
     },

@@ -64,7 +64,7 @@ export function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResul
       appointmentAt: body.appointmentAt ?? null,
       finishedAt,
       returnedAt: body.returnedAt ?? null,
-      applicantMasked: maskName(body.applicant.name),
+      applicantMasked: body.applicant.name === undefined ? undefined : maskName(body.applicant.name),
       // Absent on an update: keep the stored factor; absent on creation: none.
       phoneLast4: body.applicant.phone === undefined ? undefined : lastFourDigits(body.applicant.phone),
       idLast4: body.applicant.idNumber === undefined ? undefined : lastFourDigits(body.applicant.idNumber),
