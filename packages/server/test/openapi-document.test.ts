@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import { openApiDocument } from '../src/routes/index.js';
+import { testServer } from './helpers.js';
 
 interface Operation {
   security?: Record<string, string[]>[];
@@ -27,12 +29,33 @@ const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
 );
 
 describe('OpenAPI document', () => {
-  test('every operation declares its security: [] when public, the ingest key for ingest', () => {
+  test('every operation declares its security: [] when public, the ingest key for ingest, the admin key for admin', () => {
     for (const { label, operation } of operations) {
       assert.ok(Array.isArray(operation.security), `${label} declares no security`);
       if (label.includes('/ingest/')) assert.deepEqual(operation.security, [{ ingestKey: [] }], label);
+      if (label.includes('/v1/admin/')) assert.deepEqual(operation.security, [{ adminKey: [] }], label);
     }
+    assert.ok(operations.some((o) => o.label.includes('/v1/admin/')), 'the admin routes are in the document');
     assert.deepEqual(doc.paths['/v1/procedures']!.get!.security, []);
+  });
+
+  test('the server asks for a key exactly where the document says one is required', async () => {
+    const app = await testServer({ dossiers: null, ingestKeys: ['doc-ingest-key-0123456789abcdef'], adminKeys: ['doc-admin-key-0123456789abcdef'] });
+    try {
+      for (const { label, operation } of operations) {
+        const [method, path] = label.split(' ') as [InjectOptions['method'], string];
+        const url = path.replace(/\{[^}]+\}/g, '000.31.05.H37-261120-0001');
+        const required = operation.security!.length > 0 && !operation.security!.some((s) => Object.keys(s).length === 0);
+        const res = await app.inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
+        assert.equal(res.statusCode === 401, required, `${label}: ${res.statusCode} without a key, document says ${JSON.stringify(operation.security)}`);
+        if (!required) continue;
+        // A key of the other kind does not open it either.
+        const other = operation.security![0]!.adminKey ? 'doc-ingest-key-0123456789abcdef' : 'doc-admin-key-0123456789abcdef';
+        assert.equal((await app.inject({ method, url, headers: { authorization: `Bearer ${other}` }, payload: {} })).statusCode, 401, `${label} with the other key`);
+      }
+    } finally {
+      await app.close();
+    }
   });
 
   test('the dossier lookup may be called with or without the verification factor, a scheme that explains its 401', () => {
