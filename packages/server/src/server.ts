@@ -92,8 +92,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       now: now(),
       log: (message) => app.log.info(message),
     });
-    syncConfiguredKeys(db, [...(options.ingestKeyHashes ?? []), ...(options.ingestKeys ?? []).map(hashApiKey)]);
-    syncConfiguredKeys(db, [...(options.adminKeyHashes ?? []), ...(options.adminKeys ?? []).map(hashApiKey)], now(), 'admin');
+    syncConfiguredKeys(db, {
+      ingest: [...(options.ingestKeyHashes ?? []), ...(options.ingestKeys ?? []).map(hashApiKey)],
+      admin: [...(options.adminKeyHashes ?? []), ...(options.adminKeys ?? []).map(hashApiKey)],
+    }, now());
     pruneIdempotencyKeys(db, now());
     warmUpSearch(db);
 

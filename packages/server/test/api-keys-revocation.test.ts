@@ -70,3 +70,47 @@ describe('ingest keys across restarts', () => {
     assert.deepEqual(await acceptedAfterStart({}, [OLD, KEPT, NEW]), [false, false, false]);
   });
 });
+
+describe('a key keeps its scope', () => {
+  const KEY = 'one-scope-key-0123456789abcdef';
+  let dir: string;
+  let dbPath: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'motcua-scope-'));
+    dbPath = join(dir, 'motcua.db');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const start = (keys: Pick<CreateServerOptions, 'ingestKeys' | 'adminKeys'>) =>
+    createServer({ dbPath, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, ...keys });
+  /** Which scopes `KEY` opens on a server started with `keys`: an accepted key gets 400 for the empty body. */
+  async function scopes(keys: Pick<CreateServerOptions, 'ingestKeys' | 'adminKeys'>): Promise<string[]> {
+    const app = await start(keys);
+    try {
+      const headers = { authorization: `Bearer ${KEY}` };
+      const ingest = await app.inject({ method: 'POST', url: '/v1/ingest/dossiers', headers, payload: {} });
+      const admin = await app.inject({ method: 'POST', url: '/v1/admin/offices', headers, payload: {} });
+      return [...(ingest.statusCode === 400 ? ['ingest'] : []), ...(admin.statusCode === 400 ? ['admin'] : [])];
+    } finally {
+      await app.close();
+    }
+  }
+
+  test('the same key as ingest and admin key is refused at start, and nothing of it is stored', async () => {
+    await assert.rejects(start({ ingestKeys: [KEY], adminKeys: [KEY] }), /both an ingest key and an admin key: a key has one scope/);
+    assert.deepEqual(await scopes({}), []);
+  });
+
+  test('an ingest key configured later as the admin key is refused at start; it stays an ingest key', async () => {
+    assert.deepEqual(await scopes({ ingestKeys: [KEY] }), ['ingest']);
+    await assert.rejects(start({ adminKeys: [KEY] }), /MOTCUA_ADMIN_KEYS #1 is already an ingest key of this database: a key has one scope/);
+    assert.deepEqual(await scopes({ ingestKeys: [KEY] }), ['ingest']);
+  });
+
+  test('an admin key configured later as an ingest key is refused the same way', async () => {
+    const ADMIN = 'admin-only-key-0123456789abcdef';
+    const app = await start({ adminKeys: [ADMIN] });
+    await app.close();
+    await assert.rejects(start({ ingestKeys: [ADMIN] }), /MOTCUA_INGEST_KEYS #1 is already an admin key/);
+  });
+});

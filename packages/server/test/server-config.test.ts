@@ -60,6 +60,9 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ MOTCUA_ORIGINS: 'example.com' }, []), /origins/);
     assert.throws(() => loadConfig({ MOTCUA_INGEST_KEYS: 'short' }, []), /at least 16/);
     assert.throws(() => loadConfig({}, ['--what']), ConfigError);
+    const shared = 'shared-key-0123456789abcdef';
+    assert.throws(() => loadConfig({ MOTCUA_INGEST_KEYS: shared, MOTCUA_ADMIN_KEYS: `other-key-0123456789abcdef,${shared}` }, []),
+      (e) => e instanceof ConfigError && /an admin key must not also be an ingest key/.test(e.message));
     assert.throws(() => parseRateRule('fast', 'x'), /30\/min/);
   });
 });
