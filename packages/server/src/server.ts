@@ -18,7 +18,7 @@ import { pruneIdempotencyKeys } from './db/ratings.js';
 import { allUnits } from './db/units.js';
 import { createCursorCodec } from './http/cursor.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js';
-import { loggerOptions } from './http/logging.js';
+import { loggableQueryNames, loggerOptions } from './http/logging.js';
 import type { LogDestination } from './http/logging.js';
 import { registerRoutes } from './http/register-routes.js';
 import { registerSecurity } from './http/security.js';
@@ -65,7 +65,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   const db = options.database ?? openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'info', options.logDestination, options.logFormat),
+    logger: loggerOptions(options.logLevel ?? 'info', options.logDestination, options.logFormat, loggableQueryNames(API_ROUTES)),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 500 },

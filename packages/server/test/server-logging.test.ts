@@ -39,6 +39,34 @@ test('json: pino objects, the request logged with its URL redacted', async () =>
   assert.doesNotMatch(lines.join(''), /1234/);
 });
 
+test('every personal query parameter is redacted in both formats: any case, percent-encoded, repeated, unknown names', async () => {
+  const secrets = ['4821', '5932', '6043', '7154', '8265', '9376', '0912345678', 'nguyen.van.an', '1487'];
+  const urls = [
+    '/v1/dossiers/000.31.05.H37-261120-0042?verify=4821',
+    '/v1/dossiers/000.31.05.H37-261120-0042?VERIFY=5932',
+    '/v1/dossiers/000.31.05.H37-261120-0042?%76erify=6043',
+    '/v1/dossiers/000.31.05.H37-261120-0042?%56eRiFy=7154',
+    '/v1/dossiers/000.31.05.H37-261120-0042?verify=1&verify=8265',
+    '/v1/dossiers/000.31.05.H37-261120-0042?verify%3D9376',
+    '/v1/units?level=commune&phone=0912345678&email=nguyen.van.an%40example.vn',
+    '/v1/procedures?q=khai%20sinh&cursor=&verify+=1487',
+  ];
+  for (const logFormat of ['pretty', 'json'] as const) {
+    const lines: string[] = [];
+    const app = await testServer({ dossiers: null, logLevel: 'debug', logFormat, logDestination: { write: (l) => void lines.push(l) } });
+    try {
+      for (const url of urls) await app.inject(url);
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('');
+    for (const url of urls) assert.ok(log.includes(url.split('?')[0]!), `${logFormat}: ${url} was logged`);
+    for (const secret of secrets) assert.ok(!log.includes(secret), `${logFormat} log holds ${secret}`);
+    // The API's own parameters stay readable.
+    assert.ok(log.includes('level=commune') && log.includes('q=khai%20sinh'), `${logFormat}: ${log}`);
+  }
+});
+
 test('the format: flag and environment, pretty by default in development, json in production', () => {
   assert.equal(loadConfig({ MOTCUA_LOG_FORMAT: 'json' }, []).logFormat, 'json');
   assert.equal(loadConfig({ MOTCUA_LOG_FORMAT: 'json' }, ['--log-format', 'pretty']).logFormat, 'pretty');

@@ -1,19 +1,45 @@
 /**
  * Logger settings: pino through Fastify, with secrets and personal data kept out. The verification
- * digits travel in the query string (`?verify=1234`), so URLs are logged with that value replaced, and
- * Authorization / Cookie / Idempotency-Key headers are redacted should anything log headers.
+ * digits travel in the query string (`?verify=1234`), so a URL is logged with the value of every query
+ * parameter replaced except the API's own non-personal ones (`level`, `q`, `cursor`…, spelt exactly):
+ * `verify` in any case or percent-encoding, and names the API does not know (`phone=…`), are never
+ * written. Authorization / Cookie / Idempotency-Key headers are redacted should anything log headers.
  *
  * Two formats: `json` (one pino object a line, for production and log collectors) and `pretty` (for a
  * terminal: one short line a request, `10:02:03 GET /v1/units 200 2 ms`, and messages as text).
  */
 import type { FastifyRequest } from 'fastify';
 import type { LogFormat, LogLevel } from '../config.js';
+import { SECURITY_SCHEMES } from './auth.js';
+import { inputSchema } from './json-schema.js';
+import type { Route } from './route.js';
 
-const SECRET_QUERY = /([?&](?:verify)=)[^&#]*/gi;
+/** The query parameters of `routes` that carry nothing personal (a credential passed in the query does). */
+export function loggableQueryNames(routes: readonly Route[]): ReadonlySet<string> {
+  const personal = new Set(Object.values(SECURITY_SCHEMES).flatMap((s) => (s.openapi.in === 'query' ? [String(s.openapi.name)] : [])));
+  const names = routes.flatMap((r) => (r.query ? Object.keys((inputSchema(r.query).properties ?? {}) as object) : []));
+  return new Set(names.filter((name) => !personal.has(name)));
+}
 
-/** The URL with the values of secret query parameters replaced. */
-export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, '$1[REDACTED]');
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** The URL with the value of every query parameter not in `loggable` replaced by `[REDACTED]`. */
+export function redactUrl(url: string, loggable: ReadonlySet<string> = new Set()): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const query = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    if (name === '' || loggable.has(decodedName(name))) return pair;
+    return eq < 0 ? '[REDACTED]' : `${name}=[REDACTED]`;
+  });
+  return `${url.slice(0, q)}?${query.join('&')}`;
 }
 
 /** Where log lines go instead of stdout (tests read them). */
@@ -61,7 +87,12 @@ export function defaultLogFormat(destination?: LogDestination): LogFormat {
 }
 
 /** Fastify `logger` option for a level (`silent` turns logging off) and a format. */
-export function loggerOptions(level: LogLevel, destination?: LogDestination, format: LogFormat = defaultLogFormat(destination)) {
+export function loggerOptions(
+  level: LogLevel,
+  destination?: LogDestination,
+  format: LogFormat = defaultLogFormat(destination),
+  loggable: ReadonlySet<string> = new Set(),
+) {
   if (level === 'silent') return false as const;
   const stream = format === 'pretty' ? prettyDestination(destination) : destination;
   return {
@@ -73,7 +104,7 @@ export function loggerOptions(level: LogLevel, destination?: LogDestination, for
     },
     serializers: {
       req(request: FastifyRequest) {
-        return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+        return { method: request.method, url: redactUrl(request.url, loggable), remoteAddress: request.ip };
       },
     },
   };
