@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { DossierView, Stats } from '@motcua/sdk';
+import { DossierView, RatingSummary, Stats } from '@motcua/sdk';
 import { createServer, openDatabase } from '../src/index.js';
 import type { Database } from '../src/db/database.js';
+import { rebuildRatingStats } from '../src/db/ratings.js';
 import { BatchResult } from '../src/routes/ingest-batch.js';
 import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
 
@@ -141,6 +142,29 @@ describe('POST /v1/ingest/batch', () => {
       dossier(12, { code: 'nope' }),
     ]);
     assert.deepEqual(out.results.map((r) => r.errors?.map((e) => e.path)), [undefined, ['body[1].code'], ['body[2].code'], ['body[3]'], ['body[4].code']]);
+  });
+
+  test("deleting a dossier takes its rating out of the summaries; the code can be filed and rated anew", async () => {
+    const returned = dossier(13, { status: 10, finishedAt: '2026-11-23T15:00:00+07:00', returnedAt: '2026-11-24T09:00:00+07:00' });
+    const summary = async () => expectBody(RatingSummary, await app.inject('/v1/ratings/summary?unit=06220&from=2026-11-01')).counts;
+    const rate = (key: string) => app.inject({ method: 'POST', url: '/v1/ratings', headers: { 'idempotency-key': key }, payload: { target: { type: 'dossier', code: code(13) }, level: 'dissatisfied', comment: 'Chờ lâu.' } });
+    const aggregates = () => JSON.stringify([db.prepare('SELECT * FROM ratings_daily WHERE dissatisfied + satisfied + very_satisfied > 0 ORDER BY 1, 2, 3').all(), db.prepare('SELECT * FROM ratings_daily_total WHERE dissatisfied + satisfied + very_satisfied > 0 ORDER BY 1').all()]);
+    const before = await summary();
+    assert.equal((await results([returned])).results[0]?.outcome, 'created');
+    assert.equal((await rate('delete-rating-0001')).statusCode, 201);
+    assert.equal((await summary()).dissatisfied, before.dissatisfied + 1);
+
+    assert.equal((await results([{ op: 'delete', code: code(13) }])).results[0]?.outcome, 'deleted');
+    assert.deepEqual(await summary(), before);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM ratings WHERE dossier_code = ?').get(code(13)) as { n: number }).n, 0);
+    // The aggregates are what a rebuild from the ratings gives.
+    const kept = aggregates();
+    rebuildRatingStats(db);
+    assert.equal(kept, aggregates());
+
+    assert.equal((await results([returned])).results[0]?.outcome, 'created');
+    assert.equal((await rate('delete-rating-0001')).statusCode, 201, 'the old receipt is not replayed for a rating that is gone');
+    assert.equal((await summary()).dissatisfied, before.dissatisfied + 1);
   });
 
   test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {

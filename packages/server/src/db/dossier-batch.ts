@@ -5,6 +5,7 @@
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { statement } from './statements.js';
+import { deleteDossierRatings } from './ratings.js';
 import { applyDossierStats } from './stats.js';
 
 /** What tells events apart: the moment (any offset), the action, the status and the unit. */
@@ -35,12 +36,13 @@ export function findHistoryEvent(db: Database, code: string, event: HistoryEvent
   return { found: (JSON.parse(row.history) as HistoryEvent[]).some((e) => sameEvent(e, event)), status: row.status };
 }
 
-/** Remove a dossier and its share of the statistics, atomically. False when there was none. */
+/** Remove a dossier, its rating and their shares of the statistics and summaries, atomically. False when there was none. */
 export function deleteDossier(db: Database, code: string): boolean {
   return db.transaction(() => {
     const row = statement(db, 'SELECT id FROM dossiers WHERE code = ?').get(code) as { id: number } | undefined;
     if (!row) return false;
     applyDossierStats(db, row.id, -1);
+    deleteDossierRatings(db, code);
     statement(db, 'DELETE FROM dossiers WHERE id = ?').run(row.id);
     return true;
   })();

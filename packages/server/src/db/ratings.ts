@@ -144,20 +144,35 @@ const LEVEL_COLUMNS: Record<RatingLevel, string> = {
   dissatisfied: 'dissatisfied',
 };
 
-/** Add one rating to the daily aggregates (in the caller's transaction). */
-function countRating(db: Database, day: string, unitKey: string, officeKey: string, level: RatingLevel): void {
+/** Add one rating to the daily aggregates, or take it out (`delta` -1), in the caller's transaction. */
+function countRating(db: Database, day: string, unitKey: string, officeKey: string, level: RatingLevel, delta: 1 | -1 = 1): void {
   const column = LEVEL_COLUMNS[level];
-  const ones = (Object.keys(LEVEL_COLUMNS) as RatingLevel[]).map((l) => (l === level ? 1 : 0));
+  const ones = (Object.keys(LEVEL_COLUMNS) as RatingLevel[]).map((l) => (l === level ? delta : 0));
   statement(
     db,
     `INSERT INTO ratings_daily (day, unit_key, office_key, very_satisfied, satisfied, dissatisfied)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET ${column} = ${column} + 1`,
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET ${column} = ${column} + excluded.${column}`,
   ).run(day, unitKey, officeKey, ...ones);
   statement(
     db,
     `INSERT INTO ratings_daily_total (day, very_satisfied, satisfied, dissatisfied)
-     VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET ${column} = ${column} + 1`,
+     VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET ${column} = ${column} + excluded.${column}`,
   ).run(day, ...ones);
+}
+
+/**
+ * Remove the rating of a dossier (the dossier is being deleted) with its share of the summaries and the
+ * idempotency record that would replay its receipt. In the caller's transaction; returns how many were removed.
+ */
+export function deleteDossierRatings(db: Database, code: string): number {
+  const rows = statement(db, "SELECT id, created_day, unit_key, office_key, level FROM ratings WHERE target_type = 'dossier' AND dossier_code = ?")
+    .all(code) as { id: string; created_day: string; unit_key: string; office_key: string; level: RatingLevel }[];
+  for (const r of rows) {
+    countRating(db, r.created_day, r.unit_key, r.office_key, r.level, -1);
+    statement(db, 'DELETE FROM ratings WHERE id = ?').run(r.id);
+    statement(db, "DELETE FROM idempotency_keys WHERE json_extract(response, '$.id') = ?").run(r.id);
+  }
+  return rows.length;
 }
 
 /** Recompute the daily rating aggregates from the ratings table (after seeding, or to repair). */
