@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { provinceList } from './catalogue/data.js';
 import { parseRows, type InputRow } from './catalogue/table-input.js';
 import { hashApiKey } from './db/api-keys.js';
+import { ProvinceError, requestedProvince } from './province-choice.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -133,14 +133,6 @@ function keyHashes(env: NodeJS.ProcessEnv, name: string): string[] {
   return keys.map(hashApiKey);
 }
 
-function parseProvince(text: string): string {
-  const codes = provinceList().map((p) => p.code);
-  const code = /^[0-9]$/.test(text) ? `0${text}` : text;
-  if (!codes.includes(code)) {
-    throw new ConfigError(`province: expected one of the 34 province codes of the 2025 reform (${codes.join(', ')}), got "${text}"`);
-  }
-  return code;
-}
 
 /** Command-line usage, printed by `motcua-server --help`. */
 export const USAGE = `Usage: motcua-server [options]
@@ -231,8 +223,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const host = pick(flags.host, 'HOST');
   if (host) config.host = host;
 
-  const province = pick(flags.province, 'MOTCUA_PROVINCE');
-  if (province !== undefined && province !== '') config.province = parseProvince(province);
+  try {
+    const province = requestedProvince(flags.province, env);
+    if (province !== undefined) config.province = province;
+  } catch (error) {
+    throw error instanceof ProvinceError ? new ConfigError(error.message) : error;
+  }
 
   const listFile = pick(flags['procedure-list'], 'MOTCUA_PROCEDURE_LIST');
   if (listFile) {

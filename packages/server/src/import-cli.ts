@@ -8,28 +8,39 @@
  * what was used and what was rejected and why, and stores what was used in the database unless `--dry-run` is
  * given (offices and calendars only when every row is usable). `--report` prints the catalogue fitness report
  * kept in the database by the last procedure import.
+ *
+ * The province is chosen as the server chooses it (`province-choice.ts`), and a database the server has not
+ * started on yet is first seeded as its first start would (units, catalogue, demonstration offices), so an
+ * import before the first start is the same as one after it.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Database } from 'better-sqlite3';
 import { openDatabase } from './db/database.js';
-import { getMeta, PROVINCE_META_KEY } from './db/meta.js';
+import { ensureSecret } from './db/meta.js';
 import { importCalendarInto, importOfficesInto } from './db/province-import.js';
 import { getCatalogueFitness, setCatalogueFitness, upsertProcedures } from './db/procedures.js';
-import { catalogueProvince, formatFitness, type FitnessReport } from './catalogue/fitness.js';
+import { formatFitness, type FitnessReport } from './catalogue/fitness.js';
+import { createFactorHasher } from './privacy/verification.js';
+import { chooseProvince, describeProvince, ProvinceError, requestedProvince, type ProvinceChoice } from './province-choice.js';
+import { isCatalogueSeeded, seedDatabase } from './seed-database.js';
 import { fitCatalogue } from './catalogue/procedure-list.js';
 import { fileInput, importProcedures, type ImportReport } from './catalogue/importer.js';
 import { parseRows } from './catalogue/table-input.js';
-import type { CatalogueProcedure } from './catalogue/types.js';
+import type { InputRow } from './catalogue/table-input.js';
 
-const USAGE = `Usage: motcua-import <file> [--kind procedures|offices|calendar] [--db path] [--dry-run] [--json]
+const USAGE = `Usage: motcua-import <file> [--kind procedures|offices|calendar] [--db path] [--province code] [--dry-run] [--json]
        motcua-import --report [--db path] [--json]
 
   <file>      procedures as JSON Lines, a JSON array or the portal's { data: [...] } envelope (gzip or plain);
               offices or a holiday calendar as CSV (a spreadsheet export) or JSON
   --kind      what the file holds (default procedures)
-  --db path   SQLite database to store into (default: $MOTCUA_DB or ./motcua.db); offices and calendars
-              are checked against its units and fields, so the server must have started on it once
+  --db path   SQLite database to store into (default: $MOTCUA_DB or ./motcua.db); one the server has not
+              started on yet is first filled as the server's first start would (units, catalogue, offices)
+  --province code
+              2-digit province code after the 2025 reform [MOTCUA_PROVINCE]; default: the database's, else 20.
+              A code that contradicts the province the database serves is refused
   --procedure-list <file>
               with procedures: the province's own list over them (CSV or JSON rows: code, action
               include | exclude | variant, why, base, name); a list with a rejected row stores nothing
@@ -51,12 +62,48 @@ export function formatRowReport(kind: string, report: RowReport & { warnings?: R
   return lines.join('\n');
 }
 
-/** Offices or a calendar from `file` into the database at `dbPath`. */
-function importRows(kind: 'offices' | 'calendar', file: string, dbPath: string, dryRun: boolean, json: boolean, out: Output, err: Output): number {
-  if (!existsSync(dbPath)) {
-    err.write(`Database not found: ${dbPath} (start the server on it once, with --province, so it holds the units)\n`);
-    return 1;
+/** Where the command writes (process.stdout / process.stderr, or a test's collector). */
+export interface Output {
+  write(text: string): unknown;
+}
+
+interface Target {
+  /** The database to check against and store into; null for a dry run of procedures with no database yet. */
+  db: Database | null;
+  choice: ProvinceChoice;
+}
+
+/**
+ * The database at `dbPath` and the province it serves. A database the server has not seeded yet is seeded
+ * now for that province (with the procedure list, if given); a dry run writes nothing and checks offices and
+ * calendars against the same seed in memory. Throws ProvinceError, or the seed's error for a broken list.
+ */
+async function openTarget(dbPath: string, requested: string | undefined, dryRun: boolean, needsUnits: boolean, list: InputRow[] | null, err: Output): Promise<Target> {
+  const existing = existsSync(dbPath) ? openDatabase(dbPath) : null;
+  let db = existing;
+  try {
+    const choice = chooseProvince(existing, requested);
+    if (!db || !isCatalogueSeeded(db)) {
+      if (dryRun) db = needsUnits ? openDatabase(':memory:') : null;
+      else db ??= openDatabase(dbPath);
+      if (db) {
+        err.write(`${dbPath}: not seeded yet, filling it as the server's first start would for ${describeProvince(choice)}\n`);
+        await seedDatabase(db, createFactorHasher(ensureSecret(db, 'verification_secret')), {
+          demo: false, province: choice.code, now: new Date(), ...(list ? { procedureList: list } : {}),
+        });
+      }
+      if (db !== existing) existing?.close();
+    }
+    return { db, choice };
+  } catch (error) {
+    db?.close();
+    if (db !== existing) existing?.close();
+    throw error;
   }
+}
+
+/** Offices or a calendar from `file` into the database at `dbPath`. */
+async function importRows(kind: 'offices' | 'calendar', file: string, dbPath: string, requested: string | undefined, dryRun: boolean, json: boolean, out: Output, err: Output): Promise<number> {
   let rows;
   try {
     rows = parseRows(readFileSync(file, 'utf8')).rows;
@@ -64,27 +111,17 @@ function importRows(kind: 'offices' | 'calendar', file: string, dbPath: string, 
     err.write(`${file} is neither CSV nor valid JSON: ${(error as Error).message}\n`);
     return 1;
   }
-  const db = openDatabase(dbPath);
+  const { db, choice } = await openTarget(dbPath, requested, dryRun, true, null, err);
   try {
-    const report = kind === 'offices' ? importOfficesInto(db, rows, { dryRun }) : importCalendarInto(db, rows, { dryRun });
-    out.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRowReport(kind, report)}\n`);
+    const report = kind === 'offices' ? importOfficesInto(db!, rows, { dryRun }) : importCalendarInto(db!, rows, { dryRun });
+    out.write(json ? `${JSON.stringify({ province: provinceOut(choice), ...report }, null, 2)}\n` : `Importing for ${describeProvince(choice)}\n${formatRowReport(kind, report)}\n`);
     return report.rejected.length === 0 && report.used > 0 ? 0 : 1;
   } finally {
-    db.close();
+    db!.close();
   }
 }
 
-/** The province a database serves (its name), else the default catalogue province. */
-function provinceOf(dbPath: string): string {
-  if (!existsSync(dbPath)) return catalogueProvince();
-  const db = openDatabase(dbPath);
-  try {
-    const stored = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { name: string } | null;
-    return stored ? stored.name.replace(/^(Tỉnh|Thành phố) /u, '') : catalogueProvince();
-  } finally {
-    db.close();
-  }
-}
+const provinceOut = (c: ProvinceChoice) => ({ code: c.code, name: c.name, source: c.source });
 
 /** Human-readable report. */
 export function formatReport(report: ImportReport & { fitness?: FitnessReport }, stored: number | null): string {
@@ -130,22 +167,6 @@ function printFitness(dbPath: string, json: boolean, out: Output, err: Output): 
   }
 }
 
-function store(path: string, items: CatalogueProcedure[], fitness: FitnessReport): number {
-  const db = openDatabase(path);
-  try {
-    const { inserted, updated } = upsertProcedures(db, items);
-    setCatalogueFitness(db, fitness);
-    return inserted + updated;
-  } finally {
-    db.close();
-  }
-}
-
-/** Where the command writes (process.stdout / process.stderr, or a test's collector). */
-export interface Output {
-  write(text: string): unknown;
-}
-
 /** Run the command; returns the process exit code. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   let args;
@@ -157,6 +178,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
         db: { type: 'string' },
         kind: { type: 'string' },
         'procedure-list': { type: 'string' },
+        province: { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
         report: { type: 'boolean' },
@@ -194,12 +216,33 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 1;
   }
 
-  if (kind !== 'procedures') {
-    return importRows(kind as 'offices' | 'calendar', file, dbPath, args.values['dry-run'] ?? false, args.values.json ?? false, out, err);
+  const dryRun = args.values['dry-run'] ?? false;
+  const json = args.values.json ?? false;
+  try {
+    const requested = requestedProvince(args.values.province);
+    if (kind !== 'procedures') return await importRows(kind as 'offices' | 'calendar', file, dbPath, requested, dryRun, json, out, err);
+    return await importProcedureFile(file, args.values['procedure-list'], dbPath, requested, dryRun, json, out, err);
+  } catch (error) {
+    if (!(error instanceof ProvinceError)) throw error;
+    err.write(`motcua-import: ${error.message}\n`);
+    return 2;
   }
+}
 
+/** The province the database at `dbPath` serves, or will serve; reads only. */
+function provinceFor(dbPath: string, requested: string | undefined): ProvinceChoice {
+  const db = existsSync(dbPath) ? openDatabase(dbPath) : null;
+  try {
+    return chooseProvince(db, requested);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Procedures from `file`, fitted to the province (and its own list), into the database at `dbPath`. */
+async function importProcedureFile(file: string, listFile: string | undefined, dbPath: string, requested: string | undefined, dryRun: boolean, json: boolean, out: Output, err: Output): Promise<number> {
+  const choice = provinceFor(dbPath, requested);
   const { items: imported, report: importReport } = await importProcedures(fileInput(file)).collect();
-  const listFile = args.values['procedure-list'];
   let listRows = null;
   try {
     listRows = listFile ? parseRows(readFileSync(listFile, 'utf8')).rows : null;
@@ -207,26 +250,33 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     err.write(`${listFile} is neither CSV nor valid JSON: ${(error as Error).message}\n`);
     return 1;
   }
-  const fitted = fitCatalogue(imported, provinceOf(dbPath), listRows);
+  const province = provinceOut(choice);
+  const heading = `Importing for ${describeProvince(choice)}\n`;
+  const fitted = fitCatalogue(imported, choice.name, listRows);
   if (!fitted.items || !fitted.fitness) {
     const list = { ...fitted.list!, stored: false };
-    out.write(args.values.json ? `${JSON.stringify({ ...importReport, procedureList: list, stored: null }, null, 2)}\n` : `${formatRowReport('procedure list', list)}\n`);
+    out.write(json ? `${JSON.stringify({ province, ...importReport, procedureList: list, stored: null }, null, 2)}\n` : `${heading}${formatRowReport('procedure list', list)}\n`);
     return 1;
   }
   const items = fitted.items;
   const fitness = fitted.fitness;
-  const report = { ...importReport, fitness, ...(fitted.list ? { procedureList: fitted.list } : {}) };
+  const report = { province, ...importReport, fitness, ...(fitted.list ? { procedureList: fitted.list } : {}) };
   let stored: number | null = null;
-  if (!args.values['dry-run'] && items.length > 0) {
+  if (!dryRun && items.length > 0) {
+    const { db } = await openTarget(dbPath, requested, false, false, listRows, err);
     try {
-      stored = store(dbPath, items, fitness);
+      const { inserted, updated } = upsertProcedures(db!, items);
+      setCatalogueFitness(db!, fitness);
+      stored = inserted + updated;
     } catch (error) {
       err.write(`Could not store into ${dbPath}: ${(error as Error).message}\n`);
-      out.write(args.values.json ? `${JSON.stringify({ ...report, stored: null }, null, 2)}\n` : `${formatReport(report, null)}\n`);
+      out.write(json ? `${JSON.stringify({ ...report, stored: null }, null, 2)}\n` : `${heading}${formatReport(report, null)}\n`);
       return 1;
+    } finally {
+      db!.close();
     }
   }
-  out.write(args.values.json ? `${JSON.stringify({ ...report, stored }, null, 2)}\n` : `${formatReport(report, stored)}\n`);
+  out.write(json ? `${JSON.stringify({ ...report, stored }, null, 2)}\n` : `${heading}${formatReport(report, stored)}\n`);
   return report.used > 0 ? 0 : 1;
 }
 

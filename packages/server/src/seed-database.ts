@@ -7,7 +7,7 @@ import { addDays, vnDate } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { holidayCalendar } from './catalogue/calendar.js';
 import { currentHolidayCalendar } from './db/province-import.js';
-import { DEFAULT_PROVINCE, PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
+import { PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
 import { formatFitness } from './catalogue/fitness.js';
 import { fitCatalogue } from './catalogue/procedure-list.js';
 import type { InputRow } from './catalogue/table-input.js';
@@ -26,6 +26,7 @@ import { provinceAgencyCode } from './demo/office-shares.js';
 import { createRng } from './demo/random.js';
 import { generateRatings } from './demo/ratings.js';
 import type { FactorHasher } from './privacy/verification.js';
+import { chooseProvince } from './province-choice.js';
 
 /** A year of a province's dossiers, as in the seed case (Lạng Sơn, 2019: almost 250,000). */
 export const DEFAULT_DEMO_DOSSIERS = 250_000;
@@ -37,7 +38,7 @@ export interface SeedOptions {
   demo: boolean;
   /** Number of demo dossiers over the year (default {@link DEFAULT_DEMO_DOSSIERS}). */
   dossierCount?: number;
-  /** Province to seed (2-digit code); default: the database's, else {@link DEFAULT_PROVINCE}. */
+  /** Province to seed (2-digit code); default: the database's, else Lạng Sơn (see `province-choice.ts`). */
   province?: string;
   /** The province's own list over the catalogue (include, exclude, local variants), as read rows. */
   procedureList?: readonly InputRow[];
@@ -53,20 +54,9 @@ export interface SeedReport {
   ratings: number;
 }
 
-/** The province the database was seeded for, if any. */
-function storedProvinceMeta(db: Database): { code: string; name: string } | null {
-  return JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { code: string; name: string } | null;
-}
-
-/** A database serves one province: asking for another one is a configuration mistake, said before anything runs. */
-function checkProvince(db: Database, wanted: string | undefined): void {
-  const stored = storedProvinceMeta(db);
-  if (wanted !== undefined && stored !== null && stored.code !== wanted) {
-    throw new Error(
-      `This database serves province ${stored.code} (${stored.name}), not ${wanted}: ` +
-        'start without --province, or use another database file for that province.',
-    );
-  }
+/** Whether the catalogue (procedures, units, offices) of the database's province is in place. */
+export function isCatalogueSeeded(db: Database): boolean {
+  return getMeta(db, CATALOGUE_MARKER) !== null;
 }
 
 /** Seed what is not seeded yet. Returns what this call stored (all zeros on a seeded database). */
@@ -74,9 +64,9 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
   const log = options.log ?? (() => {});
   const report: SeedReport = { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 };
 
-  checkProvince(db, options.province);
+  // A database serves one province: asking for another one is a configuration mistake, said before anything runs.
+  const { code } = chooseProvince(db, options.province);
   if (getMeta(db, CATALOGUE_MARKER) === null) {
-    const code = options.province ?? DEFAULT_PROVINCE;
     log(`first start: importing the procedure catalogue, units and offices of province ${code}…`);
     const started = Date.now();
     const { items: imported, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
@@ -118,7 +108,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     // A year of filings up to today; generated lazily and stored as they come (250,000 do not fit in memory
     // comfortably with their histories).
     const to = vnDate(options.now);
-    const province = storedProvinceMeta(db)?.code ?? options.province ?? DEFAULT_PROVINCE;
+    const province = code;
     const dossiers = generateDossiers({
       offices: listOffices(db, {}),
       procedures: allProcedures(db),

@@ -4,7 +4,7 @@
  * all usable, `--dry-run` stores nothing and `--json` prints the report.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -132,12 +132,14 @@ describe('motcua-import --kind offices | calendar', () => {
     assert.equal(count(db, "SELECT count(*) n FROM offices, json_each(data, '$.hours.extraWorkingDays') d WHERE d.value = '2027-02-20'"), 2);
   });
 
-  test('usage errors: an unknown kind, a missing database', async () => {
+  test('usage errors: an unknown kind; a dry run on a missing database checks against its seed and writes nothing', async () => {
     assert.equal((await run('x.csv', '--kind', 'people')).code, 2);
     const file = join(dir, 'c.csv');
     writeFileSync(file, fixture('calendar-2027.csv'));
-    const missing = await run(file, '--kind', 'calendar', '--db', join(dir, 'none.db'));
-    assert.equal(missing.code, 1);
-    assert.match(missing.err, /Database not found/);
+    const none = join(dir, 'none.db');
+    const dry = await run(file, '--kind', 'calendar', '--db', none, '--dry-run', '--json');
+    assert.equal(dry.code, 0, dry.err);
+    assert.deepEqual(JSON.parse(dry.out).province, { code: '20', name: 'Lạng Sơn', source: 'default' });
+    assert.equal(existsSync(none), false);
   });
 });
