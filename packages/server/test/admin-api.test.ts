@@ -93,4 +93,20 @@ describe('/v1/admin', () => {
     assert.ok(hours.extraWorkingDays.includes('2028-01-22'));
     expectProblem(await post('/v1/admin/calendar', []), 400, 'validation_failed');
   });
+
+  test("calendar: the README's example (Tết 2027 only) adds its dates and keeps the year's other holidays; open removes one", async () => {
+    const closures = async () => (expectBody(Office, await app.inject('/v1/offices/trung-tam-tinh')).hours.closures).map((c) => c.date);
+    const ok = expectBody(CalendarImportResult, await post('/v1/admin/calendar', {
+      breaks: [{ from: '2027-02-05', to: '2027-02-11', name: 'Tết Nguyên đán Đinh Mùi', confirmed: true, source: 'Thông báo của Văn phòng Chính phủ' }],
+      extraWorkingDays: [{ date: '2027-02-20', name: 'Làm bù', confirmed: true, source: 'Thông báo của Văn phòng Chính phủ' }],
+    }));
+    assert.deepEqual([ok.used, ok.years], [2, [2027]]);
+    const after = await closures();
+    for (const date of ['2027-01-01', '2027-02-05', '2027-04-16', '2027-04-30', '2027-05-01', '2027-09-02']) assert.ok(after.includes(date), date);
+    expectBody(CalendarImportResult, await post('/v1/admin/calendar', { open: [{ from: '2027-09-03', to: '2027-09-03' }] }));
+    const opened = await closures();
+    assert.ok(!opened.includes('2027-09-03') && opened.includes('2027-09-02'));
+    const nothing = expectProblem(await post('/v1/admin/calendar', { open: [{ date: '2027-09-03' }] }), 400, 'validation_failed');
+    assert.match(nothing.errors?.[0]?.message ?? '', /nothing to open/);
+  });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Office } from '@motcua/sdk';
 import { importCalendar } from '../src/catalogue/calendar-import.js';
-import { holidayCalendar } from '../src/catalogue/calendar.js';
+import { HOLIDAYS, holidayCalendar } from '../src/catalogue/calendar.js';
 import { importOffices } from '../src/catalogue/office-import.js';
 import { parseWeek } from '../src/catalogue/office-hours.js';
 import { parseCsv, parseRows } from '../src/catalogue/table-input.js';
@@ -81,6 +81,35 @@ test('calendar: broken rows rejected with reasons; a good year read, with its sw
   assert.equal(good.years[2027]?.breaks[2]?.from, '2027-04-16', 'DD/MM/YYYY read');
   const merged = holidayCalendar([2027], good.years);
   assert.equal(merged.closures.length, 3 + 7 + 3 + 4 + 4);
+});
+
+test('calendar: an import merges per date into the year in force; open (làm việc) is the way to remove a date', () => {
+  const builtIn = holidayCalendar([2026, 2027]);
+  const dates = (years: Parameters<typeof holidayCalendar>[1], year: number) => holidayCalendar([year], years).closures.map((c) => c.date);
+  // The README's example: Tết 2027 only, announced one day later than the built-in guess.
+  const tet = importCalendar(
+    [{ row: 1, values: { breaks: [{ from: '2027-02-06', to: '2027-02-12', name: 'Tết Nguyên đán Đinh Mùi', confirmed: true, source: 'Thông báo' }], extraWorkingDays: [{ date: '2027-02-20', name: 'Làm bù', confirmed: true, source: 'Thông báo' }] } }],
+    HOLIDAYS,
+  );
+  assert.deepEqual(tet.report.rejected, []);
+  const after = dates(tet.years, 2027);
+  for (const kept of ['2027-01-01', '2027-04-16', '2027-04-30', '2027-05-01', '2027-09-02']) assert.ok(after.includes(kept), `${kept} kept`);
+  assert.ok(after.includes('2027-02-05'), 'a built-in date the import does not give stays: removing it needs open');
+  assert.ok(after.includes('2027-02-12'));
+  const tetDay = holidayCalendar([2027], tet.years).closures.find((c) => c.date === '2027-02-10');
+  assert.equal(tetDay?.name, 'Tết Nguyên đán Đinh Mùi', 'the imported break names its dates, not the built-in per-day name');
+  assert.equal(tet.years[2027]!.breaks.find((b) => b.from === '2027-02-06')?.confirmed, true);
+  assert.deepEqual(holidayCalendar([2027], tet.years).extraWorkingDays, ['2027-02-20']);
+
+  // open: 5/2 is worked again, and 2/1/2026 (a swapped day off of the built-in 2026) too; a date with nothing to open is refused.
+  const open = importCalendar(parseRows('from,to,type,name\n2027-02-05,,làm việc,\n2026-01-02,,open,Làm việc bình thường\n2026-03-10,,làm việc,\n').rows, tet.years[2027] ? { ...HOLIDAYS, 2027: tet.years[2027] } : HOLIDAYS);
+  assert.deepEqual(open.report.rejected.map((r) => [r.row, r.reasons]), [[4, ['2026-03-10: neither closed nor a swapped working day, nothing to open']]]);
+  const fixed = importCalendar(parseRows('from,to,type\n2027-02-05,,làm việc\n2026-01-02,,open\n').rows, { ...HOLIDAYS, 2027: tet.years[2027]! });
+  assert.deepEqual(fixed.report.years, [2026, 2027]);
+  assert.ok(!dates(fixed.years, 2027).includes('2027-02-05'));
+  assert.deepEqual(dates(fixed.years, 2026), builtIn.closures.map((c) => c.date).filter((d) => d.startsWith('2026') && d !== '2026-01-02'));
+  const split = fixed.years[2026]!.breaks.filter((b) => b.name === 'Tết Dương lịch');
+  assert.deepEqual(split.map((b) => [b.from, b.to, b.days]), [['2026-01-01', '2026-01-01', undefined], ['2026-01-03', '2026-01-04', undefined]]);
 });
 
 describe('motcua-import --kind offices | calendar', () => {

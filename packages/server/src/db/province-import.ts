@@ -37,13 +37,16 @@ export function importOfficesInto(
   return { ...report, stored: true, ...storeImportedOffices(db, offices) };
 }
 
-/** Check calendar rows and, unless `dryRun` or a row is rejected, store their years and carry them into every office's closures. */
+/**
+ * Check calendar rows, merge them per date into the years in force and, unless `dryRun` or a row is rejected,
+ * store those years and carry them into every office's closures.
+ */
 export function importCalendarInto(
   db: Database,
   rows: readonly InputRow[],
   { dryRun = false } = {},
 ): CalendarImportReport & StoredReport & { offices: number } {
-  const { years, report } = importCalendar(rows);
+  const { years, report } = importCalendar(rows, withImportedYears(importedHolidayYears(db)));
   if (dryRun || report.rejected.length > 0 || report.used === 0) return { ...report, stored: false, offices: 0 };
   const offices = db.transaction(() => {
     storeHolidayYears(db, years);

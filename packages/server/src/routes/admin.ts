@@ -88,7 +88,7 @@ export const adminRoutes: readonly Route[] = [
   ),
   adminImport(
     '/v1/admin/calendar',
-    "Load holiday years (closures, swapped working days) and carry them into every office's hours",
+    "Merge holiday dates (closures, swapped working days, dates opened again) into the years in force, and carry them into every office's hours",
     CalendarBody,
     CalendarImportResult,
     (ctx, body, dryRun) => {
