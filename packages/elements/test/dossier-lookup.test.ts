@@ -314,6 +314,25 @@ describe('<motcua-dossier-lookup>', () => {
     expect((await result).detail.dossier.code).to.equal(code);
   });
 
+  it('sends a deep link\'s lookup without waiting for /v1/meta: the dossier shows while meta is still held', async () => {
+    await setNetwork('hold-meta');
+    const since = performance.now();
+    performance.clearResourceTimings(); // the buffer (250 entries) is full of the suite's modules
+    const { code } = dossier('settled');
+    const el = await lookupOf(html`<motcua-dossier-lookup code=${code}></motcua-dossier-lookup>`);
+    await waitForText(el, 'Đã trả kết quả');
+    await setNetwork('up');
+    const entry = (path: string) =>
+      performance
+        .getEntriesByType('resource')
+        .find((e) => e.startTime >= since && new URL(e.name).pathname.endsWith(path)) as PerformanceResourceTiming | undefined;
+    await waitUntil(() => entry('/v1/meta'), 'meta was never requested');
+    const meta = entry('/v1/meta')!;
+    const lookup = entry(`/v1/dossiers/${encodeURIComponent(code)}`)!;
+    expect(meta.startTime, 'meta requested before the dossier arrived').to.be.below(lookup.responseEnd);
+    expect(lookup.responseEnd, 'the dossier arrived before meta').to.be.below(meta.responseEnd);
+  });
+
   it('speaks English when the page does', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="en"><motcua-dossier-lookup code=${dossier('settled').code}></motcua-dossier-lookup></div>`,

@@ -174,7 +174,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     }
   }
 
-  /** Whether the server asks for a verification factor, asked once per API base URL. */
+  /** Whether the server asks for a verification factor (shows the field before a lookup), asked once per API base URL. */
   #serviceInfo(): Promise<ServiceInfo | null> {
     const base = this.apiBase;
     if (!this.#meta || this.#metaFor !== base) {
@@ -198,8 +198,9 @@ export class MotcuaDossierLookup extends MotcuaElement {
   }
 
   async #deepLink(): Promise<void> {
-    await this.#serviceInfo();
-    // A link carries the code, never the verification factor: ask for it instead of failing.
+    // The lookup starts at once, beside /v1/meta rather than after it: a server that wants the factor the link
+    // lacks answers verification_required, which asks for it (onError), one round trip sooner for everyone else.
+    // A link carries the code, never the verification factor: when meta already said so, ask for it.
     if (this._needVerify && !FOUR_DIGITS.test(this._verify)) {
       this._announce = this.#m.verificationRequired;
       await this.updateComplete;

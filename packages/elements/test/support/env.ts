@@ -49,7 +49,7 @@ export const env = (): TestEnv => window.__MOTCUA_TEST__;
 /** A test dossier by name. */
 export const dossier = (name: FixtureName): Fixture => env().dossiers[name];
 
-export type NetworkMode = 'up' | 'down' | 'bad-gateway' | 'hang' | 'lose-response';
+export type NetworkMode = 'up' | 'down' | 'bad-gateway' | 'hang' | 'lose-response' | 'hold-meta';
 
 /** Switch the network between the page and the main server. */
 export async function setNetwork(mode: NetworkMode): Promise<void> {

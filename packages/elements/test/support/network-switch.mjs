@@ -5,8 +5,12 @@
  */
 import http from 'node:http';
 
-/** @typedef {'up' | 'down' | 'bad-gateway' | 'hang' | 'lose-response'} NetworkMode */
-export const NETWORK_MODES = ['up', 'down', 'bad-gateway', 'hang', 'lose-response'];
+/**
+ * `hold-meta`: `GET /v1/meta` waits (every other request passes) until the mode changes, so a test sees which
+ * requests a widget sends before meta has answered.
+ * @typedef {'up' | 'down' | 'bad-gateway' | 'hang' | 'lose-response' | 'hold-meta'} NetworkMode
+ */
+export const NETWORK_MODES = ['up', 'down', 'bad-gateway', 'hang', 'lose-response', 'hold-meta'];
 
 /**
  * @param {string} upstream base URL of the real server, e.g. http://127.0.0.1:41234
@@ -17,6 +21,8 @@ export async function startNetworkSwitch(upstream) {
   /** @type {NetworkMode} */
   let mode = 'up';
   const hanging = new Set();
+  /** Requests to /v1/meta held in `hold-meta` mode: each forwards its request when called. */
+  const held = new Set();
 
   const server = http.createServer((req, res) => {
     if (mode === 'down') {
@@ -35,6 +41,16 @@ export async function startNetworkSwitch(upstream) {
       res.on('close', () => hanging.delete(res));
       return;
     }
+    if (mode === 'hold-meta' && req.method !== 'OPTIONS' && new URL(req.url ?? '/', 'http://x').pathname.endsWith('/v1/meta')) {
+      held.add(() => pass(req, res));
+      return;
+    }
+    pass(req, res);
+  });
+  server.keepAliveTimeout = 1000;
+
+  /** Forward `req` to the real server and its answer back. */
+  function pass(req, res) {
     const forward = http.request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (answer) => {
@@ -50,8 +66,7 @@ export async function startNetworkSwitch(upstream) {
     );
     forward.on('error', () => req.socket.destroy());
     req.pipe(forward);
-  });
-  server.keepAliveTimeout = 1000;
+  }
 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
@@ -61,6 +76,10 @@ export async function startNetworkSwitch(upstream) {
       if (!NETWORK_MODES.includes(next)) throw new Error(`Unknown network mode ${next}`);
       mode = next;
       if (next !== 'hang') for (const res of hanging) res.destroy();
+      if (next !== 'hold-meta') {
+        for (const release of held) release();
+        held.clear();
+      }
     },
     close() {
       for (const res of hanging) res.destroy();
