@@ -20,7 +20,7 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase } from './db/database.js';
 import { ensureSecret } from './db/meta.js';
 import { importCalendarInto, importOfficesInto } from './db/province-import.js';
-import { getCatalogueFitness, setCatalogueFitness, upsertProcedures } from './db/procedures.js';
+import { getCatalogueFitness, removeProcedures, setCatalogueFitness, storedProcedureCodes, upsertProcedures } from './db/procedures.js';
 import { formatFitness, type FitnessReport } from './catalogue/fitness.js';
 import { createFactorHasher } from './privacy/verification.js';
 import { chooseProvince, describeProvince, ProvinceError, requestedProvince, type ProvinceChoice } from './province-choice.js';
@@ -124,7 +124,7 @@ async function importRows(kind: 'offices' | 'calendar', file: string, dbPath: st
 const provinceOut = (c: ProvinceChoice) => ({ code: c.code, name: c.name, source: c.source });
 
 /** Human-readable report. */
-export function formatReport(report: ImportReport & { fitness?: FitnessReport }, stored: number | null): string {
+export function formatReport(report: ImportReport & { fitness?: FitnessReport; removed?: string[] }, stored: number | null): string {
   const lines = [
     `Input: ${report.input.format}${report.input.gzip ? ' (gzip)' : ''}`,
     `Read: ${report.read}  used: ${report.used}  rejected: ${report.rejected.length}  warnings: ${report.warnings}`,
@@ -136,6 +136,10 @@ export function formatReport(report: ImportReport & { fitness?: FitnessReport },
   }
   if (report.rejected.length > 50) lines.push(`  … and ${report.rejected.length - 50} more rejected rows (use --json for all)`);
   if (report.fitness) lines.push(formatFitness(report.fitness), '  (every finding with its reason: --json)');
+  if (report.removed?.length) {
+    const list = report.removed.slice(0, 20).join(', ') + (report.removed.length > 20 ? ', …' : '');
+    lines.push(`${stored === null ? 'Would remove' : 'Removed'} from the stored catalogue, excluded by the list: ${report.removed.length} (${list})`);
+  }
   lines.push(stored === null ? 'Dry run: nothing stored.' : `Stored: ${stored} procedures.`);
   return lines.join('\n');
 }
@@ -229,11 +233,34 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-/** The province the database at `dbPath` serves, or will serve; reads only. */
-function provinceFor(dbPath: string, requested: string | undefined): ProvinceChoice {
+/**
+ * The procedures a database holds, and those it knows: held, or excluded by an earlier list (so sending the
+ * same list again is not refused for naming a procedure already gone).
+ */
+function knownCodes(db: Database): { stored: Set<string>; known: Set<string> } {
+  const stored = storedProcedureCodes(db);
+  const gone = (getCatalogueFitness(db)?.findings ?? []).filter((f) => f.rule === 'province-list' && f.action === 'excluded').map((f) => f.code);
+  return { stored, known: new Set([...stored, ...gone]) };
+}
+
+/** The fitness report with the procedures removed from the stored catalogue counted as excluded by the list. */
+function withRemoved(fitness: FitnessReport, removed: readonly { code: string; why: string }[]): FitnessReport {
+  const fresh = removed.filter((r) => !fitness.findings.some((f) => f.code === r.code));
+  if (fresh.length === 0) return fitness;
+  const byList = fitness.counts['province-list'] ?? {};
+  return {
+    ...fitness,
+    excluded: fitness.excluded + fresh.length,
+    counts: { ...fitness.counts, 'province-list': { ...byList, excluded: (byList.excluded ?? 0) + fresh.length } },
+    findings: [...fitness.findings, ...fresh.map((r) => ({ code: r.code, rule: 'province-list' as const, action: 'excluded' as const, reason: r.why }))],
+  };
+}
+
+/** The province the database at `dbPath` serves, or will serve, and the procedures it holds; reads only. */
+function provinceFor(dbPath: string, requested: string | undefined): { choice: ProvinceChoice; stored: Set<string>; known: Set<string> } {
   const db = existsSync(dbPath) ? openDatabase(dbPath) : null;
   try {
-    return chooseProvince(db, requested);
+    return { choice: chooseProvince(db, requested), ...(db ? knownCodes(db) : { stored: new Set(), known: new Set() }) };
   } finally {
     db?.close();
   }
@@ -241,7 +268,7 @@ function provinceFor(dbPath: string, requested: string | undefined): ProvinceCho
 
 /** Procedures from `file`, fitted to the province (and its own list), into the database at `dbPath`. */
 async function importProcedureFile(file: string, listFile: string | undefined, dbPath: string, requested: string | undefined, dryRun: boolean, json: boolean, out: Output, err: Output): Promise<number> {
-  const choice = provinceFor(dbPath, requested);
+  const { choice, stored: storedCodes, known } = provinceFor(dbPath, requested);
   const { items: imported, report: importReport } = await importProcedures(fileInput(file)).collect();
   let listRows = null;
   try {
@@ -252,21 +279,27 @@ async function importProcedureFile(file: string, listFile: string | undefined, d
   }
   const province = provinceOut(choice);
   const heading = `Importing for ${describeProvince(choice)}\n`;
-  const fitted = fitCatalogue(imported, choice.name, listRows);
+  const fitted = fitCatalogue(imported, choice.name, listRows, known);
   if (!fitted.items || !fitted.fitness) {
     const list = { ...fitted.list!, stored: false };
     out.write(json ? `${JSON.stringify({ province, ...importReport, procedureList: list, stored: null }, null, 2)}\n` : `${heading}${formatRowReport('procedure list', list)}\n`);
     return 1;
   }
   const items = fitted.items;
-  const fitness = fitted.fitness;
-  const report = { province, ...importReport, fitness, ...(fitted.list ? { procedureList: fitted.list } : {}) };
+  // The list's excludes take effect on what an earlier start or import stored (a dry run says what would go).
+  const removed = fitted.excluded.filter((e) => storedCodes.has(e.code)).map((e) => e.code);
+  const fitness = withRemoved(fitted.fitness, fitted.excluded.filter((e) => known.has(e.code)));
+  const report = { province, ...importReport, fitness, ...(fitted.list ? { procedureList: fitted.list, removed } : {}) };
   let stored: number | null = null;
   if (!dryRun && items.length > 0) {
     const { db } = await openTarget(dbPath, requested, false, false, listRows, err);
     try {
-      const { inserted, updated } = upsertProcedures(db!, items);
-      setCatalogueFitness(db!, fitness);
+      const { inserted, updated } = db!.transaction(() => {
+        const counts = upsertProcedures(db!, items);
+        report.removed = removeProcedures(db!, removed);
+        setCatalogueFitness(db!, fitness);
+        return counts;
+      })();
       stored = inserted + updated;
     } catch (error) {
       err.write(`Could not store into ${dbPath}: ${(error as Error).message}\n`);

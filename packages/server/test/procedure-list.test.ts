@@ -3,7 +3,10 @@
  * first start (--procedure-list) and by motcua-import; a list with a rejected row changes nothing.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { Procedure } from '@motcua/sdk';
@@ -13,7 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/index.js';
 import { main } from '../src/import-cli.js';
 import { PROCEDURES_FILE, dataPath } from '../src/catalogue/data.js';
-import { expectBody } from './helpers.js';
+import { TEST_NOW, expectBody, seededTemplate } from './helpers.js';
 
 const path = (name: string) => fileURLToPath(new URL(`fixtures/province/${name}`, import.meta.url));
 const rows = (name: string) => parseRows(readFileSync(path(name), 'utf8')).rows;
@@ -57,4 +60,56 @@ test('motcua-import --procedure-list: a broken list stores nothing and says why,
   assert.match(out, /procedure list: read 6 {2}usable: 1 {2}rejected: 5/);
   assert.match(out, /row 5 \(1\.001193\.H37\): base "1\.000000"/);
   assert.match(out, /Nothing stored/);
+});
+
+test('motcua-import --procedure-list: an exclude removes what an earlier start stored, says so, and the catalogue answers change', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-exclude-'));
+  try {
+    const db = join(dir, 'motcua.db');
+    writeFileSync(db, await seededTemplate(null));
+    const serve = async <T>(f: (app: Awaited<ReturnType<typeof createServer>>) => Promise<T>) => {
+      const app = await createServer({ dbPath: db, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
+      try {
+        return await f(app);
+      } finally {
+        await app.close();
+      }
+    };
+    const LIST_URL = '/v1/procedures?q=khai%20sinh&limit=50';
+    const before = await serve(async (app) => {
+      assert.equal((await app.inject('/v1/procedures/1.004884')).statusCode, 200);
+      const list = await app.inject(LIST_URL);
+      assert.ok(list.body.includes('1.004884'));
+      return { etag: list.headers.etag, fields: (await app.inject('/v1/fields')).body };
+    });
+    // A file without the excluded procedure: the list's exclude names one only the database holds.
+    const lines = gunzipSync(readFileSync(dataPath(PROCEDURES_FILE))).toString('utf8').split('\n');
+    const file = join(dir, 'one.jsonl');
+    writeFileSync(file, `${lines.find((l) => l.includes('"code": "1.001193"'))}\n`);
+    const list = join(dir, 'list.csv');
+    writeFileSync(list, 'code,action,why\n1.004884,bỏ,Tỉnh không còn tiếp nhận riêng thủ tục này\n');
+
+    const run = async (...extra: string[]) => {
+      let out = '';
+      const code = await main([file, '--procedure-list', list, '--db', db, ...extra], { write: (t: string) => (out += t) }, { write: () => {} });
+      return { code, out };
+    };
+    const dry = await run('--dry-run', '--json');
+    assert.equal(dry.code, 0, dry.out);
+    assert.deepEqual((JSON.parse(dry.out) as { removed: string[] }).removed, ['1.004884']);
+    const done = await run();
+    assert.equal(done.code, 0, done.out);
+    assert.match(done.out, /Removed from the stored catalogue, excluded by the list: 1 \(1\.004884\)/);
+
+    await serve(async (app) => {
+      assert.equal((await app.inject('/v1/procedures/1.004884')).statusCode, 404);
+      const after = await app.inject(LIST_URL);
+      assert.ok(!after.body.includes('1.004884'), 'gone from search too');
+      assert.notEqual(after.headers.etag, before.etag);
+      assert.notEqual((await app.inject('/v1/fields')).body, before.fields, 'the field counts follow');
+    });
+    assert.deepEqual((JSON.parse((await run('--json')).out) as { removed: string[] }).removed, [], 'sent again, nothing more to remove');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -36,8 +36,15 @@ const ACTIONS: Record<string, 'include' | 'exclude' | 'variant'> = {
 };
 const CODE = new RegExp(PROCEDURE_CODE_PATTERN);
 
-/** Check every row against the catalogue's codes. */
-export function readProcedureList(rows: readonly InputRow[], catalogue: ReadonlySet<string>): { list: ProcedureList; report: ProcedureListReport } {
+/**
+ * Check every row against the catalogue's codes; an exclude may also name a procedure only `stored` holds (a
+ * catalogue imported before), which it then removes.
+ */
+export function readProcedureList(
+  rows: readonly InputRow[],
+  catalogue: ReadonlySet<string>,
+  stored: ReadonlySet<string> = new Set(),
+): { list: ProcedureList; report: ProcedureListReport } {
   const list: ProcedureList = { include: [], exclude: [], variants: [] };
   const report: ProcedureListReport = { read: rows.length, used: 0, rejected: [] };
   const seen = new Map<string, number>();
@@ -52,7 +59,9 @@ export function readProcedureList(rows: readonly InputRow[], catalogue: Readonly
     if (!action) reasons.push(`action "${actionText ?? ''}" is not include, exclude or variant`);
     if (!why) reasons.push('why is required: say why the province does this');
     if (code && seen.has(code)) reasons.push(`code ${code} is already listed in row ${seen.get(code)}`);
-    if (code && action && action !== 'variant' && !catalogue.has(code)) reasons.push(`${code} is not in the catalogue`);
+    if (code && action && action !== 'variant' && !catalogue.has(code) && !(action === 'exclude' && stored.has(code))) {
+      reasons.push(`${code} is not in the catalogue`);
+    }
     if (action === 'variant') {
       if (!base || !catalogue.has(base)) reasons.push(`base "${base ?? ''}" must be the code of a procedure of the catalogue`);
       if (code && catalogue.has(code)) reasons.push(`${code} is already in the catalogue: a variant needs a code of its own`);
@@ -82,20 +91,22 @@ export function withLocalVariants(items: readonly CatalogueProcedure[], variants
 
 /**
  * The catalogue fitted to a province with its own list (when given): variants added, then the fitness rules
- * with the list's includes and excludes. When a row of the list cannot be used, `items` is null: a catalogue
+ * with the list's includes and excludes (`excluded`: the codes the list excludes, for the caller to remove
+ * from a catalogue stored before). When a row of the list cannot be used, `items` is null: a catalogue
  * half following a list is worse than none, so the caller stores nothing and shows the report.
  */
 export function fitCatalogue(
   imported: readonly CatalogueProcedure[],
   province: string,
   listRows: readonly InputRow[] | null,
-): { items: CatalogueProcedure[] | null; fitness: FitnessReport | null; list: ProcedureListReport | null } {
+  stored: ReadonlySet<string> = new Set(),
+): { items: CatalogueProcedure[] | null; fitness: FitnessReport | null; list: ProcedureListReport | null; excluded: FitnessList['exclude'] } {
   if (listRows === null) {
     const { items, report } = applyFitness(imported, province);
-    return { items, fitness: report, list: null };
+    return { items, fitness: report, list: null, excluded: [] };
   }
-  const { list, report: listReport } = readProcedureList(listRows, new Set(imported.map((i) => i.procedure.code)));
-  if (listReport.rejected.length > 0) return { items: null, fitness: null, list: listReport };
+  const { list, report: listReport } = readProcedureList(listRows, new Set(imported.map((i) => i.procedure.code)), stored);
+  if (listReport.rejected.length > 0) return { items: null, fitness: null, list: listReport, excluded: [] };
   const { items, report } = applyFitness(withLocalVariants(imported, list.variants), province, list);
-  return { items, fitness: report, list: listReport };
+  return { items, fitness: report, list: listReport, excluded: list.exclude };
 }

@@ -157,6 +157,34 @@ export function upsertProcedures(db: Database, items: readonly CatalogueProcedur
   return run(items);
 }
 
+/** The codes of every stored procedure. */
+export function storedProcedureCodes(db: Database): Set<string> {
+  return new Set((statement(db, 'SELECT code FROM procedures').all() as { code: string }[]).map((r) => r.code));
+}
+
+/**
+ * Remove procedures by code with their search entries, refresh the field and agency lists and the catalogue
+ * version (so answers and ETags change), in one transaction. Returns the codes that were stored and are gone.
+ * Dossiers keep the procedure's code and name of their own.
+ */
+export function removeProcedures(db: Database, codes: readonly string[]): string[] {
+  return db.transaction(() => {
+    const removed: string[] = [];
+    for (const code of codes) {
+      const row = statement(db, 'SELECT id FROM procedures WHERE code = ?').get(code) as { id: number } | undefined;
+      if (!row) continue;
+      statement(db, 'DELETE FROM procedure_search WHERE rowid = ?').run(row.id);
+      statement(db, 'DELETE FROM procedures WHERE id = ?').run(row.id);
+      removed.push(code);
+    }
+    if (removed.length > 0) {
+      refreshCatalogueLists(db);
+      setMeta(db, CATALOGUE_VERSION_KEY, `${new Date().toISOString()} -${removed.length}`);
+    }
+    return removed;
+  })();
+}
+
 /** Rebuild the field and agency lists (with procedure counts) from the procedures table. */
 function refreshCatalogueLists(db: Database): void {
   const rows = statement(
