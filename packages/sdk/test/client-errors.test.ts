@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import {
+  ChallengeRequiredError,
   ConflictError,
   createClient,
   HttpError,
@@ -73,6 +74,21 @@ describe('error statuses', () => {
     assert.equal(unverified.status, 401);
     assert.equal(unverified.code, 'verification_required');
     assert.ok(!(unverified instanceof NotFoundError) && !(unverified instanceof ConflictError));
+  });
+
+  test('403 challenge_required → ChallengeRequiredError, not retried; the solution goes in Altcha-Solution', async () => {
+    server.handle((_hit, res) => problem(res, 403, 'challenge_required', 'Cần giải thử thách'));
+    const error = await rejection(client.dossiers.get(fx.DOSSIER_CODE, { solution: 'c29sdXRpb24=' }), ChallengeRequiredError);
+    assert.ok(ChallengeRequiredError.is(error) && error instanceof HttpError);
+    assert.equal(error.status, 403);
+    assert.equal(server.hits.length, 1);
+    assert.equal(server.hits[0]!.headers['altcha-solution'], 'c29sdXRpb24=');
+    // Without a solution, no such header; a gateway's 403 with another code is no challenge.
+    server.reset();
+    server.handle((_hit, res) => problem(res, 403, 'unauthorized', 'Forbidden'));
+    const other = await rejection(client.dossiers.get(fx.DOSSIER_CODE), HttpError);
+    assert.ok(!ChallengeRequiredError.is(other));
+    assert.equal(server.hits[0]!.headers['altcha-solution'], undefined);
   });
 
   test('400 validation problem keeps the server’s issues', async () => {

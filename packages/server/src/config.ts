@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseRows, type InputRow } from './catalogue/table-input.js';
 import { hashApiKey } from './db/api-keys.js';
+import type { ChallengeSettings } from './http/challenge.js';
 import { ProvinceError, requestedProvince } from './province-choice.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -62,6 +63,11 @@ export interface ServerOptions {
   verification?: 'off' | 'required';
   /** Secret for the keyed hashes of verification factors; default: a random one kept in the database. */
   verificationSecret?: string;
+  /**
+   * Proof-of-work after repeated missed lookups from one client (`http/challenge.ts` has the defaults: 5 misses
+   * in 10 minutes, challenges valid 5 minutes). Off when absent or false; the CLI turns it on by default.
+   */
+  lookupChallenge?: Partial<ChallengeSettings> | false;
   /** Folder served at `/` (example pages), or null. */
   staticRoot?: string | null;
   /** Folder served at `/cdn/` (built widget bundles), or null. */
@@ -148,6 +154,8 @@ Options (environment variable in brackets):
   --demo / --no-demo      seed demonstration dossiers and ratings on first start [MOTCUA_DEMO]
   --demo-dossiers <n>     number of demo dossiers to generate [MOTCUA_DEMO_DOSSIERS]
   --verification <mode>   off | required: ask for the last 4 digits of phone or ID; default required, off with --demo [MOTCUA_VERIFICATION]
+  --challenge-after <rule>  misses (unknown code or wrong digits) per client before lookups need a solved
+                          proof-of-work challenge, e.g. 5/10m, or off [MOTCUA_CHALLENGE_AFTER] (default 5/10m)
   --origins <list>        CORS origins, comma-separated, or * [MOTCUA_ORIGINS] (default *)
   --static <dir>          folder served at / [MOTCUA_STATIC_DIR] (default: the repository's examples/)
   --cdn <dir>             folder served at /cdn/ [MOTCUA_CDN_DIR] (default: packages/elements/dist/cdn)
@@ -162,7 +170,8 @@ Options (environment variable in brackets):
   -h, --help              show this help
 Ingest keys come only from the environment: MOTCUA_INGEST_KEYS=key1,key2 (hashed at start); admin keys
 (offices and holiday calendar through /v1/admin) likewise: MOTCUA_ADMIN_KEYS=key1,key2.
-The verification hash secret may be set with MOTCUA_VERIFY_SECRET.`;
+The verification hash secret may be set with MOTCUA_VERIFY_SECRET; the challenge signing secret with
+MOTCUA_CHALLENGE_SECRET (default: random at each start; set it when several instances share the traffic).`;
 
 /** Resolved CLI configuration: the server options plus what only the CLI uses. */
 export interface CliConfig extends ServerOptions {
@@ -190,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         demo: { type: 'boolean' },
         'demo-dossiers': { type: 'string' },
         verification: { type: 'string' },
+        'challenge-after': { type: 'string' },
         origins: { type: 'string' },
         static: { type: 'string' },
         cdn: { type: 'string' },
@@ -258,6 +268,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   // demonstration, whose dossiers are invented, answers lookups without one by default.
   config.verification ??= config.demo ? 'off' : 'required';
   if (env.MOTCUA_VERIFY_SECRET) config.verificationSecret = env.MOTCUA_VERIFY_SECRET;
+
+  const challengeAfter = pick(flags['challenge-after'], 'MOTCUA_CHALLENGE_AFTER');
+  if (challengeAfter?.trim() === 'off') {
+    config.lookupChallenge = false;
+  } else {
+    const rule = challengeAfter ? parseRateRule(challengeAfter, 'challenge-after') : null;
+    config.lookupChallenge = {
+      ...(rule ? { misses: rule.max, windowMs: rule.windowMs } : {}),
+      ...(env.MOTCUA_CHALLENGE_SECRET ? { secret: env.MOTCUA_CHALLENGE_SECRET } : {}),
+    };
+  }
 
   const origins = pick(flags.origins, 'MOTCUA_ORIGINS');
   if (origins !== undefined && origins.trim() !== '*') {

@@ -5,6 +5,7 @@ import type { AdministrativeUnit, ServiceInfo } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from './clock.js';
 import type { RateLimits } from './config.js';
+import type { LookupGuard } from './http/challenge.js';
 import type { CursorCodec } from './http/cursor.js';
 import type { FactorHasher } from './privacy/verification.js';
 
@@ -13,6 +14,8 @@ export interface AppContext {
   verification: 'off' | 'required';
   rateLimits: RateLimits;
   hasher: FactorHasher;
+  /** The proof-of-work asked after repeated lookup misses, or null when off. */
+  lookupGuard: LookupGuard | null;
   cursors: CursorCodec;
   /** Check JSON responses against the contract before sending them. */
   validateResponses: boolean;

@@ -21,6 +21,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandling } from './htt
 import { loggableQueryNames, loggerOptions } from './http/logging.js';
 import type { LogDestination } from './http/logging.js';
 import { registerRoutes } from './http/register-routes.js';
+import { createLookupGuard, DEFAULT_CHALLENGE } from './http/challenge.js';
 import { registerSecurity } from './http/security.js';
 import { registerStaticFiles } from './http/static-files.js';
 import { createFactorHasher } from './privacy/verification.js';
@@ -105,6 +106,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       verification,
       rateLimits,
       hasher,
+      lookupGuard: options.lookupChallenge ? createLookupGuard({ ...DEFAULT_CHALLENGE, ...options.lookupChallenge }) : null,
       cursors: createCursorCodec(ensureSecret(db, 'cursor_secret')),
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       clock: createClock(now),

@@ -48,7 +48,14 @@ const REQUESTS: Record<string, InjectOptions[]> = {
   getV1UnitsCode: [{ url: '/v1/units/05983' }, { url: '/v1/units/20' }, { url: '/v1/units/99999' }],
   getV1Offices: [{ url: '/v1/offices' }],
   getV1OfficesId: [{ url: '/v1/offices/trung-tam-pvhcc-tinh' }, { url: '/v1/offices/no-such-office' }],
-  getV1DossiersCode: [{ url: '/v1/dossiers/000.00.20.H37-261005-0001' }, { url: '/v1/dossiers/000.00.20.H37-261123-0001' }, { url: '/v1/dossiers/nope' }],
+  getV1DossiersCode: [
+    { url: '/v1/dossiers/000.00.20.H37-261005-0001' },
+    { url: '/v1/dossiers/000.00.20.H37-261123-0001' },
+    { url: '/v1/dossiers/nope' },
+    // Two misses from one client, then its 403 challenge_required.
+    ...[1, 2, 3].map((n) => ({ url: `/v1/dossiers/000.00.20.H37-261005-999${n}`, remoteAddress: '10.9.9.9' })),
+  ],
+  getV1Challenge: [{ url: '/v1/challenge' }],
   postV1Ratings: [
     { method: 'POST', url: '/v1/ratings', headers: { 'idempotency-key': 'contract-key-0001' }, payload: { target: { type: 'office', id: 'trung-tam-pvhcc-tinh' }, level: 'satisfied' } },
     { method: 'POST', url: '/v1/ratings', headers: { 'idempotency-key': 'contract-key-0002' }, payload: { target: { type: 'office', id: 'trung-tam-pvhcc-tinh' }, level: 'dissatisfied' } },
@@ -107,7 +114,7 @@ function documentedSchema(operation: Operation, status: number): unknown {
 describe('real answers over the seed validate against the published OpenAPI document', () => {
   let app: FastifyInstance;
   before(async () => {
-    app = await testServer({ ingestKeys: [KEY], adminKeys: [ADMIN_KEY], rateLimits: { global: { max: 10_000, windowMs: 60_000 } } });
+    app = await testServer({ ingestKeys: [KEY], adminKeys: [ADMIN_KEY], lookupChallenge: { misses: 2 }, rateLimits: { global: { max: 10_000, windowMs: 60_000 } } });
   });
   after(() => app.close());
 

@@ -5,6 +5,7 @@
  * less with {@link createTransport} and that resource's function (`dossiersApi(transport)`…).
  */
 import { agenciesApi, fieldsApi, type AgenciesApi, type FieldsApi } from './catalog.js';
+import { challengeApi, type ChallengeApi } from './challenge.js';
 import { dossiersApi, type DossiersApi } from './dossiers.js';
 import { metaApi, type MetaApi } from './meta.js';
 import { officesApi, type OfficesApi } from './offices.js';
@@ -23,6 +24,8 @@ export interface Client {
   units: UnitsApi;
   offices: OfficesApi;
   dossiers: DossiersApi;
+  /** Proof-of-work challenges, for a client that missed too many lookups. */
+  challenge: ChallengeApi;
   ratings: RatingsApi;
   stats: StatsApi;
 }
@@ -44,6 +47,7 @@ export function createClient(options: ClientOptions): Client {
     units: unitsApi(t),
     offices: officesApi(t),
     dossiers: dossiersApi(t),
+    challenge: challengeApi(t),
     ratings: ratingsApi(t),
     stats: statsApi(t),
   };

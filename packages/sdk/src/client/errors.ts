@@ -75,6 +75,14 @@ HttpError.prototype.name = 'HttpError';
 export class NotFoundError extends HttpError {}
 NotFoundError.prototype.name = 'NotFoundError';
 
+/**
+ * 403 `challenge_required`: this client missed too many dossier lookups, so the next one needs a solved
+ * proof-of-work challenge (`GET /v1/challenge`, then the lookup again with its solution); also when the solution
+ * sent was missing, forged, already used or expired.
+ */
+export class ChallengeRequiredError extends HttpError {}
+ChallengeRequiredError.prototype.name = 'ChallengeRequiredError';
+
 /** 409: the request conflicts with the current state, e.g. a dossier already rated. */
 export class ConflictError extends HttpError {}
 ConflictError.prototype.name = 'ConflictError';

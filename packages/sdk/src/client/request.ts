@@ -8,6 +8,7 @@ import type * as z from 'zod/mini';
 import { Problem } from '../contract/index.js';
 import type { EtagCache } from './cache.js';
 import {
+  ChallengeRequiredError,
   ConflictError,
   HttpError,
   NetworkError,
@@ -120,6 +121,7 @@ async function httpError(response: KyResponse, init: Omit<HttpErrorInit, 'status
   const message = `${label} failed: ${status}${problem ? ` ${problem.title} (${problem.code})` : ''}`;
   if (status === 404) return new NotFoundError(message, full);
   if (status === 409) return new ConflictError(message, full);
+  if (status === 403 && problem?.code === 'challenge_required') return new ChallengeRequiredError(message, full);
   if (status === 429) {
     const retryAfter = retryAfterSeconds(response.headers.get('retry-after')) ?? problem?.retryAfter ?? null;
     return new RateLimitError(message, { ...full, retryAfter });

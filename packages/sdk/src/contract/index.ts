@@ -22,4 +22,5 @@ export * from './dossier.js';
 export * from './rating.js';
 export * from './stats.js';
 export * from './meta.js';
+export * from './challenge.js';
 export * from './ingest.js';

@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   'not_found',
   'dossier_not_found',
   'verification_required',
+  'challenge_required',
   'unauthorized',
   'method_not_allowed',
   'not_acceptable',

@@ -12,6 +12,7 @@ import {
   Field,
   HistoryEvent,
   HistoryEventInput,
+  LookupChallenge,
   MonthlyFigures,
   NamedRef,
   Office,
@@ -30,6 +31,7 @@ import {
   UnitResolution,
 } from '@motcua/sdk';
 import { SECURITY_SCHEMES, type SecuritySchemeName } from './auth.js';
+import { SOLUTION_HEADER } from './challenge.js';
 import { inputSchema, JSON_SCHEMA_OPTIONS, type JsonSchema, outputSchema, strip } from './json-schema.js';
 import { cacheControlOf } from './caching.js';
 import type { ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
@@ -68,6 +70,7 @@ const RESPONSES: Record<string, Schema> = {
   OfficeCollection,
   Office,
   DossierView,
+  LookupChallenge,
   RatingReceipt,
   RatingSummary,
   Stats,
@@ -84,6 +87,7 @@ const REQUESTS: Record<string, Schema> = { RatingSubmission, DossierUpsert, Hist
 const ERROR_DESCRIPTIONS: Record<ErrorStatus | 500, string> = {
   400: 'Invalid request (validation_failed, bad_request): every issue is named in `errors`',
   401: 'verification_required (dossier lookup without its second factor) or unauthorized (ingest key)',
+  403: 'challenge_required: this client missed too many lookups; solve GET /v1/challenge and send it in Altcha-Solution',
   404: 'not_found or dossier_not_found',
   409: 'rating_exists or conflict',
   413: 'payload_too_large',
@@ -175,8 +179,17 @@ function parametersOf(route: Route, cached: boolean): JsonSchema[] {
     ...parameters(route.query, 'query'),
     ...headers.map((h) => ({ name: h.name, in: 'header', required: true, description: h.description, schema: inputSchema(h.schema) })),
     ...(cached ? [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }] : []),
+    ...(route.challengeAfterMisses ? [SOLUTION_PARAMETER] : []),
   ];
 }
+
+const SOLUTION_PARAMETER = {
+  name: SOLUTION_HEADER,
+  in: 'header',
+  required: false,
+  description: 'A solved challenge of GET /v1/challenge, once this client was answered 403 challenge_required: base64 of `{"challenge", "solution"}`.',
+  schema: { type: 'string', maxLength: 4000 },
+};
 
 /** Successful answers (with ETag and Cache-Control when cacheable, and 304), then problems. */
 function responsesOf(route: Route, cacheControl: string | undefined): JsonSchema {

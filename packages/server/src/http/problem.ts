@@ -12,6 +12,7 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   dossier_not_found: 'Dossier not found',
   verification_required: 'Verification required',
+  challenge_required: 'Proof-of-work required',
   unauthorized: 'Unauthorized',
   method_not_allowed: 'Method not allowed',
   not_acceptable: 'Not acceptable',

@@ -52,20 +52,22 @@ function fastifyRoute(route: Route, ctx: AppContext): RouteOptions {
   // A handler may return a bare body only when the route declares a single answer.
   const onlyStatus = statuses.length === 1 ? statuses[0] : undefined;
   const checkCredentials = route.security ? SECURITY_SCHEMES[route.security].check : undefined;
+  const guard = route.challengeAfterMisses ? ctx.lookupGuard : null;
   return {
     method: route.method,
     url: route.url,
     ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
     ...(route.rateLimit ? { config: routeRateLimit(ctx.rateLimits[route.rateLimit]) } : {}),
     ...(checkCredentials ? { onRequest: async (request: FastifyRequest) => checkCredentials(ctx, request) } : {}),
-    handler(request, reply) {
+    ...(guard ? { preHandler: guard.check, onResponse: guard.count } : {}),
+    async handler(request, reply) {
       const query = parseQuery(route.query ?? NoQuery, request.query);
       const parsedParams = route.params ? parseWith('params', route.params, request.params) : undefined;
       const params = route.checkParams ? route.checkParams(parsedParams, ctx) : parsedParams;
       const headers = readHeaders(request);
       route.screen?.(request);
       const body = route.body ? parseBody(route.body, request.body) : undefined;
-      const outcome: unknown = route.handler({ query: route.query ? query : undefined, params, headers, body }, ctx);
+      const outcome: unknown = await route.handler({ query: route.query ? query : undefined, params, headers, body }, ctx);
       const status = outcome instanceof Answer ? outcome.status : onlyStatus;
       const payload = outcome instanceof Answer ? outcome.body : outcome;
       const response = status === undefined ? undefined : route.responses[status];

@@ -37,7 +37,7 @@ export interface HeaderSpec<S extends Schema = Schema> {
 export type Headers = Readonly<Record<string, HeaderSpec>>;
 
 /** Error statuses a route may declare (each is documented as a problem+json answer). */
-export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
 
@@ -100,11 +100,16 @@ export interface RouteSpec<
   security?: SecuritySchemeName;
   /** A tighter per-client limit than the global one. */
   rateLimit?: Exclude<keyof RateLimits, 'global'>;
+  /**
+   * Repeated misses (404) of one client make this route ask it for a solved proof-of-work challenge
+   * (`http/challenge.ts`), when the server has the challenge on.
+   */
+  challengeAfterMisses?: boolean;
   /** Largest body accepted, when smaller than the server's. */
   bodyLimit?: number;
   /** A check of the raw request after the headers and before the body is parsed (e.g. a honeypot). */
   screen?: (request: FastifyRequest) => void;
-  handler: (input: RouteInput<Q, P, H, B>, ctx: AppContext) => Outcome<R>;
+  handler: (input: RouteInput<Q, P, H, B>, ctx: AppContext) => Outcome<R> | Promise<Outcome<R>>;
 }
 
 /** A route of any shape, as tables hold them. */

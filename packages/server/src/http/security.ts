@@ -69,7 +69,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     origin: options.allowedOrigins === '*' ? '*' : options.allowedOrigins,
     methods: ['GET', 'HEAD', 'POST'],
     // No Authorization: ingest is server-to-server, so browsers cannot even preflight it.
-    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Accept', 'Accept-Language'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Accept', 'Accept-Language', 'Altcha-Solution'],
     exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
     maxAge: 86_400,
   });

@@ -1,9 +1,10 @@
 /**
  * Public dossier lookup. The view is built from masked data only; a per-client rate limit and, when
  * configured, a second factor (last 4 digits of phone or ID number) protect guessable codes. An unknown
- * code and a wrong factor get byte-identical answers.
+ * code and a wrong factor get byte-identical answers. Repeated misses from one client make its next lookups
+ * need a solved proof-of-work challenge (`http/challenge.ts`).
  */
-import { DossierView, addDays, parseDossierCode } from '@motcua/sdk';
+import { DossierView, LookupChallenge, addDays, parseDossierCode } from '@motcua/sdk';
 import type { DossierCodeError, DossierCodePart } from '@motcua/sdk';
 import type { AppContext } from '../context.js';
 import { lookupDossier } from '../db/dossiers.js';
@@ -52,10 +53,11 @@ export const dossierRoutes: readonly Route[] = [
     params: DossierCodeParams,
     query: DossierLookupQuery,
     responses: { 200: { schema: DossierView, description: 'The dossier' } },
-    errors: [400, 401, 404, 429],
+    errors: [400, 401, 403, 404, 429],
     caching: 'no-store',
     security: 'dossierVerification',
     rateLimit: 'dossierLookup',
+    challengeAfterMisses: true,
     handler: ({ query: { verify }, params: { code: raw } }, ctx) => {
       const parsed = parseDossierCode(raw);
       if (parsed.ok && parsed.date > addDays(ctx.clock.today(), 1)) {
@@ -76,6 +78,25 @@ export const dossierRoutes: readonly Route[] = [
       }
       if (!found) throw notFoundProblem(ctx);
       return found.view;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/challenge',
+    tag: 'dossiers',
+    summary: 'A proof-of-work challenge, for a client that missed too many lookups',
+    description:
+      'A client whose lookups found nothing too many times is answered 403 challenge_required. It solves this ALTCHA ' +
+      'challenge (altcha-lib `solveChallenge`, SHA-256) and sends the base64 of `{"challenge", "solution"}` in the ' +
+      '`Altcha-Solution` header of its next lookup. Each solution is accepted once, before `parameters.expiresAt`. ' +
+      '404 when the deployment has the challenge off.',
+    responses: { 200: { schema: LookupChallenge, description: 'A signed challenge' } },
+    errors: [404],
+    caching: 'no-store',
+    rateLimit: 'dossierLookup',
+    handler: (_input, ctx) => {
+      if (!ctx.lookupGuard) throw new ProblemError(404, 'not_found', { detail: 'This deployment asks for no proof-of-work.' });
+      return ctx.lookupGuard.issue();
     },
   }),
 ];
