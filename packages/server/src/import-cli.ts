@@ -54,10 +54,14 @@ Offices and calendars are stored only when every row can be used; each rejected 
 type RowReport = { read: number; used: number; rejected: { row: number; id: string | null; reasons: string[] }[]; stored: boolean };
 
 /** Human-readable report of an office or calendar import. */
-export function formatRowReport(kind: string, report: RowReport & { warnings?: RowReport['rejected'] }): string {
+export function formatRowReport(kind: string, report: RowReport & { warnings?: RowReport['rejected']; removedDemo?: number; detached?: { dossiers: number; ratings: number } }): string {
   const lines = [`${kind}: read ${report.read}  usable: ${report.used}  rejected: ${report.rejected.length}`];
   for (const r of report.rejected) lines.push(`  row ${r.row}${r.id ? ` (${r.id})` : ''}: ${r.reasons.join('; ')}`);
   for (const w of report.warnings ?? []) lines.push(`  row ${w.row}${w.id ? ` (${w.id})` : ''}, warning: ${w.reasons.join('; ')}`);
+  if (report.stored && report.removedDemo) {
+    const { dossiers = 0, ratings = 0 } = report.detached ?? {};
+    lines.push(`Removed ${report.removedDemo} demonstration offices; ${dossiers} dossiers and ${ratings} ratings of them now count under their unit.`);
+  }
   lines.push(report.stored ? `Stored: ${report.used} ${kind}.` : report.rejected.length > 0 ? 'Nothing stored: fix the rejected rows and run again.' : 'Dry run: nothing stored.');
   return lines.join('\n');
 }

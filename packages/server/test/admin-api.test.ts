@@ -6,11 +6,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { Office } from '@motcua/sdk';
+import { DossierView, Office } from '@motcua/sdk';
 import * as z from 'zod/mini';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { CalendarImportResult, OfficeImportResult } from '../src/routes/admin.js';
-import { expectBody, expectProblem, testServer } from './helpers.js';
+import type { Database } from '../src/db/database.js';
+import { rebuildRatingStats } from '../src/db/ratings.js';
+import { rebuildStats } from '../src/db/stats.js';
+import { createServer, openDatabase } from '../src/index.js';
+import { TEST_NOW, expectBody, expectProblem, seededTemplate, testServer } from './helpers.js';
 
 const ADMIN = 'test-admin-key-0123456789abcdef';
 const INGEST = 'test-ingest-key-0123456789abcdef';
@@ -108,5 +112,48 @@ describe('/v1/admin', () => {
     assert.ok(!opened.includes('2027-09-03') && opened.includes('2027-09-02'));
     const nothing = expectProblem(await post('/v1/admin/calendar', { open: [{ date: '2027-09-03' }] }), 400, 'validation_failed');
     assert.match(nothing.errors?.[0]?.message ?? '', /nothing to open/);
+  });
+});
+
+describe('/v1/admin/offices over demo dossiers and ratings', () => {
+  let app: FastifyInstance;
+  let db: Database;
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const orphans = () => [
+    count('SELECT count(*) AS n FROM dossiers WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT id FROM offices)'),
+    count("SELECT count(*) AS n FROM ratings WHERE office_key <> '' AND office_key NOT IN (SELECT id FROM offices)"),
+    count('SELECT count(*) AS n FROM ratings WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT id FROM offices)'),
+  ];
+  const aggregates = () => JSON.stringify(['stats_daily', 'stats_daily_total', 'ratings_daily', 'ratings_daily_total'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()));
+  before(async () => {
+    db = openDatabase(await seededTemplate());
+    app = await createServer({ database: db, adminKeys: [ADMIN], logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
+  });
+  after(() => app.close());
+
+  test('nothing is left pointing at a removed demo office: dossiers and ratings keep their unit, the figures add up', async () => {
+    const scopes = ['', '?unit=06220', '?unit=20'];
+    const figures = async () => Promise.all(scopes.flatMap((s) => [`/v1/stats${s}`, `/v1/ratings/summary${s}`]).map(async (url) => (await app.inject(url)).json() as unknown));
+    const before = await figures();
+    const atCongSon = count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'ubnd-xa-cong-son'");
+    assert.ok(atCongSon > 0 && count("SELECT count(*) AS n FROM ratings WHERE office_key <> ''") > 0, 'the seed has dossiers and ratings at demo offices');
+    // The provincial centre comes back under its demo id: what pointed at it stays.
+    const atCentre = count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh'");
+    const done = expectBody(OfficeImportResult, await app.inject({
+      method: 'POST', url: '/v1/admin/offices', headers: auth(ADMIN),
+      payload: [{ ...centre, id: 'trung-tam-pvhcc-tinh' }, congSon],
+    }));
+    assert.equal(done.removedDemo, 66);
+    assert.ok(done.detached.dossiers >= atCongSon && done.detached.ratings > 0, JSON.stringify(done.detached));
+    assert.deepEqual(orphans(), [0, 0, 0]);
+    assert.equal(count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh'"), atCentre);
+    assert.deepEqual(await figures(), before, 'province and unit figures are the same dossiers and ratings');
+    const kept = aggregates();
+    rebuildStats(db);
+    rebuildRatingStats(db);
+    assert.equal(aggregates(), kept, 'the aggregates are what a rebuild gives');
+    const code = (db.prepare("SELECT code FROM dossiers WHERE unit_code = '06220' AND office_id IS NULL LIMIT 1").get() as { code: string }).code;
+    const view = expectBody(DossierView, await app.inject(`/v1/dossiers/${code}`));
+    assert.deepEqual([view.office, view.unit?.code], [null, '06220']);
   });
 });

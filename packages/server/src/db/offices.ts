@@ -5,7 +5,9 @@
 import { fold, tokens } from '@motcua/sdk';
 import type { Office, OfficeKind, OfficeListQuery } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
+import { rebuildRatingStats } from './ratings.js';
 import { statement } from './statements.js';
+import { rebuildStats } from './stats.js';
 
 const KIND_ORDER: Record<OfficeKind, number> = { provincial_centre: 0, commune_centre: 1, one_stop: 2 };
 
@@ -42,15 +44,40 @@ export function upsertOffices(db: Database, offices: readonly Office[]): void {
   })();
 }
 
+/** Dossiers and ratings that pointed at a removed office, now counted under its unit. */
+export interface Detached {
+  dossiers: number;
+  ratings: number;
+}
+
 /**
  * Store a province's own offices: the demonstration offices are removed, these inserted or replaced by id
- * (its other real offices stay), in one transaction. Returns how many demo offices were removed.
+ * (its other real offices stay), in one transaction. Nothing is left pointing at a removed office: a dossier
+ * or rating of one (demo data, or a dossier a one-stop system filed there) keeps its unit and loses the office,
+ * and the statistics and rating summaries are rebuilt to match. An office imported under a demo office's id
+ * keeps what pointed at it. Returns how many demo offices were removed and what was detached from them.
  */
-export function storeImportedOffices(db: Database, offices: readonly Office[]): { removedDemo: number } {
+export function storeImportedOffices(db: Database, offices: readonly Office[]): { removedDemo: number; detached: Detached } {
   return db.transaction(() => {
+    const demo = statement(db, "SELECT id, unit_code FROM offices WHERE json_extract(data, '$.demo') = 1").all() as { id: string; unit_code: string }[];
     const removed = statement(db, "DELETE FROM offices WHERE json_extract(data, '$.demo') = 1").run().changes;
     upsertOffices(db, offices);
-    return { removedDemo: removed };
+    const kept = new Set(offices.map((o) => o.id));
+    const units = JSON.stringify(Object.fromEntries(demo.filter((d) => !kept.has(d.id)).map((d) => [d.id, d.unit_code])));
+    const gone = `SELECT key FROM json_each(@units)`;
+    const unitOf = (column: string) => `json_extract(@units, '$."' || ${column} || '"')`;
+    const dossiers = statement(
+      db,
+      `UPDATE dossiers SET unit_code = coalesce(unit_code, ${unitOf('office_id')}), office_id = NULL WHERE office_id IN (${gone})`,
+    ).run({ units }).changes;
+    const ratings = statement(
+      db,
+      `UPDATE ratings SET unit_key = CASE WHEN unit_key = '' THEN ${unitOf('office_key')} ELSE unit_key END, office_id = NULL,
+         office_key = '' WHERE office_key IN (${gone})`,
+    ).run({ units }).changes;
+    if (dossiers > 0) rebuildStats(db);
+    if (ratings > 0) rebuildRatingStats(db);
+    return { removedDemo: removed, detached: { dossiers, ratings } };
   })();
 }
 

@@ -10,7 +10,7 @@ import { importCalendar, type CalendarImportReport } from '../catalogue/calendar
 import { importOffices, type OfficeImportReport } from '../catalogue/office-import.js';
 import type { InputRow } from '../catalogue/table-input.js';
 import { importedHolidayYears, storeHolidayYears } from './calendar.js';
-import { applyCalendarToOffices, storeImportedOffices } from './offices.js';
+import { applyCalendarToOffices, storeImportedOffices, type Detached } from './offices.js';
 import { listFields } from './procedures.js';
 import { allUnits } from './units.js';
 
@@ -30,10 +30,10 @@ export function importOfficesInto(
   db: Database,
   rows: readonly InputRow[],
   { dryRun = false } = {},
-): OfficeImportReport & StoredReport & { removedDemo: number } {
+): OfficeImportReport & StoredReport & { removedDemo: number; detached: Detached } {
   const fields = listFields(db).map((f) => ({ id: f.id, name: f.name }));
   const { offices, report } = importOffices(rows, { units: allUnits(db), fields, calendar: currentHolidayCalendar(db) });
-  if (dryRun || report.rejected.length > 0 || offices.length === 0) return { ...report, stored: false, removedDemo: 0 };
+  if (dryRun || report.rejected.length > 0 || offices.length === 0) return { ...report, stored: false, removedDemo: 0, detached: { dossiers: 0, ratings: 0 } };
   return { ...report, stored: true, ...storeImportedOffices(db, offices) };
 }
 

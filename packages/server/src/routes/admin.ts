@@ -28,6 +28,8 @@ export const OfficeImportResult = z.object({
   stored: z.boolean(),
   /** Demonstration offices removed by this import. */
   removedDemo: Count,
+  /** Dossiers and ratings that pointed at a removed office: they keep their unit and lose the office. */
+  detached: z.object({ dossiers: Count, ratings: Count }),
   warnings: z.array(Warning).check(z.maxLength(MAX_ROWS)),
 });
 export const CalendarImportResult = z.object({
@@ -83,7 +85,8 @@ export const adminRoutes: readonly Route[] = [
     (ctx, body, dryRun) => {
       const report = importOfficesInto(ctx.db, numbered(body), { dryRun });
       if (report.rejected.length > 0) rejectedRows(report.rejected);
-      return { read: report.read, used: report.used, stored: report.stored, removedDemo: report.removedDemo, warnings: report.warnings };
+      const { read, used, stored, removedDemo, detached, warnings } = report;
+      return { read, used, stored, removedDemo, detached, warnings };
     },
   ),
   adminImport(
