@@ -185,6 +185,7 @@ const GET_ROUTES: readonly [string, keyof typeof KNOWN | null, readonly string[]
   ['/v1/fields', null, []],
   ['/v1/agencies', null, []],
   ['/v1/offices', null, ['q', 'kind', 'unit', 'field']],
+  ['/v1/office-summaries', null, ['q', 'kind', 'unit', 'field']],
   ['/v1/offices/:', 'office', []],
   ['/v1/procedures', null, PROCEDURE_KEYS],
   ['/v1/procedures/:', 'procedure', []],

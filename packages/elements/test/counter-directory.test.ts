@@ -21,11 +21,11 @@ const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 
 const summaryOf = (el: Element, id: string) => card(el, id).querySelector<HTMLElement>(':scope > details > summary')!;
 
-/** Open the row of office `id` (a no-op when it is open) and wait for its card. */
+/** Open the row of office `id` (a no-op when it is open) and wait for its card with the office's contacts. */
 async function openRow(el: Element, id: string): Promise<HTMLElement> {
   const c = card(el, id);
   if (!c.querySelector('.card')) summaryOf(el, id).click();
-  await waitUntil(() => c.querySelector('.card'), `the row of ${id} did not open`);
+  await waitUntil(() => c.querySelector('.card .contact'), `the row of ${id} did not open with its contacts`);
   return c;
 }
 
@@ -349,6 +349,29 @@ describe('<motcua-counter-directory>', () => {
     } finally {
       await setNetwork('up');
     }
+  });
+
+  it('loads the light list, then an office in full only when its row opens; a failure there has its own retry', async () => {
+    performance.clearResourceTimings();
+    const el = await directory();
+    const requested = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(requested()).to.include('/v1/office-summaries').and.not.include('/v1/offices');
+    expect(requested().filter((p) => p.startsWith('/v1/offices/'))).to.deep.equal([]);
+    const id = ids(el)[1]!;
+    const c = card(el, id);
+    await setNetwork('down');
+    try {
+      summaryOf(el, id).click();
+      await waitUntil(() => c.querySelector('.card [part="retry"]'), 'no retry in the card');
+      // What the summary carries shows at once: kind, today's hours, the schedule.
+      expect(text(c.querySelector('.card')!)).to.contain('Lịch làm việc');
+    } finally {
+      await setNetwork('up');
+    }
+    c.querySelector<HTMLElement>('.card [part="retry"]')!.click();
+    await waitUntil(() => c.querySelector('.card .contact'), 'the retry did not load the office');
+    expect(text(c)).to.contain(offices.find((o) => o.id === id)!.address);
+    expect(requested().filter((p) => p === `/v1/offices/${id}`).length).to.be.at.least(1);
   });
 
   it('shows an error with a retry when the server cannot be reached', async () => {

@@ -56,6 +56,24 @@ test('two resource objects on one transport share its ETag cache', async () => {
   assert.equal(server.hits[2]!.headers['if-none-match'], undefined, 'another transport has its own cache');
 });
 
+test('officesApi.summaries puts each office\'s timetable in place and refuses an index off the list', async () => {
+  const { id, name, kind, unit, formerUnits, location, hours, demo } = fx.office();
+  const row = { id, name, kind, unit, formerUnits, location, demo };
+  const other = { ...row, id: 'tthcc-xa-khac', name: 'Trung tâm khác' };
+  server.handle((_hit, res) => json(res, 200, { items: [{ ...row, schedule: 0 }, { ...other, schedule: 0 }], schedules: [hours] }));
+  const summaries = await officesApi(transport).summaries({ kind: 'commune_centre' });
+  assert.deepEqual(summaries, [{ ...row, hours }, { ...other, hours }]);
+  assert.equal(server.hits[0]!.path, '/v1/office-summaries');
+  assert.deepEqual(Object.fromEntries(server.hits[0]!.query), { kind: 'commune_centre' });
+
+  server.handle((_hit, res) => json(res, 200, { items: [{ ...row, schedule: 1 }], schedules: [hours] }));
+  await assert.rejects(officesApi(transport).summaries(), (error: unknown) => {
+    assert.ok(error instanceof ValidationError);
+    assert.equal(error.issues[0]?.message, 'every schedule index points into schedules');
+    return true;
+  });
+});
+
 test('ratingsApi.submit carries an Idempotency-Key and refuses a bad one before sending', async () => {
   server.handle((_hit, res) => json(res, 201, fx.receipt()));
   const submission = { target: { type: 'dossier' as const, code: fx.DOSSIER_CODE }, level: 'satisfied' as const };

@@ -47,6 +47,7 @@ const REQUESTS: Record<string, InjectOptions[]> = {
   getV1UnitsResolve: [{ url: '/v1/units/resolve?q=Chi%20L%C4%83ng' }],
   getV1UnitsCode: [{ url: '/v1/units/05983' }, { url: '/v1/units/20' }, { url: '/v1/units/99999' }],
   getV1Offices: [{ url: '/v1/offices' }],
+  getV1OfficeSummaries: [{ url: '/v1/office-summaries' }, { url: '/v1/office-summaries?kind=kiosk' }],
   getV1OfficesId: [{ url: '/v1/offices/trung-tam-pvhcc-tinh' }, { url: '/v1/offices/no-such-office' }],
   getV1DossiersCode: [
     { url: '/v1/dossiers/000.00.20.H37-261005-0001' },

@@ -8,6 +8,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import {
   AdministrativeUnit,
   Office,
+  OfficeSummaries,
   Procedure,
   ServiceInfo,
   UnitResolution,
@@ -55,7 +56,7 @@ describe('meta, health and OpenAPI', () => {
     assert.equal(doc.openapi, '3.1.0');
     for (const path of [
       '/v1/meta', '/v1/procedures', '/v1/procedures/{code}', '/v1/fields', '/v1/agencies', '/v1/units',
-      '/v1/units/resolve', '/v1/units/{code}', '/v1/offices', '/v1/offices/{id}', '/v1/dossiers/{code}',
+      '/v1/units/resolve', '/v1/units/{code}', '/v1/offices', '/v1/office-summaries', '/v1/offices/{id}', '/v1/dossiers/{code}',
       '/v1/ratings', '/v1/ratings/summary', '/v1/stats', '/v1/ingest/dossiers', '/v1/ingest/dossiers/{code}/events',
     ]) {
       assert.ok(doc.paths[path], `missing path ${path}`);
@@ -281,6 +282,32 @@ describe('offices', () => {
     const byText = expectBody(OfficeCollection, await app.inject({ url: '/v1/offices', query: { q: 'Công Sơn' } }));
     assert.equal(byText.items[0]?.unit.code, '06220');
     expectProblem(await app.inject('/v1/offices?kind=kiosk'), 400, 'validation_failed');
+  });
+
+  test('GET /v1/office-summaries: the same offices in the same order, a row\'s fields, each timetable once, a tenth of the bytes', async () => {
+    const full = await app.inject('/v1/offices');
+    const light = await app.inject('/v1/office-summaries');
+    const { items: offices } = expectBody(OfficeCollection, full);
+    const { items, schedules } = expectBody(OfficeSummaries, light);
+    assert.deepEqual(items.map((o) => o.id), offices.map((o) => o.id));
+    offices.forEach((o, i) => {
+      const { schedule, ...row } = items[i]!;
+      const { id, name, kind, unit, formerUnits, location, demo } = o;
+      assert.deepEqual(row, { id, name, kind, unit, formerUnits, location, demo });
+      assert.deepEqual(schedules[schedule], o.hours);
+    });
+    assert.equal(new Set(schedules.map((h) => JSON.stringify(h))).size, schedules.length, 'a timetable is sent once');
+    assert.ok(light.body.length * 8 < full.body.length, `${light.body.length} bytes against ${full.body.length}`);
+    assert.equal(light.headers['cache-control'], CATALOGUE_CACHE);
+    const etag = light.headers.etag as string;
+    assert.ok(etag);
+    assert.equal((await app.inject({ url: '/v1/office-summaries', headers: { 'if-none-match': etag } })).statusCode, 304);
+
+    const byText = expectBody(OfficeSummaries, await app.inject({ url: '/v1/office-summaries', query: { q: 'Công Sơn' } }));
+    const fullByText = expectBody(OfficeCollection, await app.inject({ url: '/v1/offices', query: { q: 'Công Sơn' } }));
+    assert.deepEqual(byText.items.map((o) => o.id), fullByText.items.map((o) => o.id));
+    assert.equal(expectBody(OfficeSummaries, await app.inject('/v1/office-summaries?kind=provincial_centre')).items.length, 1);
+    expectProblem(await app.inject('/v1/office-summaries?kind=kiosk'), 400, 'validation_failed');
   });
 
   test('GET /v1/offices/:id returns one office, 404 for an unknown id', async () => {

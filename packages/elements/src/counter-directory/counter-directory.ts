@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyDeclaration, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { officesApi, type Coordinates, type Office, type OfficeKind } from '@motcua/sdk';
+import { officesApi, type Coordinates, type OfficeKind, type OfficeSummary } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { SearchField } from '../internal/search-field.js';
 import { controlStyles, disclosureStyles, tableStyles } from '../internal/shared-styles.js';
 import { distanceKm } from './distance.js';
 import { messages, type DirectoryMessages } from './messages.js';
-import { renderOffice } from './office-card.js';
+import { renderOffice, type OfficeDetail } from './office-card.js';
 import { directoryStyles } from './styles.js';
 
 /** Re-render this often so "open now" follows the clock (when `now` is not fixed). */
@@ -28,7 +28,8 @@ const dateConverter: PropertyDeclaration['converter'] = {
 /**
  * Directory of the province's one-stop offices: the provincial centre and every commune or ward office,
  * compact: one row per office (name, open now, distance), the site's own office first and open, a few rows
- * at a time with "show more".
+ * at a time with "show more". The list is the light one (`GET /v1/office-summaries`); an office's contacts and
+ * fields come when its row opens (`GET /v1/offices/{id}`).
  * Search by name, including the names of communes merged away in 2025 ("Hòa Cư" finds the office of
  * Xã Công Sơn, which now serves it); filter by kind; see whether each office is open now (in Vietnam time,
  * with lunch breaks, seasonal hours, holidays and swapped working days), its hours, contacts and map
@@ -89,17 +90,20 @@ export class MotcuaCounterDirectory extends MotcuaElement {
   #clock: ReturnType<typeof setInterval> | undefined;
   /** Whether the own office was opened once already (a citizen who closes it keeps it closed). */
   #ownOpened = false;
+  /** The full office of each row opened, by id: loading (no office, no error), loaded, or failed. */
+  #details = new Map<string, OfficeDetail>();
 
-  #offices = new Task<[string, string], Office[]>(this, {
+  #offices = new Task<[string, string], OfficeSummary[]>(this, {
     args: () => [this.#q.query, this._kind],
     task: ([q, kind], { signal }) =>
-      officesApi(this.transport).list({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
+      officesApi(this.transport).summaries({ ...(q ? { q } : {}), ...(kind ? { kind: kind as OfficeKind } : {}) }, { signal }),
     onComplete: (offices) => {
       this._shown = PAGE;
       const own = offices.find((o) => this.#isOwn(o));
       if (own && !this.#ownOpened) {
         this.#ownOpened = true;
         this.#open.add(own.id);
+        this.#loadDetail(own.id);
       }
     },
     onError: (error) => this.reportFailure(error, null),
@@ -174,22 +178,46 @@ export class MotcuaCounterDirectory extends MotcuaElement {
 
   #isOpen = (key: string): boolean => this.#open.has(key);
 
+  /** Fetch office `id` in full (its card's contacts and fields), once; again after a failure. */
+  #loadDetail(id: string): void {
+    const known = this.#details.get(id);
+    if (known && !known.error) return;
+    this.#details.set(id, {});
+    officesApi(this.transport)
+      .get(id)
+      .then(
+        (office) => this.#details.set(id, { office }),
+        (error: unknown) => {
+          this.#details.set(id, { error });
+          this.reportFailure(error, null);
+        },
+      )
+      .finally(() => this.requestUpdate());
+  }
+
+  #detailOf = (id: string): OfficeDetail => this.#details.get(id) ?? {};
+  #retryDetail = (id: string): void => {
+    this.#loadDetail(id);
+    this.requestUpdate();
+  };
+
   #onToggle = (e: Event): void => {
     const details = e.currentTarget as HTMLDetailsElement;
     const key = details.dataset.key!;
     if (details.open === this.#open.has(key)) return;
     if (details.open) this.#open.add(key);
     else this.#open.delete(key);
+    if (details.open && !key.includes('/')) this.#loadDetail(key);
     this.requestUpdate();
   };
 
-  #isOwn(o: Office): boolean {
+  #isOwn(o: OfficeSummary): boolean {
     const unit = this.unit?.trim();
     return !!unit && (o.unit.code === unit || o.formerUnits.some((u) => u.code === unit));
   }
 
   /** The list in display order with each office's distance: nearest first when located, else own office first. */
-  #ordered(offices: Office[]): { office: Office; distance: number | null; own: boolean }[] {
+  #ordered(offices: OfficeSummary[]): { office: OfficeSummary; distance: number | null; own: boolean }[] {
     const origin = this._origin;
     const rows = offices.map((office) => ({
       office,
@@ -242,6 +270,10 @@ export class MotcuaCounterDirectory extends MotcuaElement {
               own,
               isOpen: this.#isOpen,
               onToggle: this.#onToggle,
+              detail: this.#detailOf,
+              retryDetail: this.#retryDetail,
+              skeleton: () => this.renderSkeleton(3),
+              failure: (error, retry) => this.renderFailure(error, retry),
             }),
           )}
         </ul>

@@ -2,13 +2,21 @@
  * One office of `<motcua-counter-directory>` as a one-line row (name, open now, distance) that expands to
  * today's hours, contacts as links, a map link naming the office, the weekly schedule, upcoming closures,
  * fields handled and the former units it now serves. Names and addresses are content: `lang="vi"`.
+ * The row and most of the card come from the light list's summary; contacts and fields from the full office,
+ * fetched when the row opens (a placeholder until then).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { WEEKDAYS, addDays, fold, weekdayOf, type Office, type OpeningHours, type Session } from '@motcua/sdk';
+import { WEEKDAYS, addDays, fold, weekdayOf, type Office, type OfficeSummary, type OpeningHours, type Session } from '@motcua/sdk';
 import type { Lang } from '../internal/config.js';
 import { openingState, weekOn, type OpeningState } from '../internal/opening-hours.js';
 import { dayLabel, shortDate, weekdayName } from './calendar-format.js';
 import type { DirectoryMessages } from './messages.js';
+
+/** The full office behind a summary: loading (neither), loaded, or failed. */
+export interface OfficeDetail {
+  office?: Office;
+  error?: unknown;
+}
 
 /** What every card of a list shares. */
 export interface CardContext {
@@ -28,6 +36,12 @@ export interface CardContext {
   isOpen: (key: string) => boolean;
   /** The `toggle` listener of every disclosure (reads `data-key`). */
   onToggle: (event: Event) => void;
+  /** The full office of `id`, as far as it is loaded. */
+  detail: (id: string) => OfficeDetail;
+  retryDetail: (id: string) => void;
+  /** The widget's loading placeholder and error box. */
+  skeleton: () => TemplateResult;
+  failure: (error: unknown, retry: () => void) => TemplateResult;
 }
 
 /** A `<details>` whose content is rendered only while open. */
@@ -83,7 +97,7 @@ function upcomingClosures(hours: OpeningHours, today: string, lang: Lang): Templ
     .map((r) => html`${shortDate(r.from, lang)}${r.to === r.from ? '' : `–${shortDate(r.to, lang)}`}: <span lang="vi">${r.name}</span>`);
 }
 
-function schedule(o: Office, state: OpeningState, ctx: CardContext): TemplateResult {
+function schedule(o: OfficeSummary, state: OpeningState, ctx: CardContext): TemplateResult {
   const { m, lang } = ctx;
   const { week, season } = weekOn(o.hours, state.today.date);
   const todayIndex = weekdayOf(state.today.date);
@@ -110,7 +124,7 @@ function schedule(o: Office, state: OpeningState, ctx: CardContext): TemplateRes
 }
 
 /** The row of office `o`: its summary line, and its card while open. */
-export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
+export function renderOffice(o: OfficeSummary, ctx: CardContext): TemplateResult {
   const { m, lang } = ctx;
   const state = openingState(o.hours, ctx.now);
   const q = fold(ctx.query);
@@ -139,27 +153,33 @@ export function renderOffice(o: Office, ctx: CardContext): TemplateResult {
   </li>`;
 }
 
+/** Address, phone, e-mail and website of the full office. */
+function contacts(o: Office, m: DirectoryMessages): TemplateResult {
+  const phoneHref = o.phone ? `tel:${o.phone.replace(/[^0-9+]/g, '')}` : '';
+  return html`<dl class="contact">
+    <div><dt>${m.address}</dt><dd lang="vi">${o.address}</dd></div>
+    ${o.phone && phoneHref.length > 4 ? html`<div><dt>${m.phone}</dt><dd><a href=${phoneHref}>${o.phone}</a></dd></div>` : nothing}
+    ${o.email
+      ? html`<div><dt>${m.email}</dt><dd>${EMAIL.test(o.email) ? html`<a href=${`mailto:${o.email}`}>${o.email}</a>` : o.email}</dd></div>`
+      : nothing}
+    ${o.website
+      ? html`<div><dt>${m.website}</dt><dd><a href=${o.website} target="_blank" rel="noopener noreferrer">${o.website}</a></dd></div>`
+      : nothing}
+  </dl>`;
+}
+
 /** The open row: kind, today's hours, contacts, map, schedule, fields and former units. */
-function card(o: Office, state: OpeningState, ctx: CardContext): TemplateResult {
+function card(o: OfficeSummary, state: OpeningState, ctx: CardContext): TemplateResult {
   const { m } = ctx;
   const today = state.today;
   const todayText = today.sessions.length
     ? html`${sessionsText(today.sessions)}${today.extra ? ` (${m.extraDay})` : ''}`
     : m.closedAllDay;
-  const phoneHref = o.phone ? `tel:${o.phone.replace(/[^0-9+]/g, '')}` : '';
+  const { office: full, error } = ctx.detail(o.id);
   return html`<div class="card">
     <p class="muted">${m.kinds[o.kind]}</p>
     <p><span class="label-inline">${m.today}:</span> ${todayText}</p>
-    <dl class="contact">
-      <div><dt>${m.address}</dt><dd lang="vi">${o.address}</dd></div>
-      ${o.phone && phoneHref.length > 4 ? html`<div><dt>${m.phone}</dt><dd><a href=${phoneHref}>${o.phone}</a></dd></div>` : nothing}
-      ${o.email
-        ? html`<div><dt>${m.email}</dt><dd>${EMAIL.test(o.email) ? html`<a href=${`mailto:${o.email}`}>${o.email}</a>` : o.email}</dd></div>`
-        : nothing}
-      ${o.website
-        ? html`<div><dt>${m.website}</dt><dd><a href=${o.website} target="_blank" rel="noopener noreferrer">${o.website}</a></dd></div>`
-        : nothing}
-    </dl>
+    ${full ? contacts(full, m) : error ? ctx.failure(error, () => ctx.retryDetail(o.id)) : ctx.skeleton()}
     ${o.location
       ? html`<p>
           <a
@@ -172,8 +192,8 @@ function card(o: Office, state: OpeningState, ctx: CardContext): TemplateResult 
         </p>`
       : nothing}
     ${schedule(o, state, ctx)}
-    ${o.fields.length
-      ? disclosure(ctx, `${o.id}/fields`, `${m.fields} (${o.fields.length})`, () => tags(o.fields.map((f) => f.name)))
+    ${full?.fields.length
+      ? disclosure(ctx, `${o.id}/fields`, `${m.fields} (${full.fields.length})`, () => tags(full.fields.map((f) => f.name)))
       : nothing}
     ${o.formerUnits.length
       ? disclosure(ctx, `${o.id}/former`, `${m.formerUnits} (${o.formerUnits.length})`, () =>

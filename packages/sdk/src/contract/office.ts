@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { Channel, List, NamedRef, PlausibleDate as CalendarDate, SafeUrl, Slug, Text, UnitCode } from './common.js';
+import { Channel, Int, List, NamedRef, PlausibleDate as CalendarDate, SafeUrl, Slug, Text, UnitCode } from './common.js';
 import { distinct, rules } from './rules.js';
 import { UnitRef } from './catalog.js';
+import { COLLECTION_MAX } from './page.js';
 
 export const OfficeKind = z.literal(['provincial_centre', 'commune_centre', 'one_stop']);
 export type OfficeKind = z.infer<typeof OfficeKind>;
@@ -72,3 +73,36 @@ export const OfficeListQuery = z.object({
   field: z.optional(Slug),
 });
 export type OfficeListQuery = z.infer<typeof OfficeListQuery>;
+
+/**
+ * An office as a directory's first screen shows it: what its row needs (name, kind, unit, former units for the
+ * own-office and "now serves" checks, coordinates for distance, opening hours for "open now"), the rest
+ * (contacts, fields, agencies) at `GET /v1/offices/{id}` when the row opens. `schedule` indexes the list's
+ * `schedules`: offices share a few timetables, sent once each.
+ */
+export const OfficeSummaryItem = z.object({
+  id: Slug,
+  name: Text(300),
+  kind: OfficeKind,
+  unit: z.object({ code: UnitCode, name: Text(250) }),
+  formerUnits: List(UnitRef, 100),
+  location: z.nullable(Coordinates),
+  schedule: Int().check(z.gte(0)),
+  demo: z.boolean(),
+});
+export type OfficeSummaryItem = z.infer<typeof OfficeSummaryItem>;
+
+/** The light office list: summaries in the directory's order, and the opening hours they index. */
+export const OfficeSummaries = z
+  .object({ items: List(OfficeSummaryItem, COLLECTION_MAX), schedules: List(OpeningHours, COLLECTION_MAX) })
+  .check(
+    rules([
+      'every schedule index points into schedules',
+      (l) => l.items.every((o) => o.schedule < l.schedules.length),
+      ['items'],
+    ]),
+  );
+export type OfficeSummaries = z.infer<typeof OfficeSummaries>;
+
+/** A summary with its opening hours in place (what `officesApi(t).summaries()` returns). */
+export type OfficeSummary = Omit<OfficeSummaryItem, 'schedule'> & { hours: OpeningHours };

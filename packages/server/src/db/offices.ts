@@ -3,7 +3,7 @@
  * serves (its own and the former units merged into it), its field ids, and folded names to search.
  */
 import { fold, tokens } from '@motcua/sdk';
-import type { Office, OfficeKind, OfficeListQuery } from '@motcua/sdk';
+import type { Office, OfficeKind, OfficeListQuery, OfficeSummaries, OpeningHours } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { rebuildRatingStats } from './ratings.js';
 import { statement } from './statements.js';
@@ -134,6 +134,25 @@ export function listOffices(db: Database, query: OfficeListQuery): Office[] {
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((x) => JSON.parse(x.r.data) as Office);
+}
+
+/**
+ * The light list (a directory's first screen): `listOffices` with only the fields a row shows, each distinct
+ * timetable once (a province's offices share a few), indexed in order of first use.
+ */
+export function listOfficeSummaries(db: Database, query: OfficeListQuery): OfficeSummaries {
+  const schedules: OpeningHours[] = [];
+  const index = new Map<string, number>();
+  const items = listOffices(db, query).map(({ id, name, kind, unit, formerUnits, location, hours, demo }) => {
+    const key = JSON.stringify(hours);
+    let schedule = index.get(key);
+    if (schedule === undefined) {
+      schedule = schedules.push(hours) - 1;
+      index.set(key, schedule);
+    }
+    return { id, name, kind, unit, formerUnits, location, schedule, demo };
+  });
+  return { items, schedules };
 }
 
 /** An office by id, or null. */

@@ -1,8 +1,9 @@
 /**
- * One-stop offices: the directory (filters by kind, unit, field and text) and one office by id.
+ * One-stop offices: the directory (filters by kind, unit, field and text), in full or light (the fields of
+ * a directory's first screen, a tenth of the bytes), and one office by id.
  */
-import { Office, OfficeListQuery } from '@motcua/sdk';
-import { getOffice, listOffices } from '../db/offices.js';
+import { Office, OfficeListQuery, OfficeSummaries } from '@motcua/sdk';
+import { getOffice, listOffices, listOfficeSummaries } from '../db/offices.js';
 import { foundOr404 } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
@@ -19,6 +20,21 @@ export const officeRoutes: readonly Route[] = [
     errors: [400],
     caching: 'catalogue',
     handler: ({ query }, ctx) => ({ items: listOffices(ctx.db, query) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/office-summaries',
+    tag: 'offices',
+    summary: 'One-stop offices, light',
+    description:
+      'The offices of GET /v1/offices (same filters, same order) with only what a directory row shows: name, kind, ' +
+      'unit, former units, coordinates and opening hours, each distinct timetable once in `schedules`, indexed by ' +
+      "`schedule`. Contacts, fields and agencies: GET /v1/offices/{id} when a row opens.",
+    query: OfficeListQuery,
+    responses: { 200: { schema: OfficeSummaries, description: 'Office summaries and their timetables' } },
+    errors: [400],
+    caching: 'catalogue',
+    handler: ({ query }, ctx) => listOfficeSummaries(ctx.db, query),
   }),
   defineRoute({
     method: 'GET',
