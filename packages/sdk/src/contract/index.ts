@@ -19,6 +19,7 @@ export * from './procedure.js';
 export * from './catalog.js';
 export * from './office.js';
 export * from './dossier.js';
+export * from './scope.js';
 export * from './rating.js';
 export * from './stats.js';
 export * from './meta.js';

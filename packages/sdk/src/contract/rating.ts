@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { Int, PlausibleDate, PlausibleTimestamp, Slug, Text, UnitCode } from './common.js';
+import { Int, PlausibleTimestamp, Slug, Text } from './common.js';
 import { COMMENT_WHEN_DISSATISFIED, nullWhenZero, rules } from './rules.js';
 import { DossierCodeInput } from './dossier.js';
+import { Period, SummaryScope } from './scope.js';
 
 /** The national 3-level scale: Rất hài lòng / Hài lòng / Không hài lòng. */
 export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'dissatisfied'] as const;
@@ -62,18 +63,6 @@ export const RatingReceipt = z.object({
 });
 export type RatingReceipt = z.infer<typeof RatingReceipt>;
 
-export const SummaryScope = z.union([
-  z.object({ type: z.literal('province'), code: UnitCode, name: Text(250) }),
-  z.object({ type: z.literal('unit'), code: UnitCode, name: Text(250) }),
-  z.object({ type: z.literal('office'), id: Slug, name: Text(300) }),
-]);
-export type SummaryScope = z.infer<typeof SummaryScope>;
-
-export const Period = z
-  .object({ from: PlausibleDate, to: PlausibleDate })
-  .check(rules(['a period starts on or before its end', (p) => p.from <= p.to, ['to']]));
-export type Period = z.infer<typeof Period>;
-
 const Count = Int().check(z.gte(0));
 export const RatingSummary = z
   .object({
@@ -91,12 +80,3 @@ export const RatingSummary = z
     ),
   );
 export type RatingSummary = z.infer<typeof RatingSummary>;
-
-/** Scope and period of a summary or statistics query; without a scope, the whole province. */
-export const ScopeQuery = z.object({
-  unit: z.optional(UnitCode),
-  office: z.optional(Slug),
-  from: z.optional(PlausibleDate),
-  to: z.optional(PlausibleDate),
-});
-export type ScopeQuery = z.infer<typeof ScopeQuery>;

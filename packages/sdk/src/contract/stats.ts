@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Int, List } from './common.js';
 import { nullWhenZero, rules } from './rules.js';
-import { Period, SummaryScope } from './rating.js';
+import { Period, SummaryScope } from './scope.js';
 
 const Count = Int().check(z.gte(0));
 const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
