@@ -48,6 +48,9 @@ describe('<motcua-stats> for citizens', () => {
       await el.updateComplete;
       expect(brokenWords($(el, 'table'))).to.deep.equal([]);
       const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.chart')!;
+      // As wide as its box, and never narrower than its own width (then the box scrolls).
+      const box = svg.parentElement!.clientWidth;
+      expect(svg.getBoundingClientRect().width).to.be.closeTo(Math.max(box, svg.viewBox.baseVal.width), 1);
       const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
       for (const text of svg.querySelectorAll('text')) {
         expect(parseFloat(getComputedStyle(text).fontSize) * scale, text.textContent!).to.be.at.least(12);

@@ -3,7 +3,6 @@
  * and, for exact figures and for screen reader users, the same data as a table.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { MonthlyFigures } from '@motcua/sdk';
 import type { Lang } from '../internal/config.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
@@ -81,9 +80,10 @@ export function renderMonthly(
       <span class="key received"></span>${m.legendReceived} <span class="key settled"></span>${m.legendSettled}
     </p>
     ${note ? html`<p class="muted" part="partial">* ${note}</p>` : nothing}
-    <!-- At least its own width, so its 12-unit labels stay 12 px or more (CSSOM, not a style attribute: strict CSP). -->
+    <!-- At least its own width (the width attribute; the styles stretch it to the box), so its 12-unit labels stay 12 px
+      or more. An attribute, not inline style: strict CSP. -->
     <div class="scroll" tabindex="0" role="group" aria-label=${m.monthly}>
-      <svg class="chart" role="img" aria-label=${`${label} ${note}`} viewBox=${`0 0 ${width} ${TOP + PLOT + LABELS}`} ${ref((el) => el && ((el as SVGElement).style.minWidth = `${width}px`))}>
+      <svg class="chart" role="img" aria-label=${`${label} ${note}`} viewBox=${`0 0 ${width} ${TOP + PLOT + LABELS}`} width=${width}>
         ${bars(monthly, partial, lang)}
       </svg>
     </div>

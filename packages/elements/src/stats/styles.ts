@@ -80,7 +80,8 @@ export const statsStyles = css`
   }
   svg.chart {
     display: block;
-    width: 100%;
+    width: auto;
+    min-width: 100%;
     height: auto;
     max-height: max(16rem, 256px);
     stroke: none;
