@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.mjs';
 import { startProcess } from '../support/reference-server.mjs';
+import { FIRST_REQUESTS } from '../../scripts/first-requests.mjs';
 
 /** Documented demo dossiers (packages/server/src/demo/fixed-dossiers.ts). */
 const RETURNED = '000.00.20.H37-261005-0001'; // 10 Đã trả kết quả
@@ -160,6 +161,47 @@ describe('example pages served by npm start, in Chromium', { timeout: 15 * 60_00
 
     it('had no CSP violation, uncaught error or console error', async () => {
       assert.deepEqual(await problems(), []);
+    });
+  });
+
+  describe("the portal's data preloads", () => {
+    it('name exactly what the widgets ask for first, and Chromium hands each preloaded answer over: no request twice', async () => {
+      const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const requests: { path: string; type: string }[] = [];
+      cdp.on('Network.requestWillBeSent', (e) => {
+        const url = new URL(e.request.url);
+        if (url.pathname.startsWith('/v1/')) requests.push({ path: url.pathname + url.search, type: e.type ?? '' });
+      });
+      const unused: string[] = [];
+      page.on('console', (m) => /preloaded using link preload but not used/.test(m.text()) && unused.push(m.text()));
+      await page.goto(`${server.url}/`, { waitUntil: 'load' });
+      await page.locator('motcua-stats [part="figures"]').waitFor(WAIT);
+      await page.locator('motcua-counter-directory li.office').first().waitFor(WAIT);
+      await page.locator('motcua-rating [part~="summary"]').first().waitFor(WAIT);
+      const { preloads, widgets } = await page.evaluate(() => ({
+        preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((l) => {
+          const url = new URL(l.href);
+          return { path: url.pathname + url.search, crossOrigin: l.crossOrigin };
+        }),
+        widgets: [...document.querySelectorAll('*')]
+          .filter((el) => el.localName.startsWith('motcua-'))
+          .map((el) => ({ tag: el.localName, attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])) })),
+      }));
+      const expected = widgets.flatMap(({ tag, attributes }) => FIRST_REQUESTS[tag]?.(attributes) ?? []);
+      assert.deepEqual(preloads.map((p) => p.path).sort(), [...expected].sort(), 'the page preloads what scripts/first-requests.mjs says');
+      assert.ok(preloads.every((p) => p.crossOrigin === 'anonymous'));
+      // A second second for a late duplicate and Chromium's "preloaded but not used" warning (sent at load + 3 s).
+      await page.waitForTimeout(3500);
+      for (const { path } of preloads) {
+        const sent = requests.filter((r) => r.path === path);
+        assert.equal(sent.length, 1, `${path} requested ${sent.length} times: ${JSON.stringify(sent)}`);
+        assert.notEqual(sent[0]!.type, 'Fetch', `${path} was fetched by script, not served by the preload`);
+      }
+      assert.deepEqual(unused, []);
+      await context.close();
     });
   });
 
