@@ -27,6 +27,7 @@ import { registerStaticFiles } from './http/static-files.js';
 import { createFactorHasher } from './privacy/verification.js';
 import { API_ROUTES } from './routes/index.js';
 import { seedDatabase } from './seed-database.js';
+import { registerNdjson } from './http/ndjson.js';
 
 /** Default database file, relative to the working directory. */
 export const DEFAULT_DB_PATH = './var/motcua.db';
@@ -76,6 +77,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   });
   // JSON only: a text/plain body is an unsupported media type, not a string to validate.
   app.removeContentTypeParser('text/plain');
+  registerNdjson(app, API_ROUTES);
   app.addHook('onClose', async () => {
     if (db.open) db.close();
   });

@@ -39,6 +39,16 @@ describe('OpenAPI document', () => {
     assert.deepEqual(doc.paths['/v1/procedures']!.get!.security, []);
   });
 
+  test('the batch endpoint takes its rows as a JSON array or as NDJSON, and says so', () => {
+    const body = (doc.paths['/v1/ingest/batch']!.post as unknown as { requestBody: { content: Record<string, { schema: { type?: string; description?: string } }> } }).requestBody;
+    assert.deepEqual(Object.keys(body.content), ['application/json', 'application/x-ndjson']);
+    assert.equal(body.content['application/x-ndjson']?.schema.type, 'string');
+    const others = operations.filter((o) => o.label !== 'POST /v1/ingest/batch' && (o.operation as { requestBody?: { content: object } }).requestBody);
+    for (const { label, operation } of others) {
+      assert.deepEqual(Object.keys((operation as unknown as { requestBody: { content: object } }).requestBody.content), ['application/json'], label);
+    }
+  });
+
   test('the server asks for a key exactly where the document says one is required', async () => {
     const app = await testServer({ dossiers: null, ingestKeys: ['doc-ingest-key-0123456789abcdef'], adminKeys: ['doc-admin-key-0123456789abcdef'] });
     try {

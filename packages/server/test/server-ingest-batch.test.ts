@@ -167,6 +167,35 @@ describe('POST /v1/ingest/batch', () => {
     assert.equal((await summary()).dissatisfied, before.dissatisfied + 1);
   });
 
+  test('NDJSON: one row a line, a result per line; a line that is not JSON is rejected alone', async () => {
+    const lines = [
+      JSON.stringify(dossier(14)),
+      JSON.stringify({ op: 'event', code: code(14), event: { at: '2026-11-20T10:00:00+07:00', action: 'Đã xử lý xong', status: 9 } }),
+      '{"op":"delete", "code":',
+      '',
+      JSON.stringify(dossier(15, { unitCode: '99999' })),
+      JSON.stringify({ op: 'delete', code: code(14) }),
+    ];
+    const post = (body: string, url = '/v1/ingest/batch') =>
+      app.inject({ method: 'POST', url, headers: { ...AUTH, 'content-type': 'application/x-ndjson' }, payload: body });
+    const res = await post(`${lines.join('\r\n')}\n`);
+    assert.equal(res.statusCode, 200, res.body);
+    const out = expectBody(BatchResult, res);
+    assert.deepEqual(out.results.map((r) => [r.index, r.outcome, r.errors?.map((e) => `${e.path}: ${e.message}`)]), [
+      [0, 'created', undefined],
+      [1, 'appended', undefined],
+      [2, 'rejected', ['body[2]: line 3 is not valid JSON']],
+      [3, 'rejected', ['body[3]: line 4 is empty: every line is one row']],
+      [4, 'rejected', ['body[4].unitCode: No current administrative unit with this code']],
+      [5, 'deleted', undefined],
+    ]);
+    assert.equal(stored(code(15)), undefined);
+    // The same limits as the JSON array; other routes take JSON only.
+    expectProblem(await post(Array.from({ length: 1001 }, () => JSON.stringify({ op: 'delete', code: code(9) })).join('\n')), 400, 'validation_failed');
+    expectProblem(await post(lines[0]!, '/v1/ingest/dossiers'), 415, 'unsupported_media_type');
+    expectProblem(await app.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { 'content-type': 'application/x-ndjson' }, payload: lines[0]! }), 401, 'unauthorized');
+  });
+
   test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {
     expectProblem(await send([dossier(7)], {} as typeof AUTH), 401, 'unauthorized');
     expectProblem(await send([]), 400, 'validation_failed');

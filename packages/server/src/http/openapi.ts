@@ -35,6 +35,7 @@ import { SOLUTION_HEADER } from './challenge.js';
 import { inputSchema, JSON_SCHEMA_OPTIONS, type JsonSchema, outputSchema, strip } from './json-schema.js';
 import { cacheControlOf } from './caching.js';
 import type { ErrorStatus, Headers, Responses, Route, Schema } from './route.js';
+import { NDJSON } from './ndjson.js';
 import {
   AgencyCollection,
   FieldCollection,
@@ -215,6 +216,12 @@ function responsesOf(route: Route, cacheControl: string | undefined): JsonSchema
   return responses;
 }
 
+/** An NDJSON body: the same rows as the JSON array, one a line. */
+const NDJSON_BODY = {
+  type: 'string',
+  description: 'The elements of the JSON array body, one JSON value a line (a final newline is optional); results are indexed by line, from 0.',
+};
+
 function operationObject(route: Route, path: string): JsonSchema {
   const cacheControl = cacheControlOf(route.caching);
   const parameterList = parametersOf(route, cacheControl !== undefined);
@@ -226,7 +233,15 @@ function operationObject(route: Route, path: string): JsonSchema {
     tags: [route.tag],
     ...(parameterList.length ? { parameters: parameterList } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, REQUEST_NAMES, inputSchema) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: schemaRef(route.body, REQUEST_NAMES, inputSchema) },
+              ...(route.ndjson ? { [NDJSON]: { schema: NDJSON_BODY } } : {}),
+            },
+          },
+        }
       : {}),
     responses: responsesOf(route, cacheControl),
     security: securityOf(route),

@@ -94,6 +94,8 @@ export interface RouteSpec<
   headers?: H;
   /** JSON request body (required when declared). */
   body?: B;
+  /** The body, an array, may also be sent as NDJSON, one element a line (`http/ndjson.ts`). */
+  ndjson?: boolean;
   responses: R;
   errors: readonly ErrorStatus[];
   caching: Caching;

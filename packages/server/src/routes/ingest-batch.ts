@@ -10,7 +10,8 @@ import { DossierCodeInput, DossierUpsert, dossierRules, HistoryEventInput, Plaus
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
 import { deleteDossier } from '../db/dossier-batch.js';
-import { isProblemError } from '../http/problem.js';
+import { NdjsonLine } from '../http/ndjson.js';
+import { isProblemError, validationProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
 import { parseWith } from '../http/validate.js';
@@ -59,6 +60,7 @@ function withdrawal(at: string, note: string | undefined) {
 
 // Issues are raised with paths from `body` (the row); `applyBatch` rewrites them to `body[index]` once.
 function applyRow(ctx: AppContext, row: unknown): { code: string | null; outcome: BatchOutcome } {
+  if (row instanceof NdjsonLine) throw validationProblem([{ path: 'body', message: row.reason }]);
   const op = (row as { op?: unknown } | null)?.op ?? 'upsert';
   // The row's own schema names its issues precisely; an unknown `op` is reported against the union.
   const parsed = parseWith('body', typeof op === 'string' && op in ROWS ? ROWS[op as Op] : BatchRow, row);
@@ -105,8 +107,11 @@ export const ingestBatchRoutes: readonly Route[] = [
     description:
       'Each row is validated and applied on its own: a rejected row writes nothing and says why, the others are ' +
       'applied. A row without `op` is a dossier upsert. Safe to send again: upserts replace, an event already ' +
-      'stored is reported as `duplicate` and not appended, deleting a dossier already gone answers `absent`.',
+      'stored is reported as `duplicate` and not appended, deleting a dossier already gone answers `absent`. ' +
+      'The rows may also be sent as NDJSON (`application/x-ndjson`), one a line: a line that is not JSON is ' +
+      'rejected alone, and result `index` is the line number from 0.',
     body: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+    ndjson: true,
     responses: { 200: { schema: BatchResult, description: 'One result per row, in order' } },
     errors: [400, 401, 413, 415],
     caching: 'no-store',
