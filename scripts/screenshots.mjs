@@ -5,6 +5,7 @@
  * dossiers ingested through the API), bundles the widgets with esbuild and photographs them in Chromium.
  *
  *   node scripts/screenshots.mjs            (Chromium: test/support/chromium.mjs, $CHROME_PATH or /usr/bin/chromium)
+ *   node scripts/screenshots.mjs stats      (only the shots whose name starts with one of the arguments)
  */
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
@@ -126,6 +127,8 @@ async function main() {
         await p.locator('motcua-stats [part="chart"]').waitFor();
       }],
     ]) {
+      const only = process.argv.slice(2);
+      if (only.length && !only.some((prefix) => name.startsWith(prefix))) continue;
       for (const width of WIDTHS) {
         const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, locale: 'vi-VN' });
         const p = await context.newPage();

@@ -47,6 +47,7 @@ describe('<motcua-stats> for citizens', () => {
       details.open = true;
       await el.updateComplete;
       expect(brokenWords($(el, 'table'))).to.deep.equal([]);
+      expect(brokenWords($(el, '.figures')), 'the early / on time / late line too').to.deep.equal([]);
       const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.chart')!;
       // As wide as its box, and never narrower than its own width (then the box scrolls).
       const box = svg.parentElement!.clientWidth;
@@ -74,13 +75,13 @@ describe('<motcua-stats> for citizens', () => {
     const label = `${last.slice(5)}/${last.slice(0, 4)}`;
     if (partial) {
       expect($(el, '[part="partial"]').textContent).to.contain(`Tháng ${label} chưa hết`);
-      expect(el.shadowRoot!.querySelectorAll('rect.partial')).to.have.length(2);
+      expect(el.shadowRoot!.querySelectorAll('rect.partial')).to.have.length(4);
       const lastRow = [...el.shadowRoot!.querySelectorAll('[part="table"] tbody th')].at(-1)!;
       expect(lastRow.textContent).to.contain('chưa hết').and.contain('*');
     } else {
       expect(el.shadowRoot!.querySelector('[part="partial"]')).to.equal(null);
     }
-    expect(el.shadowRoot!.querySelectorAll('rect.partial').length).to.equal(partial ? 2 : 0);
+    expect(el.shadowRoot!.querySelectorAll('rect.partial').length).to.equal(partial ? 4 : 0);
   });
 
   it('uses the report wording, and English with English dates', async () => {

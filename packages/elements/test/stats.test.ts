@@ -39,6 +39,8 @@ function expectTableMatches(el: Element, s: Stats): void {
       `${m.month.slice(5)}/${m.month.slice(0, 4)}${m.month === cut ? ` (Tháng ${m.month.slice(5)}/${m.month.slice(0, 4)} chưa hết: số liệu tính đến ngày ${date(s.period.to)}.)*` : ''}`,
       num(m.received),
       num(m.settled),
+      num(m.settledEarly),
+      num(m.settledOnTime - m.settledEarly),
       m.onTimeRate == null ? '–' : pct(m.onTimeRate),
       num(m.overdue),
     ]),
@@ -65,8 +67,10 @@ describe('<motcua-stats>', () => {
     expect(textOf(loaded)).to.contain(`Từ ngày ${date(province.period.from)} đến ngày ${date(province.period.to)}`);
     const f = figures(loaded);
     expect(f['Giải quyết đúng hạn và trước hạn']).to.equal(
-      `${pct(province.onTimeRate!)} ${num(province.settledOnTime)} trên ${num(province.settled)} hồ sơ đã giải quyết`,
+      `${pct(province.onTimeRate!)} ${num(province.settledOnTime)} trên ${num(province.settled)} hồ sơ đã giải quyết ` +
+        `Trước hạn ${num(province.settledEarly)} · Đúng hạn ${num(province.settledOnTime - province.settledEarly)} · Trễ hạn ${num(province.settledLate)}`,
     );
+    expect(province.settledEarly, 'the seed has both').to.be.above(0).and.below(province.settledOnTime);
     expect(f['Hồ sơ tiếp nhận']).to.equal(num(province.received));
     expect(f['Đã giải quyết']).to.equal(num(province.settled));
     expect(f['Đang quá hạn']).to.equal(num(province.overdue));
@@ -81,7 +85,14 @@ describe('<motcua-stats>', () => {
     const peak = province.monthly.reduce((a, b) => (b.received > a.received ? b : a));
     const label = chart.getAttribute('aria-label')!;
     expect(label).to.contain(`${peak.month.slice(5)}/${peak.month.slice(0, 4)}, ${num(peak.received)} hồ sơ`);
-    expect(chart.querySelectorAll('rect')).to.have.length(province.monthly.length * 2);
+    expect(chart.querySelectorAll('rect')).to.have.length(province.monthly.length * 4);
+    // The settled bar is stacked: early, on the day, late, each in proportion to the month's figures.
+    const h = (cls: string, i: number) => Number(chart.querySelectorAll(`rect.${cls}`)[i]!.getAttribute('height'));
+    const i = province.monthly.indexOf(peak);
+    const scale = h('received', i) / peak.received;
+    expect(h('early', i)).to.be.closeTo(peak.settledEarly * scale, 0.01);
+    expect(h('onDay', i)).to.be.closeTo((peak.settledOnTime - peak.settledEarly) * scale, 0.01);
+    expect(h('late', i)).to.be.closeTo(peak.settledLate * scale, 0.01);
     // Bars are proportional: the busiest month's "received" bar is the tallest.
     const heights = [...chart.querySelectorAll('rect.received')].map((r) => Number(r.getAttribute('height')));
     expect(heights.indexOf(Math.max(...heights))).to.equal(province.monthly.indexOf(peak));
@@ -134,7 +145,14 @@ describe('<motcua-stats>', () => {
     const province = await api().stats.get();
     const el = await stats(html`<motcua-stats lang="en"></motcua-stats>`);
     expect(textOf(el)).to.contain('Dossier processing results');
-    expect(figures(el)['Settled on time or early']).to.contain(pct(province.onTimeRate!, 'en-GB'));
+    expect(figures(el)['Settled on time or early']).to.contain(pct(province.onTimeRate!, 'en-GB')).and.contain(
+      `Early ${num(province.settledEarly, 'en-GB')} · On time ${num(province.settledOnTime - province.settledEarly, 'en-GB')} · Late ${num(province.settledLate, 'en-GB')}`,
+    );
+    expect(textOf(el)).to.contain('Received Early On time Late');
+    (el.shadowRoot!.querySelector('[part="table"]') as HTMLDetailsElement).open = true;
+    expect([...el.shadowRoot!.querySelectorAll('thead th')].map((t) => squash(t.textContent!))).to.deep.equal(
+      ['Month', 'Dossiers received', 'Settled', 'Early', 'On time', 'On time or early', 'Overdue'],
+    );
     expect($(el, 'svg[role="img"]').getAttribute('aria-label')).to.contain('Bar chart of dossiers received and settled');
     await expect(el).to.be.accessible();
   });

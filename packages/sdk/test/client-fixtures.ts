@@ -159,7 +159,7 @@ export const ratingSummary = (): RatingSummary => ({
   satisfiedRate: 0.9,
 });
 
-const figures = () => ({ received: 120, settled: 100, settledOnTime: 95, settledLate: 5, onTimeRate: 0.95, overdue: 2, inProgress: 18 });
+const figures = () => ({ received: 120, settled: 100, settledOnTime: 95, settledEarly: 60, settledLate: 5, onTimeRate: 0.95, overdue: 2, inProgress: 18 });
 
 export const stats = (): Stats => ({
   ...figures(),

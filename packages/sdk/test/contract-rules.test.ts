@@ -26,6 +26,7 @@ const CASES: Case[] = [
   { name: 'rating counts that do not sum to the total', schema: c.RatingSummary, valid: fx.ratingSummary, breakIt: (s) => (s.total = 3), path: 'total', rule: 'the counts sum to total' },
   { name: 'a satisfied rate with nothing rated', schema: c.RatingSummary, valid: fx.ratingSummary, breakIt: (s) => Object.assign(s, { total: 0, counts: { very_satisfied: 0, satisfied: 0, dissatisfied: 0 } }), path: 'satisfiedRate', rule: 'satisfiedRate is null exactly when total is 0' },
   { name: 'settled on time + late ≠ settled', schema: c.Stats, valid: fx.stats, breakIt: (s) => (s.settledLate = 50), path: 'settled', rule: 'settledOnTime + settledLate = settled' },
+  { name: 'more settled early than on time or early', schema: c.Stats, valid: fx.stats, breakIt: (s) => (s.monthly[0].settledEarly = s.monthly[0].settledOnTime + 1), path: 'monthly[0].settledEarly', rule: 'settledEarly ≤ settledOnTime' },
   { name: 'no on-time rate although dossiers were settled', schema: c.Stats, valid: fx.stats, breakIt: (s) => (s.monthly[0].onTimeRate = null), path: 'monthly[0].onTimeRate', rule: 'onTimeRate is null exactly when settled is 0' },
   { name: 'monthly figures unsorted', schema: c.Stats, valid: fx.stats, breakIt: (s) => s.monthly.unshift({ ...s.monthly[0], month: '2026-03' }), path: 'monthly', rule: 'months in order, each once' },
   { name: 'a month twice', schema: c.Stats, valid: fx.stats, breakIt: (s) => s.monthly.push({ ...s.monthly[0] }), path: 'monthly', rule: 'months in order, each once' },

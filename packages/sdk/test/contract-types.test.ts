@@ -276,6 +276,7 @@ interface StatsFiguresT {
   received: number;
   settled: number;
   settledOnTime: number;
+  settledEarly: number;
   settledLate: number;
   onTimeRate: number | null;
   overdue: number;

@@ -40,6 +40,22 @@ describe('migrations', () => {
     }
   });
 
+  test('migration 2 gives a version-1 database its early (trước hạn) counts, as a rebuild computes them', async () => {
+    const db = openDatabase(await seededTemplate());
+    const snapshot = () => ({
+      daily: db.prepare('SELECT * FROM stats_daily ORDER BY 1, 2, 3').all(),
+      total: db.prepare('SELECT * FROM stats_daily_total ORDER BY 1').all(),
+    });
+    const rebuilt = snapshot();
+    assert.ok((db.prepare('SELECT sum(early) AS n FROM stats_daily_total').get() as { n: number }).n > 0);
+    // The same data as version 1 stored it: no early columns.
+    db.exec('ALTER TABLE stats_daily DROP COLUMN early; ALTER TABLE stats_daily_total DROP COLUMN early;');
+    db.pragma('user_version = 1');
+    assert.equal(migrate(db), 2);
+    assert.deepEqual(snapshot(), rebuilt);
+    db.close();
+  });
+
   test('a database from a newer server is refused rather than misread', () => {
     const db = openDatabase(':memory:');
     db.pragma('user_version = 99');
@@ -143,8 +159,8 @@ describe('statistics kept in step', () => {
     appendHistoryEvent(db, some.code, { at: '2026-11-28T09:00:00+07:00', action: 'Dừng xử lý', unit: null, officerTitle: null, status: 8 }, hasher);
 
     const snapshot = () => ({
-      daily: db.prepare('SELECT * FROM stats_daily WHERE received OR settled OR on_time OR open_delta OR overdue_delta ORDER BY 1, 2, 3').all(),
-      total: db.prepare('SELECT * FROM stats_daily_total WHERE received OR settled OR on_time OR open_delta OR overdue_delta ORDER BY 1').all(),
+      daily: db.prepare('SELECT * FROM stats_daily WHERE received OR settled OR on_time OR early OR open_delta OR overdue_delta ORDER BY 1, 2, 3').all(),
+      total: db.prepare('SELECT * FROM stats_daily_total WHERE received OR settled OR on_time OR early OR open_delta OR overdue_delta ORDER BY 1').all(),
     });
     const incremental = snapshot();
     rebuildStats(db);

@@ -37,6 +37,7 @@ function objectRules(o: Record<string, unknown>): string[] {
   if (isNumber(o.settled) && isNumber(o.settledOnTime) && isNumber(o.settledLate)) {
     if (o.settledOnTime + o.settledLate !== o.settled) broken.push('on time + late = settled');
     if ((o.onTimeRate === null) !== (o.settled === 0)) broken.push('onTimeRate null exactly when settled is 0');
+    if (isNumber(o.settledEarly) && o.settledEarly > o.settledOnTime) broken.push('early ≤ on time or early');
   }
   if (typeof o.open === 'string' && typeof o.close === 'string' && !(o.open < o.close)) broken.push('opens before it closes');
   if (/^\d{4}-\d\d-\d\d$/.test(String(o.from)) && /^\d{4}-\d\d-\d\d$/.test(String(o.to))) {

@@ -42,6 +42,13 @@ describe('GET /v1/stats', () => {
       count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}
              AND substr(finished_at, 1, 10) <= substr(appointment_at, 1, 10)`),
     );
+    // Early (trước hạn): settled on a day before the appointment day; the rest of "on time" was on the day.
+    assert.equal(
+      stats.settledEarly,
+      count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}
+             AND substr(finished_at, 1, 10) < substr(appointment_at, 1, 10)`),
+    );
+    assert.ok(stats.settledEarly > 0 && stats.settledEarly < stats.settledOnTime, 'the seed has early and on-the-day dossiers');
     assert.equal(stats.settledLate, stats.settled - stats.settledOnTime);
     assert.equal(stats.onTimeRate, stats.settledOnTime / stats.settled);
     // Open now: overdue when the agency holds it and the appointment day has passed, in progress otherwise
@@ -60,6 +67,7 @@ describe('GET /v1/stats', () => {
     );
     assert.equal(stats.monthly.reduce((n, m) => n + m.received, 0), stats.received);
     assert.equal(stats.monthly.reduce((n, m) => n + m.settled, 0), stats.settled);
+    assert.equal(stats.monthly.reduce((n, m) => n + m.settledEarly, 0), stats.settledEarly);
     const march = stats.monthly.find((m) => m.month === '2026-03')!;
     assert.equal(march.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 7) = '2026-03'`));
     // The last month ends today: its open figures are today's.

@@ -3,7 +3,7 @@
  * and, for exact figures and for screen reader users, the same data as a table.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { MonthlyFigures } from '@motcua/sdk';
+import type { MonthlyFigures, StatsFigures } from '@motcua/sdk';
 import type { Lang } from '../internal/config.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
 import type { StatsMessages } from './messages.js';
@@ -36,12 +36,19 @@ export function partialMonth(monthly: readonly MonthlyFigures[], periodEnd: stri
   return Number(periodEnd.slice(8, 10)) < new Date(Date.UTC(y, m, 0)).getUTCDate() ? last : null;
 }
 
+/** Settled split as official reports count it (DOMAIN.md): early, on the appointment day, late. */
+export const settledParts = (x: StatsFigures): [key: 'early' | 'onDay' | 'late', count: number][] => [
+  ['early', x.settledEarly],
+  ['onDay', x.settledOnTime - x.settledEarly],
+  ['late', x.settledLate],
+];
+
 function bars(monthly: readonly MonthlyFigures[], partial: string | null, lang: Lang): TemplateResult {
   const max = niceMax(Math.max(...monthly.map((x) => Math.max(x.received, x.settled))));
   const right = LEFT + monthly.length * SLOT;
-  const bar = (v: number, x: number, cls: string) => {
+  const bar = (v: number, x: number, cls: string, base = TOP + PLOT) => {
     const h = (v / max) * PLOT;
-    return svg`<rect class=${cls} x=${x} y=${TOP + PLOT - h} width=${BAR} height=${h}></rect>`;
+    return svg`<rect class=${cls} x=${x} y=${base - h} width=${BAR} height=${h}></rect>`;
   };
   const tick = (v: number) => {
     const y = TOP + PLOT - (v / max) * PLOT + 0.5;
@@ -53,7 +60,14 @@ function bars(monthly: readonly MonthlyFigures[], partial: string | null, lang: 
     ${monthly.map((x, i) => {
       const left = LEFT + i * SLOT + (SLOT - 2 * BAR - 2) / 2;
       const cut = x.month === partial ? ' partial' : '';
-      return svg`${bar(x.received, left, `received${cut}`)}${bar(x.settled, left + BAR + 2, `settled${cut}`)}
+      // The settled bar, stacked from the bottom.
+      let base = TOP + PLOT;
+      const settled = settledParts(x).map(([key, v]) => {
+        const rect = bar(v, left + BAR + 2, key + cut, base);
+        base -= (v / max) * PLOT;
+        return rect;
+      });
+      return svg`${bar(x.received, left, `received${cut}`)}${settled}
       <text x=${LEFT + i * SLOT + SLOT / 2} y=${TOP + PLOT + LABELS - 4} text-anchor="middle">${x.month.slice(5, 7)}${cut ? '*' : ''}</text>`;
     })}
     <line x1=${LEFT} x2=${right} y1=${TOP + PLOT + 0.5} y2=${TOP + PLOT + 0.5}></line>`;
@@ -77,7 +91,9 @@ export function renderMonthly(
   return html`<figure class="monthly" part="chart">
     <figcaption class="label">${m.monthly}</figcaption>
     <p class="legend" aria-hidden="true">
-      <span class="key received"></span>${m.legendReceived} <span class="key settled"></span>${m.legendSettled}
+      ${(['received', 'early', 'onDay', 'late'] as const).map(
+        (k) => html`<span><span class="key ${k}"></span> ${m[k === 'received' ? 'legendReceived' : k]}</span>`,
+      )}
     </p>
     ${note ? html`<p class="muted" part="partial">* ${note}</p>` : nothing}
     <!-- At least its own width (the width attribute; the styles stretch it to the box), so its 12-unit labels stay 12 px
@@ -97,6 +113,8 @@ export function renderMonthly(
               <th scope="col">${m.month}</th>
               <th scope="col">${m.received}</th>
               <th scope="col">${m.settled}</th>
+              <th scope="col">${m.early}</th>
+              <th scope="col">${m.onDay}</th>
               <th scope="col">${m.onTimeRate}</th>
               <th scope="col">${m.overdue}</th>
             </tr>
@@ -107,6 +125,8 @@ export function renderMonthly(
                 <th scope="row">${monthLabel(x.month)}${x.month === partial ? html`<span class="sr-only"> (${note})</span>*` : nothing}</th>
                 <td>${n(x.received)}</td>
                 <td>${n(x.settled)}</td>
+                <td>${n(x.settledEarly)}</td>
+                <td>${n(x.settledOnTime - x.settledEarly)}</td>
                 <td>${x.onTimeRate == null ? '–' : formatPercent(x.onTimeRate, lang)}</td>
                 <td>${n(x.overdue)}</td>
               </tr>`,

@@ -10,17 +10,19 @@ export const en: StatsMessages = {
   overdue: 'Overdue',
   inProgress: 'In progress, within the time limit',
   onTimeOf: (n) => `of ${n} settled dossiers`,
+  early: 'Early',
+  onDay: 'On time',
+  late: 'Late',
   noRate: 'Nothing settled yet',
   beside: (name) => `${name}:`,
   empty: 'No dossiers in this period.',
   monthly: 'By month',
   legendReceived: 'Received',
-  legendSettled: 'Settled',
   chart: (scope, from, to, peak, peakMonth) =>
-    `Bar chart of dossiers received and settled each month in ${scope}, from ${from} to ${to}. ` +
+    `Bar chart of dossiers received and settled (early, on time, late) each month in ${scope}, from ${from} to ${to}. ` +
     `Busiest month: ${peakMonth}, ${peak} dossiers received. The table below has the figures.`,
   table: 'Show the figures as a table',
   month: 'Month',
-  onTimeRate: 'On-time rate',
+  onTimeRate: 'On time or early',
   partial: (month, to) => `${month} is not over: figures up to ${to}.`,
 };

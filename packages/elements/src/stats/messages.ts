@@ -10,18 +10,21 @@ export const vi = {
   overdue: 'Đang quá hạn',
   inProgress: 'Đang giải quyết trong hạn',
   onTimeOf: (n: string) => `trên ${n} hồ sơ đã giải quyết`,
+  /** Report wording (DOMAIN.md): settled before the appointment day, on it, after it. */
+  early: 'Trước hạn',
+  onDay: 'Đúng hạn',
+  late: 'Trễ hạn',
   noRate: 'Chưa có hồ sơ giải quyết',
   beside: (name: string) => `${name}:`,
   empty: 'Chưa có hồ sơ nào trong khoảng thời gian này.',
   monthly: 'Theo tháng',
   legendReceived: 'Tiếp nhận',
-  legendSettled: 'Đã giải quyết',
   chart: (scope: string, from: string, to: string, peak: string, peakMonth: string) =>
-    `Biểu đồ cột số hồ sơ tiếp nhận và đã giải quyết mỗi tháng của ${scope}, từ tháng ${from} đến tháng ${to}. ` +
+    `Biểu đồ cột số hồ sơ tiếp nhận và đã giải quyết (trước hạn, đúng hạn, trễ hạn) mỗi tháng của ${scope}, từ tháng ${from} đến tháng ${to}. ` +
     `Tháng tiếp nhận nhiều nhất: ${peakMonth}, ${peak} hồ sơ. Số liệu chi tiết trong bảng bên dưới.`,
   table: 'Xem số liệu dạng bảng',
   month: 'Tháng',
-  onTimeRate: 'Tỉ lệ đúng hạn',
+  onTimeRate: 'Tỉ lệ đúng hạn và trước hạn',
   partial: (month: string, to: string) => `Tháng ${month} chưa hết: số liệu tính đến ngày ${to}.`,
 };
 

@@ -4,7 +4,7 @@ import { statsApi, type Stats, type StatsFigures } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { disclosureStyles, tableStyles } from '../internal/shared-styles.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
-import { renderMonthly } from './chart.js';
+import { renderMonthly, settledParts } from './chart.js';
 import { messages, type StatsMessages } from './messages.js';
 import { statsStyles } from './styles.js';
 
@@ -20,7 +20,7 @@ type Figure = 'received' | 'settled' | 'overdue' | 'inProgress';
 
 /**
  * Headline figures of the one-stop service for a unit and a period, beside the whole province's: dossiers
- * received, settled, the share settled on time or early, overdue and in progress; with a small bar chart of
+ * received, settled, the share settled on time or early (with early, on time and late apart), overdue and in progress; with a small bar chart of
  * the monthly series and the same figures as a table.
  *
  * @summary Processing statistics of a commune (or the province), month by month.
@@ -42,6 +42,7 @@ type Figure = 'received' | 'settled' | 'overdue' | 'inProgress';
  * @csspart figures - The figure cards.
  * @csspart figure - Each card.
  * @csspart headline - The on-time card.
+ * @csspart split - Its early / on time / late line.
  * @csspart chart - The monthly chart.
  * @csspart table - Its table alternative (a `<details>`).
  * @csspart error - An error box.
@@ -119,6 +120,11 @@ export class MotcuaStats extends MotcuaElement {
                 <dd>
                   <span class="value">${rate(main)}</span>
                   <span class="muted">${n(main.settledOnTime)} ${m.onTimeOf(n(main.settled))}</span>
+                  ${main.settled
+                    ? html`<span class="split" part="split"
+                        >${settledParts(main).map(([k, v], i) => html`${i ? ' · ' : ''}${m[k]} <strong>${n(v)}</strong>`)}</span
+                      >`
+                    : nothing}
                   ${beside(rate(province))}
                 </dd>
               </div>

@@ -65,18 +65,29 @@ export const statsStyles = css`
     height: 0.9em;
     border-radius: 2px;
   }
-  .key.settled {
-    margin-inline-start: var(--_s);
+  .legend > span {
+    white-space: nowrap;
   }
-  .key.received,
-  rect.received {
-    background: var(--_accent);
-    fill: var(--_accent);
+  .key,
+  rect {
+    background: var(--c);
+    fill: var(--c);
   }
-  .key.settled,
-  rect.settled {
-    background: var(--_success);
-    fill: var(--_success);
+  .received {
+    --c: var(--_accent);
+  }
+  .early {
+    --c: var(--_success);
+  }
+  /* Lighter than early, still 3:1 against the surface (WCAG 1.4.11). */
+  .onDay {
+    --c: color-mix(in srgb, var(--_success) 70%, var(--_surface));
+  }
+  .late {
+    --c: var(--_danger);
+  }
+  .split {
+    font-size: 0.875em;
   }
   svg.chart {
     display: block;

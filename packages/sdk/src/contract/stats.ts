@@ -9,8 +9,10 @@ const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 const shape = {
   received: Count,
   settled: Count,
-  /** Settled on time or early (đúng và sớm hạn), the headline metric. */
+  /** Settled on time or early (đúng hạn và trước hạn), the headline metric. */
   settledOnTime: Count,
+  /** Of settledOnTime, those settled before the appointment day (trước hạn); the rest were on the day (đúng hạn). */
+  settledEarly: Count,
   settledLate: Count,
   /** settledOnTime / settled; null when nothing was settled. */
   onTimeRate: Rate,
@@ -19,13 +21,17 @@ const shape = {
   /** Still open at the end of the period (or now), within the time limit. */
   inProgress: Count,
 };
-type Figures = { settled: number; settledOnTime: number; settledLate: number; onTimeRate: number | null };
+type Figures = { settled: number; settledOnTime: number; settledEarly: number; settledLate: number; onTimeRate: number | null };
 const consistent = rules<Figures>(
   ['settledOnTime + settledLate = settled', (f) => f.settledOnTime + f.settledLate === f.settled, ['settled']],
+  ['settledEarly ≤ settledOnTime', (f) => f.settledEarly <= f.settledOnTime, ['settledEarly']],
   nullWhenZero('onTimeRate', 'settled'),
 );
 
-/** Figures over a period. "Settled" = status 9 or 10; "on time" = finished on or before the appointment day. */
+/**
+ * Figures over a period. "Settled" = status 9 or 10; "on time" = finished on or before the appointment day,
+ * "early" = before it (both by the SDK's `deadline.ts`).
+ */
 export const StatsFigures = z.object(shape).check(consistent);
 export type StatsFigures = z.infer<typeof StatsFigures>;
 

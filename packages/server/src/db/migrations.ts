@@ -214,6 +214,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'settled early apart from on time',
+    // Early (trước hạn) = settled on a day before the appointment day (the SDK's `dossierDeadline`); existing
+    // aggregates get their share from the stored dossiers, as `rebuildStats` would count it.
+    sql: /* sql */ `
+      ALTER TABLE stats_daily ADD COLUMN early INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE stats_daily_total ADD COLUMN early INTEGER NOT NULL DEFAULT 0;
+      CREATE TEMP TABLE early_by_day AS
+        SELECT closed_day AS day, coalesce(unit_code, '') AS unit_key, coalesce(office_id, '') AS office_key,
+               count(*) AS n
+          FROM dossiers
+         WHERE status IN (9, 10) AND appointment_day IS NOT NULL AND closed_day < appointment_day
+         GROUP BY 1, 2, 3;
+      UPDATE stats_daily SET early = e.n FROM early_by_day AS e
+       WHERE stats_daily.day = e.day AND stats_daily.unit_key = e.unit_key AND stats_daily.office_key = e.office_key;
+      UPDATE stats_daily_total SET early = e.n
+        FROM (SELECT day, sum(n) AS n FROM early_by_day GROUP BY day) AS e
+       WHERE stats_daily_total.day = e.day;
+      DROP TABLE early_by_day;
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database's `user_version`, each atomically. Returns the new version. */
