@@ -4,6 +4,9 @@
  * province) or `ddd.dd.dd.Gdd` for ministries.
  */
 import { addDays, isDateString, vnDate } from './time.js';
+import { normalizeDossierCode } from './normalize-dossier-code.js';
+
+export { normalizeDossierCode };
 
 /** Longest accepted code, after normalisation. */
 export const DOSSIER_CODE_MAX_LENGTH = 64;
@@ -59,26 +62,6 @@ const AGENCY_RE = /^\d{3}\.\d{2}\.\d{2}\.[GH]\d{2}$/;
 const PARTS: readonly DossierCodePart[] = ['agency', 'date', 'sequence'];
 // Bound the work done on hostile input before normalising (normalisation can only shorten text).
 const MAX_RAW_LENGTH = 1024;
-const SPACE_RE = /[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]+/g;
-const DASH_RE = /[_\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const FULL_WIDTH_RE = /[\uFF01-\uFF5E]/g;
-
-/**
- * Canonical form of a typed or pasted code: all whitespace (incl. NBSP and zero-width characters) removed,
- * full-width ASCII (digits, letters, `．`) mapped to ASCII, dash look-alikes (en/em dash, minus sign, …) and
- * underscores mapped to `-`, uppercased, and a trailing sentence full stop dropped.
- *
- * @example normalizeDossierCode(' 000.00.20.h37 – 200217 – 0001 ') // '000.00.20.H37-200217-0001'
- */
-export function normalizeDossierCode(input: string): string {
-  return String(input ?? '')
-    .replace(SPACE_RE, '')
-    .replace(FULL_WIDTH_RE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(DASH_RE, '-')
-    .toUpperCase()
-    // "Mã hồ sơ là 000.00.20.H37-200217-0001." pasted from a sentence.
-    .replace(/\.$/, '');
-}
 
 function fail(input: string, reason: DossierCodeError, part: DossierCodePart): DossierCodeParseResult {
   return { ok: false, reason, part, input };

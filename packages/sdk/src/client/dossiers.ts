@@ -1,5 +1,5 @@
 import { DossierCodeInput, DossierView, VerificationFactor } from '../contract/index.js';
-import { normalizeDossierCode } from '../dossier-code.js';
+import { normalizeDossierCode } from '../normalize-dossier-code.js';
 import type { RequestOptions, Transport } from './request.js';
 import { get, input } from './resource.js';
 

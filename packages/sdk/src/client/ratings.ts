@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { RatingReceipt, RatingSubmission, RatingSummary, ScopeQuery } from '../contract/index.js';
-import { normalizeDossierCode } from '../dossier-code.js';
+import { normalizeDossierCode } from '../normalize-dossier-code.js';
 import { send, type RequestOptions, type Transport } from './request.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { get, input } from './resource.js';
