@@ -17,6 +17,7 @@ export * from './problem.js';
 export * from './page.js';
 export * from './procedure.js';
 export * from './catalog.js';
+export * from './unit.js';
 export * from './office.js';
 export * from './dossier.js';
 export * from './scope.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Channel, Int, List, NamedRef, PlausibleDate as CalendarDate, SafeUrl, Slug, Text, UnitCode } from './common.js';
 import { distinct, rules } from './rules.js';
-import { UnitRef } from './catalog.js';
+import { UnitRef } from './unit.js';
 import { COLLECTION_MAX } from './page.js';
 
 export const OfficeKind = z.literal(['provincial_centre', 'commune_centre', 'one_stop']);
