@@ -51,12 +51,15 @@ const widgetEntries = Object.keys(cdn.input)
  * for every file of the CDN build. Budgets in bytes.
  */
 /** Each page's ceiling (kB): its size when last accepted, plus 0.25 kB. */
+// Lowered with issue 14's splits (stats 31.70 -> 30.26 kB measured, rating 36.75 -> 34.90, directory 34.98 -> 34.55,
+// finder 35.31 -> 35.04, lookup 37.05 -> 36.77): scope, units and the code normaliser in modules of their own, the
+// chart without lit's ref directive, widget entries that hold their own code.
 const PAGE_CEILINGS = {
-  'motcua-counter-directory.js': 35.2,
-  'motcua-dossier-lookup.js': 37.25,
-  'motcua-procedure-finder.js': 35.5,
-  'motcua-rating.js': 36.95,
-  'motcua-stats.js': 31.9,
+  'motcua-counter-directory.js': 34.8,
+  'motcua-dossier-lookup.js': 37.05,
+  'motcua-procedure-finder.js': 35.3,
+  'motcua-rating.js': 35.15,
+  'motcua-stats.js': 30.5,
 };
 
 /** @type {SizeEntry[]} */
@@ -76,16 +79,18 @@ export const ENTRIES = [
   // Raised from 65.5 kB to 66.75 when each page began to load only the schemas it calls (every one-widget page
   // fell 0.1–2.4 kB: the same code in more, smaller files, each compressed alone, sums to more), then to 73.5
   // for the citizen features of issue 12 (the documents checklist, the calendar file, share, the 429 countdown,
-  // the compact directory, the stats scale) and the contract's invariants.
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 73.5 * kB },
+  // the compact directory, the stats scale) and the contract's invariants; lowered to 72.75 with issue 14's splits
+  // (72.40 measured, 21 files).
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 72.75 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
     targetGzip: 26 * kB,
     ceilingGzip: (PAGE_CEILINGS[file] ?? 37) * kB,
   })),
-  // The autoloader alone: a page using it then loads one widget's page files on demand.
-  { name: 'page: autoloader only', cdn: ['motcua-autoloader.js'], targetGzip: 1 * kB, ceilingGzip: 1.05 * kB },
+  // The autoloader alone: a page using it then loads one widget's page files on demand. On target (0.96 kB
+  // measured), so the target is its ceiling.
+  { name: 'page: autoloader only', cdn: ['motcua-autoloader.js'], targetGzip: 1 * kB, ceilingGzip: 1 * kB },
 ];
 
 /** min / gzip / brotli of some bytes. */
