@@ -10,6 +10,7 @@
  *   node scripts/size-breakdown.mjs          # pages and everything, from the shared-chunk build
  *   node scripts/size-breakdown.mjs --alone  # also each widget bundled alone, nothing shared with other widgets:
  *                                            # the least a page with that widget could load however it is split
+ *   node scripts/size-breakdown.mjs --files  # our own code file by file (src/…), not folder by folder
  */
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
@@ -17,6 +18,7 @@ import { SourceMapConsumer } from 'source-map-js';
 import { cdn } from '../rollup.config.mjs';
 import { staticClosure } from './size.mjs';
 
+const byFile = process.argv.includes('--files');
 const kB = (bytes) => (bytes / 1024).toFixed(2);
 const gzip = (code) => gzipSync(code, { level: 9 }).byteLength;
 
@@ -25,10 +27,11 @@ function origin(source) {
   const dependency = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
   if (dependency) return dependency[1];
   const own = source.match(/(sdk|elements)\/src\/([^/]+)/);
-  if (own) return `${own[1]}/${own[2].replace(/\.ts$/, '')}`;
+  if (own) return `${own[1]}/${byFile ? source.slice(own.index + own[0].length - own[2].length) : own[2].replace(/\.ts$/, '')}`;
   // Paths relative to packages/elements/dist/cdn (the build's own sources).
   const elements = source.match(/^(?:\.\.\/)+src\/([^/]+)/);
-  return elements ? `elements/${elements[1].replace(/\.ts$/, '')}` : source;
+  if (!elements) return source;
+  return `elements/${byFile ? source.slice(elements.index + elements[0].length - elements[1].length) : elements[1].replace(/\.ts$/, '')}`;
 }
 
 /** gzip bytes of one chunk, by origin. */
