@@ -110,6 +110,47 @@ describe('<motcua-procedure-finder>: search', () => {
     expect(items(el).every((b) => b.textContent!.includes('Hộ tịch'))).to.equal(true);
   });
 
+  it('lists only the fields of the chosen level, and clears a chosen field the new level lacks, saying so', async () => {
+    const el = await finder();
+    const fieldIds = () => [...($(el, '#field') as HTMLSelectElement).options].map((o) => o.value).filter(Boolean);
+    const [all, commune, province] = await Promise.all([
+      api().fields.list(),
+      api().fields.list({ level: 'commune' }),
+      api().fields.list({ level: 'province' }),
+    ]);
+    await waitUntil(() => fieldIds().length === all.length, 'the field list never held every field');
+    const provinceOnly = province.find((f) => !commune.some((c) => c.id === f.id))!;
+    expect(provinceOnly, 'a field with province procedures only').to.exist;
+
+    await choose(el, 'level', 'province');
+    await waitUntil(() => fieldIds().length === province.length, `fields at province: ${fieldIds().length}`);
+    expect(new Set(fieldIds())).to.deep.equal(new Set(province.map((f) => f.id)));
+    await choose(el, 'field', provinceOnly.id);
+    await choose(el, 'field', 'ho-tich');
+    await choose(el, 'level', 'commune');
+    // A field the commune level has stays chosen.
+    await waitUntil(() => fieldIds().length === commune.length, `fields at commune: ${fieldIds().length}`);
+    expect(($(el, '#field') as HTMLSelectElement).value).to.equal('ho-tich');
+    expect($(el, '[part="note"]').textContent!.trim()).to.equal('');
+
+    await choose(el, 'level', 'province');
+    await choose(el, 'field', provinceOnly.id);
+    await choose(el, 'level', 'commune');
+    await waitUntil(() => ($(el, '#field') as HTMLSelectElement).value === '', 'the province-only field stayed chosen');
+    const note = $(el, '[part="note"]');
+    expect(note.getAttribute('role')).to.equal('status');
+    expect(note.textContent!.trim()).to.equal(
+      `Lĩnh vực “${provinceOnly.name}” không có thủ tục cấp xã, nên đã bỏ chọn lĩnh vực.`,
+    );
+    expect(new Set(fieldIds())).to.deep.equal(new Set(commune.map((f) => f.id)));
+    // The list follows: searched across all fields at commune level.
+    const page = await api().procedures.search({ level: 'commune', q: 'khai sinh' });
+    await type(el, 'khai sinh');
+    await settled(el);
+    expect(count(el)).to.contain(`Tìm thấy ${page.total} thủ tục`);
+    await expect(el).to.be.accessible();
+  });
+
   it('preselects commune-level procedures on a commune site (unit)', async () => {
     const el = await finder(html`<motcua-procedure-finder unit="06220"></motcua-procedure-finder>`);
     expect(($(el, '#level') as HTMLSelectElement).value).to.equal('commune');

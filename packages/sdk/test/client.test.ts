@@ -102,6 +102,21 @@ describe('every method returns the parsed body and sends the agreed request', ()
     assert.equal(only().path, '/v1/fields');
   });
 
+  test('fields.list({ level }) → GET /v1/fields?level=, with the request options beside it or after it', async () => {
+    answer({ items: [fx.field()] });
+    assert.deepEqual(await client.fields.list({ level: 'commune', headers: { 'x-trace': 't2' } }), [fx.field()]);
+    const hit = only();
+    assert.equal(hit.path, '/v1/fields');
+    assert.deepEqual(Object.fromEntries(hit.query), { level: 'commune' });
+    assert.equal(hit.headers['x-trace'], 't2');
+    server.reset();
+    answer({ items: [fx.field()] });
+    await client.fields.list({ level: 'province' }, { headers: { 'x-trace': 't3' } });
+    assert.deepEqual(Object.fromEntries(only().query), { level: 'province' });
+    assert.equal(only().headers['x-trace'], 't3');
+    await assert.rejects(client.fields.list({ level: 'district' as 'commune' }), ValidationError);
+  });
+
   test('agencies.list → GET /v1/agencies, unwrapped', async () => {
     answer({ items: [fx.agency()] });
     assert.deepEqual(await client.agencies.list(), [fx.agency()]);

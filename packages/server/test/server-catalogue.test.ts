@@ -207,6 +207,27 @@ describe('fields and agencies', () => {
     assert.ok(withField <= total && withField > total * 0.9);
   });
 
+  test('GET /v1/fields?level= lists only the fields with procedures at that level, counted at it', async () => {
+    const all = expectBody(FieldCollection, await app.inject('/v1/fields')).items;
+    const total = async (query: string) => expectBody(ProcedurePage, await app.inject(`/v1/procedures?limit=1&${query}`)).total;
+    for (const level of ['commune', 'province'] as const) {
+      const res = await app.inject(`/v1/fields?level=${level}`);
+      assert.equal(res.headers['cache-control'], CATALOGUE_CACHE);
+      const { items } = expectBody(FieldCollection, res);
+      const ids = new Set(items.map((f) => f.id));
+      assert.ok(items.length > 5 && items.length < all.length, `${level}: ${items.length} of ${all.length} fields`);
+      assert.ok(items.every((f) => f.procedureCount > 0 && all.some((a) => a.id === f.id && a.procedureCount >= f.procedureCount)));
+      assert.deepEqual(items.map((f) => f.id), all.filter((f) => ids.has(f.id)).map((f) => f.id), 'same order as the full list');
+      // The counts are the procedures a search at that level finds in the field; a field left out has none there.
+      for (const f of items.slice(0, 4)) assert.equal(f.procedureCount, await total(`level=${level}&field=${f.id}`), f.id);
+      const missing = all.filter((f) => !ids.has(f.id)).slice(0, 4);
+      assert.ok(missing.length > 0);
+      for (const f of missing) assert.equal(await total(`level=${level}&field=${f.id}`), 0, f.id);
+    }
+    assert.ok(expectBody(FieldCollection, await app.inject('/v1/fields?level=commune')).items.some((f) => f.id === 'ho-tich'));
+    expectProblem(await app.inject('/v1/fields?level=district'), 400, 'validation_failed');
+  });
+
   test('GET /v1/agencies lists agencies with their procedure counts', async () => {
     const res = await app.inject('/v1/agencies');
     const { items } = expectBody(AgencyCollection, res);

@@ -12,6 +12,7 @@ export const en: FinderMessages = {
   levels: { central: 'Central', province: 'Province', commune: 'Commune' },
   field: 'Field',
   anyField: 'All fields',
+  fieldCleared: (field, level) => `The field “${field}” has no ${level.toLowerCase()}-level procedures, so it was cleared.`,
   online: 'Online filing',
   anyOnline: 'Any',
   onlineLevels: { full: 'Fully online', partial: 'Partly online', none: 'Not online' },

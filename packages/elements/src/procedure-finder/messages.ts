@@ -15,6 +15,8 @@ export const vi = {
   levels: { central: 'Cấp trung ương', province: 'Cấp tỉnh', commune: 'Cấp xã' } as Record<ProcedureLevel, string>,
   field: 'Lĩnh vực',
   anyField: 'Tất cả lĩnh vực',
+  fieldCleared: (field: string, level: string) =>
+    `Lĩnh vực “${field}” không có thủ tục ${level.toLowerCase()}, nên đã bỏ chọn lĩnh vực.`,
   online: 'Nộp trực tuyến',
   anyOnline: 'Tất cả',
   onlineLevels: {

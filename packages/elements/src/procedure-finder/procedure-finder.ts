@@ -71,6 +71,7 @@ type SearchArgs = readonly [q: string, level: string, field: string, online: str
  * @csspart search - The search field.
  * @csspart filters - The filter row.
  * @csspart select - Each filter.
+ * @csspart note - A status line: says when a level change cleared the chosen field.
  * @csspart count - The result count.
  * @csspart results - The result list (`aria-busy` while loading).
  * @csspart item - A result: a link with `url-param` (a plain click opens it in the widget), else a button.
@@ -91,6 +92,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     _level: { state: true },
     _field: { state: true },
     _online: { state: true },
+    _fieldCleared: { state: true },
     _items: { state: true },
     _open: { state: true },
   };
@@ -103,6 +105,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   declare private _level: ProcedureLevel | '';
   declare private _field: string;
   declare private _online: OnlineLevel | '';
+  /** The name of the chosen field the last level change cleared (said once, in a status line). */
+  declare private _fieldCleared: string;
   declare private _items: ProcedureSummary[];
   declare private _open: string | null;
 
@@ -115,10 +119,21 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   #total = 0;
   #next: string | null = null;
 
-  #fields = new Task<[string | null], Field[]>(this, {
-    args: () => [this.apiBase],
-    task: async (_, { signal }) =>
-      (await fieldsApi(this.transport).list({ signal })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+  // Only the fields with procedures at the chosen level; a chosen field the new level lacks is cleared, and said.
+  #fields = new Task<[string | null, ProcedureLevel | ''], Field[]>(this, {
+    args: () => [this.apiBase, this._level],
+    task: async ([, level], { signal }) => {
+      const before = this.#fields.value;
+      const fields = (await fieldsApi(this.transport).list({ ...(level ? { level } : {}), signal })).sort((a, b) =>
+        a.name.localeCompare(b.name, 'vi'),
+      );
+      this._fieldCleared = '';
+      if (this._field && !fields.some((f) => f.id === this._field)) {
+        this._fieldCleared = before?.find((f) => f.id === this._field)?.name ?? this._field;
+        this._field = '';
+      }
+      return fields;
+    },
   });
 
   #search = new Task<SearchArgs, Page<ProcedureSummary> | null>(this, {
@@ -175,6 +190,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     this._level = '';
     this._field = '';
     this._online = '';
+    this._fieldCleared = '';
     this._items = [];
     this._open = null;
   }
@@ -240,8 +256,10 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     if (select.name === 'level') {
       this.#levelTouched = true;
       this._level = select.value as ProcedureLevel | '';
-    } else if (select.name === 'field') this._field = select.value;
-    else this._online = select.value as OnlineLevel | '';
+    } else if (select.name === 'field') {
+      this._field = select.value;
+      this._fieldCleared = '';
+    } else this._online = select.value as OnlineLevel | '';
     this.#q.commit();
   };
 
@@ -308,6 +326,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
         ${filter('field', m.field, m.anyField, this._field, (this.#fields.value ?? []).map((f) => [f.id, f.name] as const))}
         ${filter('online', m.online, m.anyOnline, this._online, (['full', 'partial', 'none'] as const).map((l) => [l, m.onlineLevels[l]] as const))}
       </fieldset>
+      <p class="note" part="note" role="status">${this._fieldCleared && this._level ? m.fieldCleared(this._fieldCleared, m.levels[this._level]) : ''}</p>
     </form>`;
   }
 

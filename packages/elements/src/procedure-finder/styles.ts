@@ -14,6 +14,9 @@ export const finderStyles = css`
   .results {
     gap: var(--_s);
   }
+  .note:empty {
+    display: none;
+  }
   .stale .items {
     opacity: 0.6;
   }

@@ -1,10 +1,14 @@
-import { Agency, Collection, Field } from '../contract/index.js';
+import { Agency, Collection, Field, FieldListQuery } from '../contract/index.js';
 import type { RequestOptions, Transport } from './request.js';
-import { list } from './resource.js';
+import { input, list } from './resource.js';
 
 export interface FieldsApi {
-  /** The fields (lĩnh vực) procedures belong to. */
-  list(options?: RequestOptions): Promise<Field[]>;
+  /**
+   * The fields (lĩnh vực) procedures belong to; with `level`, only those with procedures at that level.
+   * The query and the request options share the first argument (`list({ level, signal })`), so the older
+   * `list(options)` keeps working.
+   */
+  list(query?: FieldListQuery & RequestOptions, options?: RequestOptions): Promise<Field[]>;
 }
 export interface AgenciesApi {
   /** The agencies that implement procedures. */
@@ -15,7 +19,10 @@ const Fields = /* @__PURE__ */ Collection(Field);
 const Agencies = /* @__PURE__ */ Collection(Agency);
 
 export function fieldsApi(t: Transport): FieldsApi {
-  return { list: async (options) => list(t, 'fields', Fields, undefined, options) };
+  return {
+    list: async ({ level, ...first } = {}, options) =>
+      list(t, 'fields', Fields, input(FieldListQuery, level === undefined ? {} : { level }), { ...first, ...options }),
+  };
 }
 
 export function agenciesApi(t: Transport): AgenciesApi {

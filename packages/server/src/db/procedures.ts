@@ -268,14 +268,18 @@ export function summariesByIds(db: Database, ids: readonly number[]): ProcedureS
   });
 }
 
-/** All fields, alphabetically. */
-export function listFields(db: Database): Field[] {
-  const rows = statement(db, 'SELECT id, code, name, procedure_count FROM fields ORDER BY sort_key, id').all() as {
-    id: string;
-    code: string | null;
-    name: string;
-    procedure_count: number;
-  }[];
+/** All fields, alphabetically; with `level`, only those with procedures at that level, counted at it. */
+export function listFields(db: Database, level?: ProcedureLevel): Field[] {
+  const rows = (
+    level
+      ? statement(
+          db,
+          `SELECT f.id, f.code, f.name, count(*) AS procedure_count FROM fields f
+           JOIN procedures p ON p.field_id = f.id AND p.level_mask & ? != 0
+           GROUP BY f.id ORDER BY f.sort_key, f.id`,
+        ).all(LEVEL_BITS[level])
+      : statement(db, 'SELECT id, code, name, procedure_count FROM fields ORDER BY sort_key, id').all()
+  ) as { id: string; code: string | null; name: string; procedure_count: number }[];
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, procedureCount: r.procedure_count }));
 }
 

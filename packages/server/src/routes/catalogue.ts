@@ -1,6 +1,7 @@
 /**
  * Fields (lĩnh vực) and agencies (cơ quan thực hiện) of the procedure catalogue.
  */
+import { FieldListQuery } from '@motcua/sdk';
 import { listAgencies, listFields } from '../db/procedures.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
@@ -11,11 +12,12 @@ export const catalogueRoutes: readonly Route[] = [
     method: 'GET',
     url: '/v1/fields',
     tag: 'procedures',
-    summary: 'Fields of procedures',
-    responses: { 200: { schema: FieldCollection, description: 'All fields' } },
-    errors: [],
+    summary: 'Fields of procedures (with `level`, only those with procedures at that level)',
+    query: FieldListQuery,
+    responses: { 200: { schema: FieldCollection, description: 'The fields, alphabetically, with their procedure counts' } },
+    errors: [400],
     caching: 'catalogue',
-    handler: (_input, ctx) => ({ items: listFields(ctx.db) }),
+    handler: ({ query }, ctx) => ({ items: listFields(ctx.db, query.level) }),
   }),
   defineRoute({
     method: 'GET',
