@@ -160,6 +160,22 @@ describe('<motcua-procedure-finder>: search', () => {
     expect(count(el)).to.contain(`Tìm thấy ${page.total} thủ tục`);
   });
 
+  it('with all levels chosen, ranks the site level’s variant first, listing the other level too', async () => {
+    const q = 'cấp lại giấy chứng nhận do bị mất';
+    const name = 'Cấp lại Giấy chứng nhận do bị mất';
+    for (const [unit, level, other] of [['06220', 'commune', 'province'], ['20', 'province', 'commune']] as const) {
+      const el = await finder(html`<motcua-procedure-finder unit=${unit}></motcua-procedure-finder>`);
+      await choose(el, 'level', '');
+      await type(el, q);
+      await settled(el);
+      const page = await api().procedures.search({ q, unit, limit: 20 });
+      expect(codes(el)).to.deep.equal(page.items.map((p) => p.code));
+      expect(page.items[0]!.name).to.equal(name);
+      expect(page.items[0]!.levels, unit).to.deep.equal([level]);
+      expect(page.items.some((p) => p.name === name && p.levels.includes(other)), `${unit}: the ${other} variant`).to.equal(true);
+    }
+  });
+
   it('says so when nothing matches', async () => {
     const el = await finder();
     await type(el, 'qwxzqwxz');

@@ -44,11 +44,11 @@ describe('every method returns the parsed body and sends the agreed request', ()
   test('procedures.search → GET /v1/procedures with the query', async () => {
     const page = { items: [fx.summary(), fx.summary('1.001194')], nextCursor: 'bmV4dA', total: 7 };
     answer(page);
-    const result = await client.procedures.search({ q: 'khai sinh', level: 'commune', online: 'full', limit: 2, cursor: 'c1' });
+    const result = await client.procedures.search({ q: 'khai sinh', level: 'commune', online: 'full', unit: '06220', limit: 2, cursor: 'c1' });
     assert.deepEqual(result, page);
     const hit = only();
     assert.equal(hit.path, '/v1/procedures');
-    assert.deepEqual(Object.fromEntries(hit.query), { q: 'khai sinh', level: 'commune', online: 'full', limit: '2', cursor: 'c1' });
+    assert.deepEqual(Object.fromEntries(hit.query), { q: 'khai sinh', level: 'commune', online: 'full', unit: '06220', limit: '2', cursor: 'c1' });
   });
 
   test('procedures.search without a query sends no parameters', async () => {
@@ -379,6 +379,7 @@ describe('inputs are checked before anything is sent', () => {
     await refused(() => client.procedures.search({ limit: 0 }), 'limit');
     await refused(() => client.procedures.search({ limit: 101 }), 'limit');
     await refused(() => client.procedures.search({ level: 'district' as 'commune' }), 'level');
+    await refused(() => client.procedures.search({ unit: '2' }), 'unit');
     await refused(() => client.units.list({ parent: '2' }), 'parent');
     await refused(() => client.stats.get({ from: '2026-02-30' }), 'from');
     await refused(

@@ -107,6 +107,10 @@ interface ProcedureSearchQueryT {
   field?: string | undefined;
   agency?: string | undefined;
   online?: OnlineLevelT | undefined;
+  unit?: string | undefined;
+}
+interface FieldListQueryT {
+  level?: ProcedureLevelT | undefined;
 }
 interface FieldT {
   id: string;
@@ -362,6 +366,7 @@ export type ProcedureTypes = [
 // catalogue, offices
 export type CatalogueTypes = [
   Pin<Infers<typeof c.Field, FieldT>>,
+  Pin<Infers<typeof c.FieldListQuery, FieldListQueryT>>,
   Pin<Infers<typeof c.Agency, AgencyT>>,
   Pin<Infers<typeof c.UnitType, UnitTypeT>>,
   Pin<Infers<typeof c.UnitLevel, UnitLevelT>>,

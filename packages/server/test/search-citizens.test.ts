@@ -110,9 +110,11 @@ describe('search: the common variant before rare ones', () => {
 });
 
 describe('search: identical names are listed once', () => {
-  test('"tách thửa" lists each name once', () => {
-    const names = summariesByIds(db, searchProcedureIds(db, { q: 'tách thửa' })).map((p) => p.name);
+  test('"tách thửa" lists each name once per level (the commune and province desks are both kept)', () => {
+    const rows = summariesByIds(db, searchProcedureIds(db, { q: 'tách thửa' }));
+    const names = rows.map((p) => `${p.levels.join(',')} ${p.name}`);
     assert.equal(new Set(names).size, names.length, names.join('\n'));
+    assert.ok(new Set(rows.map((p) => p.name)).size < rows.length, 'some name is listed at two levels');
   });
   test('of identical names, the one of the province’s own agency is kept', () => {
     // "Cấp đổi Giấy chứng nhận …" is published by nine land offices; 1.115733 is Lạng Sơn's.
@@ -152,5 +154,30 @@ describe('search: the prior of what the province files', () => {
     }
     assert.equal(kept(local), '1.115662');
     local.close();
+  });
+});
+
+describe('search: the site’s level first among near-equal matches (unit)', () => {
+  // Each name exists as a province procedure and a commune one (read from the catalogue: level_mask 2 and 4).
+  const pairs = [
+    { q: 'cấp lại giấy chứng nhận do bị mất', province: '1.012786', commune: '1.115621' },
+    { q: 'xac nhan tiep tuc su dung dat nong nghiep', province: '1.013947', commune: '1.115568' },
+  ];
+  const codes = (q: string, unit?: string) =>
+    summariesByIds(db, searchProcedureIds(db, { q, ...(unit ? { unit } : {}) })).map((p) => p.code);
+  for (const { q, province, commune } of pairs) {
+    test(`"${q}": ${commune} first on a commune site, ${province} on the province's, both listed`, () => {
+      const atCommune = codes(q, '06220');
+      const atProvince = codes(q, '20');
+      assert.equal(atCommune[0], commune, atCommune.join(' '));
+      assert.equal(atProvince[0], province, atProvince.join(' '));
+      // A preference, not a filter: the other level's variant is still listed, the same rows in another order.
+      assert.ok(atCommune.includes(province) && atProvince.includes(commune));
+      assert.deepEqual(new Set(atCommune), new Set(atProvince));
+    });
+  }
+  test('the preference only orders near-equal matches: "khai sinh" keeps its answer on a province site', () => {
+    assert.equal(codes('khai sinh', '20')[0], '1.001193');
+    assert.equal(codes('đăng ký thường trú', '20')[0], '1.004222');
   });
 });

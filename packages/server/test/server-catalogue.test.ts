@@ -64,7 +64,7 @@ describe('meta, health and OpenAPI', () => {
     const search = doc.paths['/v1/procedures']!.get!;
     assert.deepEqual(
       search.parameters?.filter((p) => p.in === 'query').map((p) => p.name),
-      ['q', 'level', 'field', 'agency', 'online', 'limit', 'cursor'],
+      ['q', 'level', 'field', 'agency', 'online', 'unit', 'limit', 'cursor'],
     );
     assert.ok(search.responses['400'] && search.responses['304']);
     assert.ok(doc.components.schemas.DossierView?.properties?.applicant);
@@ -226,6 +226,14 @@ describe('fields and agencies', () => {
     }
     assert.ok(expectBody(FieldCollection, await app.inject('/v1/fields?level=commune')).items.some((f) => f.id === 'ho-tich'));
     expectProblem(await app.inject('/v1/fields?level=district'), 400, 'validation_failed');
+  });
+
+  test('GET /v1/procedures?unit= ranks the site level’s variant first and refuses a malformed unit', async () => {
+    const first = async (unit: string) =>
+      expectBody(ProcedurePage, await app.inject({ url: '/v1/procedures', query: { q: 'cấp lại giấy chứng nhận do bị mất', unit } })).items[0]?.code;
+    assert.equal(await first('06220'), '1.115621');
+    assert.equal(await first('20'), '1.012786');
+    expectProblem(await app.inject('/v1/procedures?q=khai&unit=abc'), 400, 'validation_failed');
   });
 
   test('GET /v1/agencies lists agencies with their procedure counts', async () => {

@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import {
   fieldsApi,
   proceduresApi,
+  unitProcedureLevel,
   type Field,
   type OnlineLevel,
   type Page,
@@ -42,7 +43,7 @@ declare global {
 export { SEARCH_DEBOUNCE_MS } from '../internal/search-field.js';
 const PAGE_SIZE = 20;
 
-type SearchArgs = readonly [q: string, level: string, field: string, online: string];
+type SearchArgs = readonly [q: string, level: string, field: string, online: string, unit: string];
 
 /**
  * Procedure finder: search the catalogue as you type (accents optional, codes too), narrow by level, field
@@ -53,7 +54,7 @@ type SearchArgs = readonly [q: string, level: string, field: string, online: str
  *
  * @attr api - API base URL (else `<meta name="motcua:api">`, else `window.motcua.api`).
  * @attr unit - The site's unit code: a commune code (5 digits) preselects commune-level procedures, a
- *   province code (2 digits) province-level ones.
+ *   province code (2 digits) province-level ones; with any level chosen, that level's variant ranks first.
  * @attr code - Open this procedure on load (a deep link), e.g. `1.001193`.
  * @attr url-param - Opt-in: keep the open procedure's code in this query parameter of the page URL (read on
  *   load, written on open and close, followed on back/forward), e.g. `thu_tuc`. Results are then links to that
@@ -137,8 +138,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   });
 
   #search = new Task<SearchArgs, Page<ProcedureSummary> | null>(this, {
-    args: () => [this.#q.query, this._level, this._field, this._online],
-    task: async ([q, level, field, online], { signal }) => {
+    args: () => [this.#q.query, this._level, this._field, this._online, unitProcedureLevel(this.unit) ? this.unit! : ''],
+    task: async ([q, level, field, online, unit], { signal }) => {
       this.#more.abort();
       if (!q && !field && !online) return null;
       this.#query = {
@@ -146,6 +147,8 @@ export class MotcuaProcedureFinder extends MotcuaElement {
         ...(level ? { level: level as ProcedureLevel } : {}),
         ...(field ? { field } : {}),
         ...(online ? { online: online as OnlineLevel } : {}),
+        // The site's level ranks first among near-equal matches, also when "all levels" is chosen.
+        ...(unit ? { unit } : {}),
         limit: PAGE_SIZE,
       };
       this.emit('motcua-search', { query: q });
@@ -213,7 +216,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('unit') && !this.#levelTouched) {
-      this._level = /^[0-9]{5}$/.test(this.unit ?? '') ? 'commune' : /^[0-9]{2}$/.test(this.unit ?? '') ? 'province' : '';
+      this._level = unitProcedureLevel(this.unit) ?? '';
     }
     if (changed.has('code') && this.code) this._open = this.code.trim();
     if (!this.hasUpdated && this.urlParam) this._open = readUrlParam(this.ownerDocument, this.urlParam) ?? this._open;

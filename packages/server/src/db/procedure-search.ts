@@ -11,9 +11,10 @@
  * Ranking: the share of the (parenthesis-free) name the query covers, the query as a phrase, the name starting
  * with it or being it, diacritics typed as in the name, the common variant over rare ones (variant phrases the
  * query does not name), the main action ("Đăng ký …", "Cấp …"), how often the province files it, and its own
- * agency. Identical names are listed once: the best-ranked of them.
+ * agency, and the level of the site's unit (`unit`: a commune or the province) among near-equal matches, never
+ * hiding the other levels. Identical names are listed once per level: the best-ranked of them.
  */
-import { fold } from '@motcua/sdk';
+import { fold, unitProcedureLevel } from '@motcua/sdk';
 import type { ProcedureSearchQuery } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { LEVEL_BITS } from './procedures.js';
@@ -46,6 +47,8 @@ const SCORE = {
   variant: -8,
   prior: 2,
   home: 0.5,
+  /** Small: it orders near-equal matches (the commune and province variants of one procedure), no more. */
+  siteLevel: 1,
 } as const;
 
 const MAIN_ACTION = /^(dang ky|cap) (?!lai |doi )/;
@@ -115,7 +118,7 @@ function span(e: Entry, slots: readonly Slot[]): number {
 }
 
 /** A match's score, or null when the procedure does not hold every word in its name (field and agency may add some). */
-function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean): number | null {
+function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean, site: number): number | null {
   let inKeywords = 0;
   for (const slot of slots) {
     if (inName(e, slot)) continue;
@@ -137,6 +140,7 @@ function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean):
   for (const v of e.variants) if (!` ${phrase} `.includes(v)) s += SCORE.variant;
   if (MAIN_ACTION.test(e.core)) s += SCORE.mainAction;
   if (e.home) s += SCORE.home;
+  if (e.levelMask & site) s += SCORE.siteLevel;
   return s + SCORE.prior * e.prior;
 }
 
@@ -152,12 +156,13 @@ function bodyMatches(db: Database, slots: readonly Slot[]): number[] {
 }
 
 /** Rank the procedures holding every slot, then the related rows, identical names once. */
-function rank(db: Database, index: CatalogueIndex, slots: Slot[], keep: (e: Entry) => boolean, typo: boolean): number[] {
+function rank(db: Database, index: CatalogueIndex, slots: Slot[], search: Search, typo: boolean): number[] {
+  const { keep, site } = search;
   const phrase = slots.map((s) => s.word.folded).join(' ');
   const scored: { e: Entry; score: number }[] = [];
   for (const e of index.entries) {
     if (!keep(e)) continue;
-    const s = score(e, slots, phrase, typo);
+    const s = score(e, slots, phrase, typo, site);
     if (s !== null) scored.push({ e, score: s });
   }
   // Nothing has every word in its name (with field or agency): nothing to list, rather than any-word junk.
@@ -169,24 +174,34 @@ function rank(db: Database, index: CatalogueIndex, slots: Slot[], keep: (e: Entr
   const matched = new Set(scored.map((s) => s.e.id));
   for (const id of bodyMatches(db, slots)) {
     const e = index.byId.get(id);
-    if (e && !matched.has(id) && fields.has(e.fieldId) && keep(e)) scored.push({ e, score: SCORE.related + SCORE.prior * e.prior });
+    if (e && !matched.has(id) && fields.has(e.fieldId) && keep(e)) {
+      scored.push({ e, score: SCORE.related + SCORE.prior * e.prior + (e.levelMask & site ? SCORE.siteLevel : 0) });
+    }
   }
   scored.sort((a, b) => b.score - a.score || (a.e.code < b.e.code ? -1 : a.e.code > b.e.code ? 1 : 0));
-  // Identical names (the same procedure published by several agencies) are listed once.
+  // Identical names (the same procedure published by several agencies) are listed once per level: the
+  // commune and province variants are different desks, and the site's level only orders them.
   const names = new Set<string>();
-  return scored.filter((s) => !names.has(s.e.name) && names.add(s.e.name)).map((s) => s.e.id);
+  const once = (e: Entry) => `${e.levelMask} ${e.name}`;
+  return scored.filter((s) => !names.has(once(s.e)) && names.add(once(s.e))).map((s) => s.e.id);
 }
 
-function textMatches(db: Database, index: CatalogueIndex, words: QueryWord[], prefixLast: boolean, keep: (e: Entry) => boolean): number[] {
+/** What every ranking of one query shares: the filters, and the level bit of the site's unit (0 for none). */
+interface Search {
+  keep: (e: Entry) => boolean;
+  site: number;
+}
+
+function textMatches(db: Database, index: CatalogueIndex, words: QueryWord[], prefixLast: boolean, search: Search): number[] {
   const rewritten = rewriteQuery(words);
   const slot = (w: QueryWord, i: number, forms: string[]) => ({ word: w, forms, prefix: prefixLast && i === rewritten.length - 1 && w === words.at(-1) });
-  const exact = rank(db, index, rewritten.map((w, i) => slot(w, i, [w.folded])), keep, false);
+  const exact = rank(db, index, rewritten.map((w, i) => slot(w, i, [w.folded])), search, false);
   if (exact.length > 0) return exact;
   // Typos: only words the catalogue's names never use are corrected ("xinh" → "sinh", not "khai" → "khac").
   const fuzzy = rewritten.map((w, i) =>
     slot(w, i, index.nameVocabulary.has(w.folded) ? [w.folded] : [w.folded, ...nearWords(w.folded, index.nameVocabulary)]),
   );
-  return fuzzy.some((s) => s.forms.length > 1) ? rank(db, index, fuzzy, keep, true) : [];
+  return fuzzy.some((s) => s.forms.length > 1) ? rank(db, index, fuzzy, search, true) : [];
 }
 
 function codeMatches(index: CatalogueIndex, codeWords: string[], keep: (e: Entry) => boolean): number[] {
@@ -219,7 +234,8 @@ export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): n
   const q = query.q ?? '';
   const codeAware = q.split(/\s+/).filter(Boolean);
   const complete = /\s$/.test(q);
-  const key = JSON.stringify([q.normalize('NFC').toLowerCase().trim(), complete, query.level, query.field, query.agency, query.online]);
+  const siteLevel = unitProcedureLevel(query.unit);
+  const key = JSON.stringify([q.normalize('NFC').toLowerCase().trim(), complete, query.level, query.field, query.agency, query.online, siteLevel]);
   const cached = index.results.get(key);
   if (cached) {
     index.results.delete(key);
@@ -244,7 +260,9 @@ export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): n
     ids = [
       ...new Set([
         ...codeMatches(index, codes, keep),
-        ...(words.length > 0 ? textMatches(db, index, words, !complete && lastIsWord, keep) : []),
+        ...(words.length > 0
+          ? textMatches(db, index, words, !complete && lastIsWord, { keep, site: siteLevel ? LEVEL_BITS[siteLevel] : 0 })
+          : []),
       ]),
     ];
   }
