@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { PROCEDURES_FILE, dataPath } from '../src/catalogue/data.js';
+import { isCentralAgency, isCentralBranch } from '../src/catalogue/agencies.js';
 import { applyFitness, catalogueProvince } from '../src/catalogue/fitness.js';
 import type { FitnessReport } from '../src/catalogue/fitness.js';
 import { fileInput, importProcedures } from '../src/catalogue/importer.js';
@@ -26,7 +27,9 @@ describe('catalogue fitness (Lạng Sơn, real file)', () => {
   test('the counts by rule', () => {
     assert.equal(report.province, 'Lạng Sơn');
     assert.deepEqual(report.counts, {
-      'central-branch': { relabelled: 289 },
+      // 294: the one agency list (catalogue/agencies.ts) also knows ministries and national departments as
+      // the start of an agency's name (a stray space had kept that alternative from ever matching), and banks.
+      'central-branch': { relabelled: 294 },
       'other-province': { excluded: 157 },
       'name-junk': { cleaned: 3 },
       'not-a-procedure': { excluded: 8 },
@@ -60,6 +63,15 @@ describe('catalogue fitness (Lạng Sơn, real file)', () => {
     assert.match(finding('1.007674')[0]!.reason, /no agency is named and its field \(Thuế\)/);
     const taxAtCommune = [...kept.values()].filter((p) => p.field?.name === 'Thuế' && p.levels.includes('commune'));
     assert.deepEqual(taxAtCommune.map((p) => p.code), []);
+    // A ministry beside customs (the tax refund of customs and the Ministry of Finance, scraped "Cấp tỉnh"),
+    // the State Treasury beside commercial banks (paying into the State budget, scraped at every level).
+    assert.deepEqual(kept.get('1.012843')!.levels, ['central']);
+    assert.deepEqual(kept.get('3.000115')!.levels, ['central']);
+    // A provincial department with a central agency is the province's (not every agency is central).
+    assert.equal(isCentralBranch('Sở Tài chính, Cục Thuế'), false);
+    assert.equal(isCentralBranch('Chi cục Thuế khu vực, Thủ tướng Chính phủ'), true);
+    assert.equal(isCentralAgency('Ngân hàng Nhà nước chi nhánh tỉnh'), true);
+    assert.equal(isCentralAgency('Ủy ban nhân dân cấp xã'), false);
     // A procedure a provincial department shares with a branch keeps its levels.
     assert.ok(kept.get('1.000344')!.levels.includes('province'));
   });

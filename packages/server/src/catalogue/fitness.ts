@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '@motcua/sdk';
 import type { Procedure } from '@motcua/sdk';
+import { isCentralBranch } from './agencies.js';
+import { spacedWords } from './text.js';
 import { dataPath, loadProvinceUnits } from './data.js';
 import type { CatalogueProcedure } from './types.js';
 
@@ -52,33 +54,14 @@ const NAME_JUNK: [RegExp, string][] = [
   [/^[.\s]+/u, 'a leading dot'],
 ];
 const NOT_A_PROCEDURE = /^công bố danh mục/u;
-/**
- * Central agencies and their local branches (folded): customs, tax, the State Treasury, inland waterways, and
- * ministries and national departments. A procedure every agency of which is one of these is not handled at
- * the commune's or the province's one-stop desks.
- */
-const CENTRAL_AGENCY = / (hai quan|kho bac|thue|cang vu duong thuy noi dia|cang vu hang hai|duong thuy noi dia) | ^ (bo|cuc|tong cuc|thu tuong) /;
-const BRANCH_WORD = / (hai quan|kho bac|thue|duong thuy) /;
 /** Fields (folded) only a central agency's branches handle: with no agency named, the field tells. */
 const CENTRAL_FIELD = /^(thue|hai quan|kho bac nha nuoc)$/;
 
-function isCentralBranch(agency: string): boolean {
-  // "Thuế tỉnh, thành phố" is one agency: the comma lists the kinds of province, not two agencies.
-  const parts = agency
-    .replace(/tỉnh, thành phố/giu, 'tỉnh thành phố')
-    .split(/[,;/]/)
-    // "…, Chi cục thuế huyện, thành phố": a lowercase part continues the previous agency's name.
-    .filter((part) => /^\s*\p{Lu}/u.test(part))
-    .map(spaced);
-  return parts.some((part) => BRANCH_WORD.test(part)) && parts.every((part) => CENTRAL_AGENCY.test(part));
-}
-
-const spaced = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
 /** The other province an agency or a name ties the procedure to, or null. */
 function otherProvince(p: Procedure, others: readonly { name: string; key: string }[]): string | null {
-  const agency = spaced(p.agency?.name ?? '');
-  const name = spaced(p.name);
+  const agency = spacedWords(p.agency?.name ?? '');
+  const name = spacedWords(p.name);
   for (const o of others) {
     if (agency.includes(o.key)) return `its agency (${p.agency?.name}) is in ${o.name}`;
     for (const lead of [' tinh', ' thanh pho', ' tp']) if (name.includes(`${lead}${o.key}`)) return `its name names ${o.name}`;
@@ -95,9 +78,9 @@ export function applyFitness(
   province: string,
   list: FitnessList = loadFitnessList(),
 ): { items: CatalogueProcedure[]; report: FitnessReport } {
-  const own = spaced(province);
+  const own = spacedWords(province);
   const others = loadProvinceNames()
-    .map((name) => ({ name, key: spaced(name) }))
+    .map((name) => ({ name, key: spacedWords(name) }))
     .filter((o) => o.key !== own);
   const excludeByList = new Map(list.exclude.map((e) => [e.code, e.why]));
   const includeByList = new Map(list.include.map((e) => [e.code, e.why]));

@@ -3,6 +3,7 @@
  * whitespace, placeholders the scrapers left behind, and length limits.
  */
 
+import { fold } from '@motcua/sdk';
 import { htmlToPlainText } from './html.js';
 
 // C0/C1 controls except tab and newline, zero-width characters, BOM, bidi overrides.
@@ -75,3 +76,6 @@ export function truncate(text: string, max: number): string {
   const cut = space > max * 0.8 ? head.slice(0, space) : head;
   return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
 }
+
+/** Folded, with single spaces around every word: `includes(" word ")` then matches whole words. */
+export const spacedWords = (text: string): string => ` ${fold(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;

@@ -6,37 +6,24 @@
  * "Sở Tài chính tỉnh Lạng Sơn".
  */
 import { fold, type Office, type Procedure } from '@motcua/sdk';
+import { agencyParts, isCentralAgency } from '../catalogue/agencies.js';
 
-/** A central body or a central agency's branch (folded agency of the list). */
-const CENTRAL = /^ (bo|cuc|tong cuc|thu tuong|chinh phu) | (ngan hang|kho bac|du tru nha nuoc|chung khoan|toa an|hai quan|thue) /;
 /** Provincial bodies a dossier's history can name (not "Cơ quan chức năng do … chỉ định"). */
 const BODY = /^(Sở|UBND|Ủy ban|Uỷ ban|Chủ tịch|Công an|Văn phòng|Chi nhánh|Bảo hiểm|Ban [Qq]uản lý|Phòng|Chi cục|Thi hành án|Trung tâm)/u;
 /** An agency part of the commune or former district level. */
 const LOCAL = /(cấp xã|cấp huyện|xã, phường|phường|huyện|thị trấn)/iu;
-
-/** The agencies of a catalogue entry ("Sở Xây dựng, Uỷ ban Nhân dân cấp xã" is two). */
-function agencyParts(agency: string): string[] {
-  // "Sở Tài chính các tỉnh, thành phố" is one agency: the comma lists the kinds of province.
-  return agency
-    .replace(/tỉnh, thành phố/giu, 'tỉnh thành phố')
-    .split(/[,;]/)
-    .map((part) => part.trim())
-    .filter((part) => /^\p{Lu}/u.test(part));
-}
-
-const isCentral = (part: string) => CENTRAL.test(` ${fold(part)} `);
 
 /** State bodies a commune desk passes dossiers to (not a notary's office or a bank). */
 const COMMUNE_BODY = /^(UBND|Ủy ban|Uỷ ban|Chủ tịch|Công an|Cơ quan|Văn phòng|Chi nhánh Văn phòng|Phòng|Sở|Bảo hiểm xã hội)/u;
 
 /** Whether the provincial centre receives procedures of this agency (none named: the province's own). */
 function provincial(agency: string | undefined): boolean {
-  return !agency || agencyParts(agency).some((part) => !isCentral(part) && !LOCAL.test(part) && (BODY.test(part) || /^Cơ quan /u.test(part)));
+  return !agency || agencyParts(agency).some((part) => !isCentralAgency(part) && !LOCAL.test(part) && (BODY.test(part) || /^Cơ quan /u.test(part)));
 }
 
 /** Whether a commune desk receives procedures of this agency (none named: the commune's own). */
 function communal(agency: string | undefined): boolean {
-  return !agency || agencyParts(agency).some((part) => !isCentral(part) && COMMUNE_BODY.test(part));
+  return !agency || agencyParts(agency).some((part) => !isCentralAgency(part) && COMMUNE_BODY.test(part));
 }
 
 /**
@@ -61,7 +48,7 @@ export function deskProcedures(office: Office, procedures: readonly Procedure[])
  * provincial centre: its first provincial body, named for this province.
  */
 export function provincialUnit(agency: string | undefined, province: string): string {
-  const part = agencyParts(agency ?? '').find((p) => !isCentral(p) && !LOCAL.test(p) && BODY.test(p));
+  const part = agencyParts(agency ?? '').find((p) => !isCentralAgency(p) && !LOCAL.test(p) && BODY.test(p));
   if (!part) return `Cơ quan chuyên môn thuộc UBND ${province}`;
   const name = part
     .replace(/^(chủ tịch|người đứng đầu)\s+/iu, '')
