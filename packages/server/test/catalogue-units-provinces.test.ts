@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdministrativeUnit } from '@motcua/sdk';
 import { loadDistrictRanges, loadProvinceUnits, provinceList } from '../src/catalogue/data.js';
-import { buildUnits, resolveUnit } from '../src/catalogue/units.js';
+import { buildUnits, provinceInText, provinceShortName, resolveUnit } from '../src/catalogue/units.js';
 
 const unitsOf = (code: string) => buildUnits(loadProvinceUnits(code), loadDistrictRanges(code));
 const best = (units: readonly AdministrativeUnit[], q: string) => {
@@ -83,4 +83,16 @@ test('a district word inside a name is not taken for the district', () => {
   const oldInQuanSon = thanhHoa.find((u) => u.level === 'commune' && u.validTo !== null && u.parentCode === quanSon.code);
   assert.ok(oldInQuanSon);
   assert.equal(resolveUnit(thanhHoa, `xã ${oldInQuanSon.name} huyện Quan Sơn`)[0]?.via?.code, oldInQuanSon.code);
+});
+
+test('a province is named one way from its full name: short ("Hà Nội") and inside a name ("thành phố Hà Nội")', () => {
+  const provinces = provinceList();
+  assert.equal(provinces.length, 34);
+  for (const p of provinces) {
+    assert.equal(provinceShortName(p.fullName), p.name, p.fullName);
+    assert.equal(provinceInText(p.fullName), `${p.fullName[0]!.toLowerCase()}${p.fullName.slice(1)}`, p.fullName);
+  }
+  assert.ok(provinces.some((p) => p.fullName.startsWith('Thành phố ')), 'the cities are among them');
+  assert.equal(provinceShortName('Thành phố Hồ Chí Minh'), 'Hồ Chí Minh');
+  assert.equal(provinceInText('Tỉnh Lạng Sơn'), 'tỉnh Lạng Sơn');
 });

@@ -5,6 +5,19 @@
 import { fold, type AdministrativeUnit, type UnitMatch, type UnitRef, type UnitType } from '@motcua/sdk';
 import { loadDistrictRanges, loadNameVariants, loadProvinceUnits, type DistrictRangesFile, type ProvinceUnitsFile } from './data.js';
 
+/** The kind of province that leads its full name: "Tỉnh" or "Thành phố" (a centrally governed city). */
+const PROVINCE_KIND = /^(Tỉnh|Thành phố) /u;
+
+/** "Tỉnh Thanh Hóa" → "Thanh Hóa", "Thành phố Hà Nội" → "Hà Nội": the province's own name. */
+export function provinceShortName(fullName: string): string {
+  return fullName.replace(PROVINCE_KIND, '');
+}
+
+/** "Tỉnh Thanh Hóa" → "tỉnh Thanh Hóa", "Thành phố Hà Nội" → "thành phố Hà Nội", as written inside a name. */
+export function provinceInText(fullName: string): string {
+  return fullName.replace(PROVINCE_KIND, (kind) => kind.toLowerCase());
+}
+
 /** Last day of the three-tier units. */
 export const FORMER_VALID_TO = '2025-06-30';
 

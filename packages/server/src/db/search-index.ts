@@ -6,6 +6,7 @@
  */
 import { fold, tokens } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
+import { provinceShortName } from '../catalogue/units.js';
 import { getMeta, PROVINCE_META_KEY } from './meta.js';
 import { catalogueVersion, coreName } from './procedures.js';
 import { searchVocabulary } from './search-vocabulary.js';
@@ -85,7 +86,7 @@ function filingCounts(db: Database): Map<string, number> {
 function provinceWords(db: Database): string | null {
   const raw = getMeta(db, PROVINCE_META_KEY);
   if (!raw) return null;
-  const name = fold((JSON.parse(raw) as { name: string }).name).replace(/^tinh /, '');
+  const name = fold(provinceShortName((JSON.parse(raw) as { name: string }).name));
   return name || null;
 }
 

@@ -6,6 +6,7 @@
 import { fold, type AdministrativeUnit, type NamedRef, type Office, type OpeningHours, type Week } from '@motcua/sdk';
 import type { HolidayCalendar } from '../catalogue/calendar.js';
 import { slugify } from '../catalogue/slug.js';
+import { provinceInText } from '../catalogue/units.js';
 import { fnv1a } from './random.js';
 
 /** Province-specific demo settings (defaults: Lạng Sơn; {@link demoProvince} for any other province). */
@@ -34,11 +35,6 @@ export const LANG_SON_DEMO: DemoProvince = {
   areaCode: '0205',
   emailDomain: 'motcua.example',
 };
-
-/** "Tỉnh Thanh Hóa" → "tỉnh Thanh Hóa", "Thành phố Hà Nội" → "thành phố Hà Nội", as written inside a name. */
-export function provinceInText(fullName: string): string {
-  return fullName.replace(/^(Tỉnh|Thành phố)/u, (word) => word.toLowerCase());
-}
 
 /**
  * Demo settings for a province without its own: the centre named after the province, no invented phone
