@@ -6,6 +6,7 @@ import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { statement } from './statements.js';
 import { deleteDossierRatings } from './ratings.js';
+import { filingsChanged } from './search-index.js';
 import { applyDossierStats } from './stats.js';
 
 /** What tells events apart: the moment (any offset), the action, the status and the unit. */
@@ -38,6 +39,7 @@ export function findHistoryEvent(db: Database, code: string, event: HistoryEvent
 
 /** Remove a dossier, its rating and their shares of the statistics and summaries, atomically. False when there was none. */
 export function deleteDossier(db: Database, code: string): boolean {
+  filingsChanged(db);
   return db.transaction(() => {
     const row = statement(db, 'SELECT id FROM dossiers WHERE code = ?').get(code) as { id: number } | undefined;
     if (!row) return false;

@@ -9,6 +9,7 @@ import type { DossierStatus, DossierView, HistoryEvent } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import type { FactorHasher } from '../privacy/verification.js';
 import { applyHistoryEvent, lastEventWhere } from './history-event.js';
+import { filingsChanged } from './search-index.js';
 import { statement } from './statements.js';
 import { applyDossierStats } from './stats.js';
 import type { StoredDossier } from './types.js';
@@ -121,6 +122,7 @@ export function dossierInserter(db: Database, hasher: FactorHasher): (d: StoredD
  * given it replaces the stored history, otherwise the stored one is kept. Returns whether it was created.
  */
 export function upsertDossier(db: Database, d: DossierWrite, hasher: FactorHasher): { created: boolean } {
+  filingsChanged(db);
   return db.transaction(() => {
     const existing = statement(db, 'SELECT id, history FROM dossiers WHERE code = ?').get(d.code) as
       | { id: number; history: string }

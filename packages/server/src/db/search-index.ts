@@ -1,8 +1,9 @@
 /**
  * The in-memory index procedure search ranks over: per procedure its folded and typed name words, the words
  * of its field and agency, the variant phrases its name holds, and how often this province's desks file it.
- * Rebuilt when the catalogue version changes, which also drops the cache of recent ranked results; the filing
- * counts are read then (at the first search after start or after an import), not after every ingested dossier.
+ * Rebuilt when the catalogue version changes, which also drops the cache of recent ranked results. The filing
+ * counts are read then, and again a few seconds after dossiers are ingested or deleted (one query for a burst of
+ * ingests, off the ingest's own path), so a procedure's rank follows what the desks file.
  */
 import { fold, tokens } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
@@ -83,6 +84,40 @@ function filingCounts(db: Database): Map<string, number> {
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
+/** Each procedure's prior: the square root of its filings' share of the most filed procedure's (0 to 1). */
+function priorOf(db: Database): (code: string) => number {
+  const filings = filingCounts(db);
+  const mostFiled = Math.max(1, ...filings.values());
+  return (code) => Math.sqrt((filings.get(code) ?? 0) / mostFiled);
+}
+
+/** How long after an ingested dossier the filing counts are read again: every dossier of a burst in one query. */
+export const PRIOR_REFRESH_DELAY_MS = 3000;
+const pendingPriors = new WeakMap<Database, NodeJS.Timeout>();
+
+/**
+ * Dossiers were written or deleted: re-read the prior soon (a search index not built yet reads it when built).
+ * The timer does not keep the process alive; a database closed meanwhile is left alone.
+ */
+export function filingsChanged(db: Database): void {
+  if (!indexes.has(db) || pendingPriors.has(db)) return;
+  const timer = setTimeout(() => {
+    pendingPriors.delete(db);
+    if (db.open) refreshPrior(db);
+  }, PRIOR_REFRESH_DELAY_MS);
+  timer.unref();
+  pendingPriors.set(db, timer);
+}
+
+/** Re-read the filing counts into the built index now, and drop the ranked results cached with the old ones. */
+export function refreshPrior(db: Database): void {
+  const index = indexes.get(db);
+  if (!index) return;
+  const prior = priorOf(db);
+  for (const e of index.entries) e.prior = prior(e.code);
+  index.results.clear();
+}
+
 function provinceWords(db: Database): string | null {
   const raw = getMeta(db, PROVINCE_META_KEY);
   if (!raw) return null;
@@ -110,8 +145,7 @@ export function catalogueIndex(db: Database): CatalogueIndex {
     agency_id: string | null;
     online: string | null;
   }[];
-  const filings = filingCounts(db);
-  const mostFiled = Math.max(1, ...filings.values());
+  const prior = priorOf(db);
   const province = provinceWords(db);
   const { variants } = searchVocabulary();
   const nameVocabulary = new Set<string>();
@@ -131,7 +165,7 @@ export function catalogueIndex(db: Database): CatalogueIndex {
       core,
       coreTokens: core.split(' ').filter(Boolean).length,
       variants: variants.filter((v) => spaced.includes(v)),
-      prior: Math.sqrt((filings.get(r.code) ?? 0) / mostFiled),
+      prior: prior(r.code),
       home: province !== null && fold(r.agency_name ?? '').includes(province),
       levelMask: r.level_mask,
       fieldId: r.field_id,
