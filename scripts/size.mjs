@@ -67,8 +67,9 @@ export const ENTRIES = [
   // Raised from 22.5 kB: the deadline rule, the opening-hours schedule and the contract's named invariants now
   // live in the SDK (one rule shared by widgets and server); pages take only what they import. Then to 23 for
   // the lookup's proof-of-work (issue 14: the challenge schema, challengeApi, encodeSolution, the error class):
-  // 22.58 → 22.81 kB measured.
-  { name: '@motcua/sdk', entry: 'packages/sdk/src/index.ts', targetGzip: 18 * kB, ceilingGzip: 23 * kB },
+  // 22.58 → 22.81 kB measured. Then to 23.05 for issue 11's queries (GET /v1/fields?level= with its schema and
+  // fields.list({ level }), `unit` on the procedure search): 23552 B or less → 23561 B gzip measured.
+  { name: '@motcua/sdk', entry: 'packages/sdk/src/index.ts', targetGzip: 18 * kB, ceilingGzip: 23.05 * kB },
   {
     name: '@motcua/sdk: one resource',
     code: "export { createTransport, dossiersApi } from '@motcua/sdk';",

@@ -179,5 +179,7 @@ describe('search: the site’s level first among near-equal matches (unit)', () 
   test('the preference only orders near-equal matches: "khai sinh" keeps its answer on a province site', () => {
     assert.equal(codes('khai sinh', '20')[0], '1.001193');
     assert.equal(codes('đăng ký thường trú', '20')[0], '1.004222');
+    // A unit that is not a current commune or the province (a former commune code): no preference at all.
+    assert.deepEqual(codes('cấp lại giấy chứng nhận do bị mất', '06223'), codes('cấp lại giấy chứng nhận do bị mất'));
   });
 });

@@ -3,7 +3,6 @@ import { Task, TaskStatus } from '@lit/task';
 import {
   fieldsApi,
   proceduresApi,
-  unitProcedureLevel,
   type Field,
   type OnlineLevel,
   type Page,
@@ -42,6 +41,10 @@ declare global {
 
 export { SEARCH_DEBOUNCE_MS } from '../internal/search-field.js';
 const PAGE_SIZE = 20;
+
+/** The level a site's unit offers: a commune code (5 digits) the commune's, a province code (2) the province's. */
+const siteLevel = (unit: string | undefined): ProcedureLevel | null =>
+  /^[0-9]{5}$/.test(unit ?? '') ? 'commune' : /^[0-9]{2}$/.test(unit ?? '') ? 'province' : null;
 
 type SearchArgs = readonly [q: string, level: string, field: string, online: string, unit: string];
 
@@ -138,7 +141,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   });
 
   #search = new Task<SearchArgs, Page<ProcedureSummary> | null>(this, {
-    args: () => [this.#q.query, this._level, this._field, this._online, unitProcedureLevel(this.unit) ? this.unit! : ''],
+    args: () => [this.#q.query, this._level, this._field, this._online, siteLevel(this.unit) ? this.unit! : ''],
     task: async ([q, level, field, online, unit], { signal }) => {
       this.#more.abort();
       if (!q && !field && !online) return null;
@@ -216,7 +219,7 @@ export class MotcuaProcedureFinder extends MotcuaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('unit') && !this.#levelTouched) {
-      this._level = unitProcedureLevel(this.unit) ?? '';
+      this._level = siteLevel(this.unit) ?? '';
     }
     if (changed.has('code') && this.code) this._open = this.code.trim();
     if (!this.hasUpdated && this.urlParam) this._open = readUrlParam(this.ownerDocument, this.urlParam) ?? this._open;

@@ -6,7 +6,7 @@ export interface FieldsApi {
   /**
    * The fields (lĩnh vực) procedures belong to; with `level`, only those with procedures at that level.
    * The query and the request options share the first argument (`list({ level, signal })`), so the older
-   * `list(options)` keeps working.
+   * `list(options)` keeps working; options given apart (`list({ level }, { signal })`) are used instead.
    */
   list(query?: FieldListQuery & RequestOptions, options?: RequestOptions): Promise<Field[]>;
 }
@@ -20,8 +20,8 @@ const Agencies = /* @__PURE__ */ Collection(Agency);
 
 export function fieldsApi(t: Transport): FieldsApi {
   return {
-    list: async ({ level, ...first } = {}, options) =>
-      list(t, 'fields', Fields, input(FieldListQuery, level === undefined ? {} : { level }), { ...first, ...options }),
+    // The query schema keeps `level` only; the request options ignore it.
+    list: async (query = {}, options) => list(t, 'fields', Fields, input(FieldListQuery, query), options ?? query),
   };
 }
 

@@ -12,9 +12,7 @@ export const Field = z.object({
 export type Field = z.infer<typeof Field>;
 
 /** Query of the field list: `level` keeps only fields with procedures at that level (counted at it). */
-export const FieldListQuery = z.object({
-  level: z.optional(ProcedureLevel),
-});
+export const FieldListQuery = z.object({ level: z.optional(ProcedureLevel) });
 export type FieldListQuery = z.infer<typeof FieldListQuery>;
 
 /** An implementing agency (cơ quan thực hiện), as named in the catalogue. */

@@ -103,16 +103,13 @@ export const ProcedureSearchQuery = z.object({
   agency: z.optional(Slug),
   online: z.optional(OnlineLevel),
   /**
-   * The site's unit: a commune code (5 digits) or the province's (2 digits). Among near-equal matches the
-   * variant of that unit's level ranks first; no level is filtered out (that is `level`).
+   * The site's unit: a current commune or ward (5 digits) or the province (2 digits). Among near-equal matches
+   * the variant of that unit's level ranks first; no level is filtered out (that is `level`), and a unit the
+   * server does not know changes nothing.
    */
   unit: z.optional(UnitCode),
 });
 export type ProcedureSearchQuery = z.infer<typeof ProcedureSearchQuery>;
-
-/** The level of procedures a unit's site offers: a commune (5 digits) the commune's, the province (2) the province's. */
-export const unitProcedureLevel = (unit: string | undefined): ProcedureLevel | null =>
-  unit && /^[0-9]{5}$/.test(unit) ? 'commune' : unit && /^[0-9]{2}$/.test(unit) ? 'province' : null;
 
 /** The national portal's apply-online page for a procedure code. */
 export const applyOnlineUrl = (code: string): string =>

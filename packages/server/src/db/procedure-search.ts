@@ -14,8 +14,8 @@
  * agency, and the level of the site's unit (`unit`: a commune or the province) among near-equal matches, never
  * hiding the other levels. Identical names are listed once per level: the best-ranked of them.
  */
-import { fold, unitProcedureLevel } from '@motcua/sdk';
-import type { ProcedureSearchQuery } from '@motcua/sdk';
+import { fold } from '@motcua/sdk';
+import type { ProcedureLevel, ProcedureSearchQuery } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { LEVEL_BITS } from './procedures.js';
 import { accentKey, catalogueIndex, typedTokens } from './search-index.js';
@@ -24,6 +24,7 @@ import { rewriteQuery } from './search-vocabulary.js';
 import type { QueryWord } from './search-vocabulary.js';
 import { statement } from './statements.js';
 import { nearWords } from './typo.js';
+import { getCurrentUnit } from './units.js';
 
 const FULL_CODE = /^[0-9]\.[0-9]{6}(\.[a-z0-9]{1,10})?$/;
 const CODE_PREFIX = /^[0-9]\.[0-9]*(\.[a-z0-9]*)?$/;
@@ -225,6 +226,12 @@ function asCode(folded: string): string | null {
   return dotless ? `${dotless[1]}.${dotless[2]}` : null;
 }
 
+/** The level of procedures a unit's site offers: a current commune or ward its own, the province the province's. */
+function siteLevelOf(db: Database, unit: string): ProcedureLevel | null {
+  const level = getCurrentUnit(db, unit)?.level;
+  return level === 'commune' || level === 'province' ? level : null;
+}
+
 /**
  * Ids of every procedure matching `query`, best first. With no text, all procedures (filtered) by code.
  * `q` ending in a space means the last word is complete; otherwise it also matches as a prefix.
@@ -234,7 +241,7 @@ export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): n
   const q = query.q ?? '';
   const codeAware = q.split(/\s+/).filter(Boolean);
   const complete = /\s$/.test(q);
-  const siteLevel = unitProcedureLevel(query.unit);
+  const siteLevel = query.unit ? siteLevelOf(db, query.unit) : null;
   const key = JSON.stringify([q.normalize('NFC').toLowerCase().trim(), complete, query.level, query.field, query.agency, query.online, siteLevel]);
   const cached = index.results.get(key);
   if (cached) {
