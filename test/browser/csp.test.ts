@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { env, openPage, useDirectory, useFinder, useLookup, useRating, useStats } from './support/page.js';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { env, fill, inside, openPage, submit, useDirectory, useFinder, useLookup, useRating, useStats } from './support/page.js';
 
 describe('strict Content-Security-Policy page', () => {
   it('is served with the strict policy', async () => {
@@ -18,6 +18,31 @@ describe('strict Content-Security-Policy page', () => {
       await useRating(page.widget('motcua-rating'));
       await useFinder(page.widget('motcua-procedure-finder'));
       await useDirectory(page.widget('motcua-counter-directory'));
+      expect(page.recorded.violations, 'CSP violations').to.deep.equal([]);
+      expect(page.recorded.errors, 'uncaught errors').to.deep.equal([]);
+      expect(page.recorded.consoleErrors, 'console errors').to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('solves the proof-of-work after repeated misses under the strict policy, with zero violations', async () => {
+    const page = await openPage('csp.html');
+    try {
+      // A lookup of the page's own document (created from here: the policy allows no inline script there).
+      const el = page.doc.createElement('motcua-dossier-lookup');
+      el.setAttribute('api', env().urls.guarded);
+      page.doc.querySelector('main')!.append(el);
+      await waitUntil(() => el.shadowRoot?.childElementCount, 'the guarded lookup did not render');
+      for (const code of ['000.00.20.H37-261116-9201', '000.00.20.H37-261116-9202']) {
+        const failed = oneEvent(el, 'motcua-error');
+        fill(inside<HTMLInputElement>(el, '#code'), code);
+        submit(el);
+        expect((await failed).detail.kind).to.equal('not_found');
+      }
+      await useLookup(el, env().dossiers.settled!.code);
+      const challenges = page.win.performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/challenge'));
+      expect(challenges.length, 'the lookup fetched a challenge').to.be.greaterThan(0);
       expect(page.recorded.violations, 'CSP violations').to.deep.equal([]);
       expect(page.recorded.errors, 'uncaught errors').to.deep.equal([]);
       expect(page.recorded.consoleErrors, 'console errors').to.deep.equal([]);

@@ -34,9 +34,9 @@ async function buildCdn(dir) {
   }
 }
 
-/** The Content-Security-Policy of the strict page, allowing the API at `api` and nothing else. */
-export function strictCsp(api) {
-  return `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${api}; img-src 'self'; object-src 'none'; base-uri 'none'`;
+/** The Content-Security-Policy of the strict page, allowing the APIs at `apis` (origins) and nothing else. */
+export function strictCsp(...apis) {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${apis.join(' ')}; img-src 'self'; object-src 'none'; base-uri 'none'`;
 }
 
 export function hardening() {
@@ -100,7 +100,10 @@ export function hardening() {
         .replaceAll('%CDN_B%', state.cdn[1]);
       ctx.type = TYPES[extname(page[1])];
       ctx.set('cache-control', 'no-store');
-      if (page[1] === 'csp.html') ctx.set('content-security-policy', strictCsp(new URL(state.urls.main).origin));
+      if (page[1] === 'csp.html') {
+        // `guarded` too: the proof-of-work after repeated misses is tried under the same policy.
+        ctx.set('content-security-policy', strictCsp(new URL(state.urls.main).origin, new URL(state.urls.guarded).origin));
+      }
       return undefined;
     }
     return next();

@@ -7,7 +7,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
 
 export interface HardeningEnv {
-  urls: { main: string; strict: string; limited: string };
+  urls: { main: string; strict: string; limited: string; guarded: string };
   dossiers: Record<string, { code: string; verify: string; status: number; office: string }>;
   hostile: { url: string; procedures: { code: string; payloads: number[] }[]; offices: { id: string; payload: number }[] };
   /** The fault proxy in front of `main`. */

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  dossiersApi,
   metaApi,
   canRate,
   statusLabel,
@@ -14,6 +13,7 @@ import { classifyError, isTransient, type ClassifiedError, type ErrorKind } from
 import { messages, type LookupMessages } from './messages.js';
 import { icon } from '../internal/icons.js';
 import { readUrlParam } from '../internal/url-param.js';
+import { challengedLookup } from './challenged-lookup.js';
 import { codeFeedback, type CodeFeedback } from './code-feedback.js';
 import { renderDossier } from './dossier-detail.js';
 import { renderLookupForm } from './lookup-form.js';
@@ -60,7 +60,8 @@ const FOUR_DIGITS = /^[0-9]{4}$/;
  * @event motcua-lookup - `{ code }`: a lookup starts.
  * @event motcua-result - `{ dossier }`: a dossier is shown.
  * @event motcua-error - `{ kind, code }`: the lookup failed (`bad_format`, `not_found`, `verification_required`,
- *   `rate_limited`, `offline`, `timeout`, `server`, `config`).
+ *   `rate_limited`, `challenge`, `offline`, `timeout`, `server`, `config`). After repeated misses the server may ask
+ *   for a proof-of-work: the widget solves it by itself (saying so) and the lookup goes on.
  *
  * @csspart base - The widget's frame.
  * @csspart header - The title band.
@@ -73,6 +74,7 @@ const FOUR_DIGITS = /^[0-9]{4}$/;
  * @csspart calendar - The "add the due date to my calendar" link (an `.ics` file).
  * @csspart share - The share (or copy link) button, with `url-param`.
  * @csspart result - The result area (`aria-busy` while loading).
+ * @csspart challenge - The note shown while the browser solves the server's proof-of-work.
  * @csspart status - The status badge.
  * @csspart timing - The on-time / overdue badge.
  * @csspart history - The processing timeline (an ordered list).
@@ -97,6 +99,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     _scanFailed: { state: true },
     _rating: { state: true },
     _announce: { state: true },
+    _challenge: { state: true },
   };
 
   /** A code to look up on connect (deep link). */
@@ -118,6 +121,8 @@ export class MotcuaDossierLookup extends MotcuaElement {
   declare private _scanFailed: boolean;
   declare private _rating: boolean;
   declare private _announce: string;
+  /** The server asked for a proof-of-work, and the browser is solving it. */
+  declare private _challenge: boolean;
 
   #meta: Promise<ServiceInfo | null> | undefined;
   #metaFor: string | null = null;
@@ -125,8 +130,17 @@ export class MotcuaDossierLookup extends MotcuaElement {
 
   #task = new Task<LookupArgs, DossierView>(this, {
     autoRun: false,
-    task: ([code, verify], { signal }) =>
-      dossiersApi(this.transport).get(code, { signal, verify, ...(this.timeout ? { timeout: this.timeout } : {}) }),
+    task: async ([code, verify], { signal }) => {
+      const options = { signal, verify, ...(this.timeout ? { timeout: this.timeout } : {}) };
+      try {
+        return await challengedLookup(this.transport, code, options, () => {
+          this._challenge = true;
+          this._announce = this.#m.challenging;
+        });
+      } finally {
+        this._challenge = false;
+      }
+    },
     onComplete: (dossier) => {
       this._rating = false;
       this._shareManual = false;
@@ -156,6 +170,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
     this._scanFailed = false;
     this._rating = false;
     this._announce = '';
+    this._challenge = false;
   }
 
   readonly #messages = this.localize.use(messages);
@@ -323,6 +338,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
       not_found: this.#args?.[1] ? m.notFoundVerified : m.notFound,
       verification_required: m.verificationRequired,
       bad_format: m.badFormat,
+      challenge: m.challengeFailed,
     };
     return byKind[failure.kind] ?? this.errorMessage(failure);
   }
@@ -358,7 +374,8 @@ export class MotcuaDossierLookup extends MotcuaElement {
           ${this._stale && !pending
             ? nothing
             : this.#task.render({
-                pending: () => this.renderSkeleton(6),
+                pending: () =>
+                  html`${this._challenge ? html`<p class="muted" part="challenge">${m.challenging}</p>` : nothing}${this.renderSkeleton(6)}`,
                 complete: (dossier) =>
                   renderDossier(dossier, this.#m, this.lang_, {
                     heading: (text, depth, cls) => this.heading(text, depth, cls),

@@ -30,6 +30,8 @@ export const en: LookupMessages = {
   scan: 'Scan QR code',
   scanFailed: 'No QR code could be read from the picture. Please try again or type the code.',
   searching: 'Searching…',
+  challenging: 'Several lookups found no dossier. Checking your browser, this takes a few seconds…',
+  challengeFailed: 'Your browser could not be checked. Please try again.',
   badFormat: 'This dossier code is not in the right format. Please check it.',
   notFound: 'No dossier has this code. Please check the code on your receipt.',
   notFoundVerified: 'No dossier matches this code and these 4 digits. Please check both.',

@@ -42,6 +42,8 @@ export const vi = {
   scan: 'Quét mã QR',
   scanFailed: 'Không đọc được mã QR trong ảnh. Vui lòng chụp lại hoặc nhập mã.',
   searching: 'Đang tra cứu…',
+  challenging: 'Đã nhiều lần không tìm thấy hồ sơ. Đang xác minh trình duyệt, mất vài giây…',
+  challengeFailed: 'Chưa xác minh được trình duyệt. Vui lòng thử lại.',
   badFormat: 'Mã hồ sơ không đúng định dạng. Vui lòng kiểm tra lại.',
   notFound: 'Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
   notFoundVerified: 'Không tìm thấy hồ sơ với mã và 4 số xác minh này. Vui lòng kiểm tra lại.',

@@ -6,6 +6,8 @@ import { HttpError, MotcuaError, NetworkError, RateLimitError, TimeoutError, Val
  * - `not_found`: no such dossier (or a wrong verification factor: the server does not say which);
  * - `verification_required`: the server wants the last 4 digits of the applicant's phone or ID number;
  * - `rate_limited`: too many requests, `retryAfter` seconds to wait (when known);
+ * - `challenge`: after repeated misses the server asked for a proof-of-work, and it could not be solved or was
+ *   refused (the lookup solves it by itself first);
  * - `offline`: no response at all (the browser is offline, DNS, connection refused, CORS);
  * - `timeout`: the server did not answer in time;
  * - `conflict`: the thing already exists (a dossier already rated: 409 `rating_exists`);
@@ -19,6 +21,7 @@ export type ErrorKind =
   | 'not_found'
   | 'verification_required'
   | 'rate_limited'
+  | 'challenge'
   | 'offline'
   | 'timeout'
   | 'conflict'
@@ -48,6 +51,7 @@ export function classifyError(error: unknown): ClassifiedError {
     const { status, code } = error;
     if (status === 404) return { kind: 'not_found', ...none };
     if (code === 'verification_required') return { kind: 'verification_required', ...none };
+    if (code === 'challenge_required') return { kind: 'challenge', ...none };
     if (code === 'rating_exists') return { kind: 'conflict', ...none };
     if (code === 'validation_failed' || status === 400) return { kind: 'bad_format', ...none };
     if (status === 429) return { kind: 'rate_limited', ...none };
@@ -67,7 +71,7 @@ export function classifyError(error: unknown): ClassifiedError {
  * widgets offer a retry, and a rating is kept on the device to be sent again.
  */
 export function isTransient(kind: ErrorKind): boolean {
-  return kind === 'offline' || kind === 'timeout' || kind === 'server' || kind === 'rate_limited';
+  return kind === 'offline' || kind === 'timeout' || kind === 'server' || kind === 'rate_limited' || kind === 'challenge';
 }
 
 /** A request cancelled on purpose (a newer one replaced it, or the widget left the page): not a failure. */

@@ -1,10 +1,11 @@
 /**
  * A @web/test-runner plugin that starts the REAL reference server (Fastify + SQLite, seeded with demo data)
- * in a child process before the browser tests and stops it after. Three instances, each with its own
+ * in a child process before the browser tests and stops it after. Four instances, each with its own
  * database file, so one behaviour never disturbs another:
  * - `main`: verification off, generous rate limits; reached through a network switch (see network-switch.mjs);
  * - `strict`: verification required (lookups need the last 4 digits of the applicant's phone or ID);
- * - `limited`: 2 dossier lookups per minute, to meet the real rate limiter.
+ * - `limited`: 2 dossier lookups per minute, to meet the real rate limiter;
+ * - `guarded`: a proof-of-work challenge after 2 missed lookups from one client.
  * Their URLs and the demo dossiers reach the tests as `window.__MOTCUA_TEST__`, and the page carries
  * `<meta name="motcua:api">` pointing at `main` (through the switch), like a portal page would.
  */

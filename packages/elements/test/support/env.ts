@@ -11,6 +11,8 @@ export interface TestApi {
   strict: string;
   /** 2 lookups per minute. */
   limited: string;
+  /** A solved proof-of-work after 2 missed lookups from one client. */
+  guarded: string;
 }
 
 export interface TestEnv {

@@ -3,7 +3,7 @@
  * fresh SQLite file seeded with the real catalogue and demo data (test/support/reference-instance.ts), then
  * feeds each the same test dossiers through the real ingest API, as a province's back office would. The `main` catalogue also gets a hostile
  * procedure (procedure-finder.fixtures.ts), stored with the server's own `upsertProcedures`. Prints, as a
- * launcher does, `{ urls: { main, strict, limited }, dossiers: { <name>: { code, verify, status, office } } }`
+ * launcher does, `{ urls: { main, strict, limited, guarded }, dossiers: { <name>: { code, verify, status, office } } }`
  * and serves until SIGTERM.
  *
  * Run: node --conditions=source --import tsx packages/elements/test/support/start-api.ts
@@ -112,10 +112,12 @@ async function getJson<T>(base: string, path: string): Promise<T> {
 runLauncher(async (start) => {
   const instance = (options: InstanceOptions, prepare?: Parameters<typeof start>[1]) =>
     start({ demoDossiers: 300, ingestKeys: [INGEST_KEY], ...options }, prepare).then(({ url }) => url);
-  const [main, strict, limited] = await Promise.all([
+  const [main, strict, limited, guarded] = await Promise.all([
     instance({}, (database) => void upsertProcedures(database, [{ procedure: XSS_PROCEDURE, fieldCode: null, sourceFormat: 'test' }])),
     instance({ verification: 'required' }),
     instance({ rateLimits: { dossierLookup: { max: 2, windowMs: 60_000 } } }),
+    // The proof-of-work after 2 misses, with the default work (what citizens' browsers solve).
+    instance({ lookupChallenge: { misses: 2 } }),
   ]);
 
   const { items: procedures } = await getJson<{ items: { code: string }[] }>(main, '/v1/procedures?limit=1');
@@ -124,7 +126,7 @@ runLauncher(async (start) => {
   const officeId = offices[0]!.id;
   const dossiers = fixtures(procedureCode, officeId);
   const auth = { authorization: `Bearer ${INGEST_KEY}` };
-  for (const base of [main, strict, limited]) {
+  for (const base of [main, strict, limited, guarded]) {
     for (const d of Object.values(dossiers)) await post(base, '/v1/ingest/dossiers', d, auth);
     await post(base, '/v1/ratings', { target: { type: 'dossier', code: dossiers.rated!.code }, level: 'satisfied' }, {
       'idempotency-key': `wtr-setup-${randomBytes(8).toString('hex')}`,
@@ -135,5 +137,5 @@ runLauncher(async (start) => {
   for (const [name, d] of Object.entries(dossiers)) {
     out[name] = { code: d.code, verify: d.applicant.phone!.replace(/\D/g, '').slice(-4), status: d.status, office: officeId };
   }
-  return { urls: { main, strict, limited }, dossiers: out };
+  return { urls: { main, strict, limited, guarded }, dossiers: out };
 });
