@@ -81,8 +81,9 @@ export const ENTRIES = [
   // fell 0.1–2.4 kB: the same code in more, smaller files, each compressed alone, sums to more), then to 73.5
   // for the citizen features of issue 12 (the documents checklist, the calendar file, share, the 429 countdown,
   // the compact directory, the stats scale) and the contract's invariants; lowered to 72.75 with issue 14's splits
-  // (72.40 measured, 21 files).
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 72.75 * kB },
+  // (72.40 measured, 21 files); then raised to CEIL for the lookup's proof-of-work after repeated misses (issue 14):
+  // 72.40 → MEAS kB measured, of which 1.85 kB is the solver chunk that only a challenged lookup loads.
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 75 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
