@@ -53,10 +53,11 @@ const widgetEntries = Object.keys(cdn.input)
 /** Each page's ceiling (kB): its size when last accepted, plus 0.25 kB. */
 // Lowered with issue 14's splits (stats 31.70 -> 30.26 kB measured, rating 36.75 -> 34.90, directory 34.98 -> 34.55,
 // finder 35.31 -> 35.04, lookup 37.05 -> 36.77): scope, units and the code normaliser in modules of their own, the
-// chart without lit's ref directive, widget entries that hold their own code.
+// chart without lit's ref directive, widget entries that hold their own code. The lookup's then raised to 37.3 for
+// its proof-of-work after repeated misses (36.77 -> 37.05 kB measured: noticing the challenge, the note, vi texts).
 const PAGE_CEILINGS = {
   'motcua-counter-directory.js': 34.8,
-  'motcua-dossier-lookup.js': 37.05,
+  'motcua-dossier-lookup.js': 37.3,
   'motcua-procedure-finder.js': 35.3,
   'motcua-rating.js': 35.15,
   'motcua-stats.js': 30.5,
@@ -81,8 +82,8 @@ export const ENTRIES = [
   // fell 0.1–2.4 kB: the same code in more, smaller files, each compressed alone, sums to more), then to 73.5
   // for the citizen features of issue 12 (the documents checklist, the calendar file, share, the 429 countdown,
   // the compact directory, the stats scale) and the contract's invariants; lowered to 72.75 with issue 14's splits
-  // (72.40 measured, 21 files); then raised to CEIL for the lookup's proof-of-work after repeated misses (issue 14):
-  // 72.40 → MEAS kB measured, of which 1.85 kB is the solver chunk that only a challenged lookup loads.
+  // (72.40 measured, 21 files); then raised to 75 for the lookup's proof-of-work after repeated misses (issue 14):
+  // 72.68 → 74.87 kB measured (main had grown to 72.68), of which 1.85 kB is the solver chunk that only a challenged lookup loads.
   { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 75 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
