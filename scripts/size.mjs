@@ -84,7 +84,10 @@ export const ENTRIES = [
   // the compact directory, the stats scale) and the contract's invariants; lowered to 72.75 with issue 14's splits
   // (72.40 measured, 21 files); then raised to 75 for the lookup's proof-of-work after repeated misses (issue 14):
   // 72.68 → 74.87 kB measured (main had grown to 72.68), of which 1.85 kB is the solver chunk that only a challenged lookup loads.
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 75 * kB },
+  // Raised 75 → 89.25 for QR scanning for everyone (issue 12): the `qr` decoder, a lazy chunk loaded only when a
+  // citizen without BarcodeDetector chooses a photo (14.36 kB gzip -9; everything 74.87 → 88.99 kB measured).
+  // jsQR, the other candidate, is 46.4 kB. Lead's call whether lazy fallbacks count here.
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.25 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],

@@ -50,4 +50,23 @@ describe('strict Content-Security-Policy page', () => {
       page.close();
     }
   });
+
+  it('reads a QR photo with the lazily loaded decoder, no wasm or eval needed (CDN bundle)', async () => {
+    const page = await openPage('csp.html');
+    try {
+      const el = page.widget('motcua-dossier-lookup');
+      const photo = await (await fetch(new URL('../../packages/elements/test/fixtures/receipt-qr-phone.jpg', import.meta.url))).blob();
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('#photo')!;
+      const files = new page.win.DataTransfer();
+      files.items.add(new page.win.File([photo], 'receipt.jpg', { type: 'image/jpeg' }));
+      input.files = files.files;
+      input.dispatchEvent(new page.win.Event('change'));
+      const code = el.shadowRoot!.querySelector<HTMLInputElement>('#code')!;
+      await waitUntil(() => code.value === '000.00.20.H37-261124-0001', `the code was not read; field: "${code.value}"`, { timeout: 20000 });
+      expect(page.recorded.violations, 'CSP violations').to.deep.equal([]);
+      expect(page.recorded.errors, 'uncaught errors').to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
 });

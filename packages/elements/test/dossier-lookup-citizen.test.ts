@@ -159,6 +159,43 @@ describe('<motcua-dossier-lookup> for citizens', () => {
     await expect(linked).to.be.accessible();
   });
 
+  /** Hand `fixture` (under test/fixtures) to the lookup's photo input, as the camera or file picker would. */
+  async function choosePhoto(el: MotcuaDossierLookup, name: string): Promise<void> {
+    const photo = await (await fetch(new URL(`./fixtures/${name}`, import.meta.url))).blob();
+    const input = $(el, '#photo') as HTMLInputElement;
+    const files = new DataTransfer();
+    files.items.add(new File([photo], name, { type: 'image/jpeg' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+  }
+
+  // receipt-qr.jpg: a receipt link's QR code (python3-qrcode) on paper; receipt-qr-phone.jpg: the same code
+  // as a phone photographs it, made with ImageMagick: rotated 13°, off-centre in a 1600 × 1200 frame, slight
+  // perspective, uneven light, blur (σ 1.6), sensor noise, JPEG quality 72;
+  // no-qr.jpg: its top-left quarter, no code in it.
+  for (const photo of ['receipt-qr.jpg', 'receipt-qr-phone.jpg']) {
+    it(`reads a receipt QR photo (${photo}) with the pure-JavaScript decoder where BarcodeDetector is missing`, async () => {
+      expect('BarcodeDetector' in window).to.equal(false); // Chromium on Linux
+      const el = await fixture<MotcuaDossierLookup>(html`<motcua-dossier-lookup url-param="ma_ho_so"></motcua-dossier-lookup>`);
+      expect($(el, '[part~="scan"]').textContent).to.contain('Quét mã QR');
+      const result = oneEvent(el, 'motcua-result');
+      await choosePhoto(el, photo);
+      expect((await result).detail.dossier.code).to.equal(SEED[5]);
+      await waitForText(el, 'Yêu cầu bổ sung giấy tờ');
+    });
+  }
+
+  it('says so when a photo has no readable QR code, and keeps what was typed', async () => {
+    const el = await fixture<MotcuaDossierLookup>(html`<motcua-dossier-lookup></motcua-dossier-lookup>`);
+    const code = $(el, '#code') as HTMLInputElement;
+    code.value = '000.00.20';
+    code.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await choosePhoto(el, 'no-qr.jpg');
+    await waitForText(el, 'Không đọc được mã QR trong ảnh', 15000);
+    expect(($(el, '#code') as HTMLInputElement).value).to.equal('000.00.20');
+    await expect(el).to.be.accessible();
+  });
+
   it('writes everything of its own in English, catalogue content marked lang="vi", dates in English', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="en"><motcua-dossier-lookup code=${dossier('waiting').code}></motcua-dossier-lookup></div>`);
     const el = wrapper.querySelector('motcua-dossier-lookup')!;

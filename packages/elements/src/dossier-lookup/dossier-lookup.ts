@@ -17,7 +17,7 @@ import { challengedLookup } from './challenged-lookup.js';
 import { codeFeedback, type CodeFeedback } from './code-feedback.js';
 import { renderDossier } from './dossier-detail.js';
 import { renderLookupForm } from './lookup-form.js';
-import { canScanQr, codeFromQr, readQr } from './qr.js';
+import { codeFromQr, readQr } from './qr.js';
 import { Countdown } from './countdown.js';
 import { renderShare, resultLink, shareLink } from './share.js';
 import { lookupStyles } from './styles.js';
@@ -69,7 +69,7 @@ const FOUR_DIGITS = /^[0-9]{4}$/;
  * @csspart input - The code field (and the verification field).
  * @csspart feedback - The format message under the code field.
  * @csspart button - The search button.
- * @csspart scan - The "scan QR code" button (only where the browser can read QR codes).
+ * @csspart scan - The "scan QR code" button (the browser's detector, else a decoder loaded on first use).
  * @csspart next-step - What the citizen must do next (documents or fees requested), or that the desk has yet to accept.
  * @csspart calendar - The "add the due date to my calendar" link (an `.ics` file).
  * @csspart share - The share (or copy link) button, with `url-param`.
@@ -93,7 +93,6 @@ export class MotcuaDossierLookup extends MotcuaElement {
     _verify: { state: true },
     _needVerify: { state: true },
     _verifyError: { state: true },
-    _canScan: { state: true },
     _stale: { state: true },
     _shareManual: { state: true },
     _scanFailed: { state: true },
@@ -117,7 +116,6 @@ export class MotcuaDossierLookup extends MotcuaElement {
   /** The input changed since the result shown: hide it rather than show a dossier for another code. */
   declare private _stale: boolean;
   declare private _shareManual: boolean;
-  declare private _canScan: boolean;
   declare private _scanFailed: boolean;
   declare private _rating: boolean;
   declare private _announce: string;
@@ -166,7 +164,8 @@ export class MotcuaDossierLookup extends MotcuaElement {
     this._verify = '';
     this._needVerify = false;
     this._verifyError = false;
-    this._stale = this._shareManual = this._canScan = false;
+    this._stale = false;
+    this._shareManual = false;
     this._scanFailed = false;
     this._rating = false;
     this._announce = '';
@@ -179,6 +178,7 @@ export class MotcuaDossierLookup extends MotcuaElement {
   }
 
   #countdown = new Countdown(this, () => (this._announce = this.#m.rateLimitedDone));
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const fromUrl = !this.hasUpdated && this.urlParam ? readUrlParam(this.ownerDocument, this.urlParam) : null;
@@ -209,7 +209,6 @@ export class MotcuaDossierLookup extends MotcuaElement {
 
   protected override firstUpdated(): void {
     void this.#serviceInfo();
-    void canScanQr().then((ok) => (this._canScan = ok));
   }
 
   async #deepLink(): Promise<void> {
@@ -359,7 +358,6 @@ export class MotcuaDossierLookup extends MotcuaElement {
           needVerify: this._needVerify,
           verify: this._verify,
           verifyInvalid: this._verifyError,
-          canScan: this._canScan,
           on: {
             submit: this.#onSubmit,
             input: this.#onInput,

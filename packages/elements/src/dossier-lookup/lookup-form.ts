@@ -14,8 +14,6 @@ export interface LookupFormView {
   needVerify: boolean;
   verify: string;
   verifyInvalid: boolean;
-  /** The browser can read QR codes: offer the scan button. */
-  canScan: boolean;
   on: {
     submit: (event: SubmitEvent) => void;
     input: (event: InputEvent) => void;
@@ -48,10 +46,8 @@ export function renderLookupForm(m: LookupMessages, v: LookupFormView): Template
           @input=${v.on.input}
           @blur=${v.on.blur}
         />
-        ${v.canScan
-          ? html`<button type="button" class="secondary" part="scan" @click=${v.on.scanClick}>${icon('qr')}${m.scan}</button>
-              <input id="photo" type="file" accept="image/*" capture="environment" hidden @change=${v.on.photo} />`
-          : nothing}
+        <button type="button" class="secondary" part="scan" @click=${v.on.scanClick}>${icon('qr')}${m.scan}</button>
+        <input id="photo" type="file" accept="image/*" capture="environment" hidden @change=${v.on.photo} />
       </div>
       <p id="code-feedback" part="feedback" class=${`feedback ${tone}`}>${v.feedback}</p>
     </div>

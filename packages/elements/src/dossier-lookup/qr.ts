@@ -1,6 +1,6 @@
 /**
- * Reading a receipt's QR code with the browser's BarcodeDetector (Chrome on Android, ChromeOS and macOS,
- * Safari 17+ behind a flag). Where it is missing the scan button is not shown at all.
+ * Reading a receipt's QR code: with the browser's BarcodeDetector where it reads QR codes (Chrome on
+ * Android, ChromeOS and macOS), else with the pure-JavaScript decoder of `qr-fallback.ts`, loaded only then.
  */
 
 interface DetectedBarcode {
@@ -18,8 +18,8 @@ function detectorClass(): BarcodeDetectorClass | undefined {
   return (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
 }
 
-/** Resolves to true when this browser can decode QR codes. */
-export async function canScanQr(): Promise<boolean> {
+/** Resolves to true when the browser's own detector reads QR codes. */
+async function nativeQr(): Promise<boolean> {
   const Detector = detectorClass();
   if (!Detector) return false;
   try {
@@ -31,11 +31,10 @@ export async function canScanQr(): Promise<boolean> {
 
 /** The text of the first QR code in `image` (a photo from the camera), or null when none is readable. */
 export async function readQr(image: Blob): Promise<string | null> {
-  const Detector = detectorClass();
-  if (!Detector) return null;
   try {
+    if (!(await nativeQr())) return await (await import('./qr-fallback.js')).decodeQr(image);
     const bitmap = await createImageBitmap(image);
-    const [first] = await new Detector({ formats: ['qr_code'] }).detect(bitmap);
+    const [first] = await new (detectorClass()!)({ formats: ['qr_code'] }).detect(bitmap);
     bitmap.close();
     return first?.rawValue.trim() || null;
   } catch {
