@@ -116,6 +116,8 @@ describe('<motcua-counter-directory>', () => {
     expect(card(el, CONG_SON).querySelector('[part="former-match"]')!.textContent).to.equal('Nay phục vụ người dân Xã Hòa Cư cũ');
     // Offices found only through other words do not claim to serve Hòa Cư.
     expect(el.shadowRoot!.querySelectorAll('[part="former-match"]')).to.have.length(1);
+    // The hint names what to type, not one province's places (the widget serves every province).
+    expect(text($(el, '#q-hint'))).to.equal('Tên xã, phường, tên cũ trước khi sáp nhập hoặc tên đường. Gõ có dấu hoặc không dấu đều được.');
     await search(el, 'hoa cu'); // typed without diacritics
     await waitUntil(() => ids(el)[0] === CONG_SON && !!card(el, CONG_SON).querySelector('[part="former-match"]'), 'not found without diacritics');
   });
@@ -189,6 +191,7 @@ describe('<motcua-counter-directory>', () => {
       const el = await at('2026-03-03T12:00:00', 'en');
       expect(stateOf(el, CONG_SON)).to.equal('Closed for lunch · Opens at 13:15');
       expect(textOf(el)).to.contain('One-stop office directory').and.contain('Nearest to me');
+      expect(text($(el, '#q-hint'))).to.equal('A commune or ward, its name before the 2025 merger, or a street. Accents are optional.');
       await expect(el).to.be.accessible();
     });
   });

@@ -4,7 +4,7 @@ import type { DirectoryMessages } from './messages.js';
 export const en: DirectoryMessages = {
   title: 'One-stop office directory',
   searchLabel: 'Search by office, commune or ward name (pre-2025 names too)',
-  searchHint: 'For example: Cong Son, Hoa Cu, Luong Van Tri (accents are optional)',
+  searchHint: 'A commune or ward, its name before the 2025 merger, or a street. Accents are optional.',
   kind: 'Type of office',
   anyKind: 'All',
   kinds: {

@@ -6,7 +6,7 @@ import type { ClosedReason } from '../internal/opening-hours.js';
 export const vi = {
   title: 'Danh bạ Bộ phận Một cửa',
   searchLabel: 'Tìm theo tên cơ quan, xã, phường (cả tên cũ trước năm 2025)',
-  searchHint: 'Ví dụ: Công Sơn, Hòa Cư, Lương Văn Tri',
+  searchHint: 'Tên xã, phường, tên cũ trước khi sáp nhập hoặc tên đường. Gõ có dấu hoặc không dấu đều được.',
   kind: 'Loại cơ quan',
   anyKind: 'Tất cả',
   kinds: {
