@@ -124,6 +124,8 @@ describe('<motcua-counter-directory>', () => {
 
   it('filters by kind', async () => {
     const el = await directory();
+    // Nghị định 118/2025/NĐ-CP: the offices are public administrative service centres, no longer "Bộ phận Một cửa".
+    expect(text($(el, '[part="header"]'))).to.equal('Danh bạ Trung tâm Phục vụ hành chính công');
     const select = $(el, '#kind') as HTMLSelectElement;
     select.value = 'provincial_centre';
     select.dispatchEvent(new Event('change'));
@@ -190,7 +192,7 @@ describe('<motcua-counter-directory>', () => {
     it('speaks English', async () => {
       const el = await at('2026-03-03T12:00:00', 'en');
       expect(stateOf(el, CONG_SON)).to.equal('Closed for lunch · Opens at 13:15');
-      expect(textOf(el)).to.contain('One-stop office directory').and.contain('Nearest to me');
+      expect(textOf(el)).to.contain('Public administrative service centres').and.contain('Nearest to me');
       expect(text($(el, '#q-hint'))).to.equal('A commune or ward, its name before the 2025 merger, or a street. Accents are optional.');
       await expect(el).to.be.accessible();
     });

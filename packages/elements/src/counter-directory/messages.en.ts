@@ -2,7 +2,7 @@
 import type { DirectoryMessages } from './messages.js';
 
 export const en: DirectoryMessages = {
-  title: 'One-stop office directory',
+  title: 'Public administrative service centres',
   searchLabel: 'Search by office, commune or ward name (pre-2025 names too)',
   searchHint: 'A commune or ward, its name before the 2025 merger, or a street. Accents are optional.',
   kind: 'Type of office',

@@ -4,7 +4,7 @@ import type { OfficeKind } from '@motcua/sdk';
 import type { ClosedReason } from '../internal/opening-hours.js';
 
 export const vi = {
-  title: 'Danh bạ Bộ phận Một cửa',
+  title: 'Danh bạ Trung tâm Phục vụ hành chính công',
   searchLabel: 'Tìm theo tên cơ quan, xã, phường (cả tên cũ trước năm 2025)',
   searchHint: 'Tên xã, phường, tên cũ trước khi sáp nhập hoặc tên đường. Gõ có dấu hoặc không dấu đều được.',
   kind: 'Loại cơ quan',
