@@ -71,6 +71,19 @@ export interface Output {
   write(text: string): unknown;
 }
 
+/** A database that cannot be opened, migrated, read or seeded: not SQLite, no permission, busy, a seed error. */
+class DatabaseError extends Error {}
+
+/** Run `use` on the database at `dbPath`, turning any failure but a ProvinceError into a DatabaseError naming it. */
+async function withDatabase<T>(dbPath: string, use: () => T | Promise<T>): Promise<T> {
+  try {
+    return await use();
+  } catch (error) {
+    if (error instanceof ProvinceError || error instanceof DatabaseError) throw error;
+    throw new DatabaseError(`cannot use the database ${dbPath}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 interface Target {
   /** The database to check against and store into; null for a dry run of procedures with no database yet. */
   db: Database | null;
@@ -80,9 +93,14 @@ interface Target {
 /**
  * The database at `dbPath` and the province it serves. A database the server has not seeded yet is seeded
  * now for that province (with the procedure list, if given); a dry run writes nothing and checks offices and
- * calendars against the same seed in memory. Throws ProvinceError, or the seed's error for a broken list.
+ * calendars against the same seed in memory. Throws ProvinceError, or a DatabaseError (the database cannot be
+ * opened or seeded).
  */
-async function openTarget(dbPath: string, requested: string | undefined, dryRun: boolean, needsUnits: boolean, list: InputRow[] | null, err: Output): Promise<Target> {
+function openTarget(dbPath: string, requested: string | undefined, dryRun: boolean, needsUnits: boolean, list: InputRow[] | null, err: Output): Promise<Target> {
+  return withDatabase(dbPath, () => openOrSeed(dbPath, requested, dryRun, needsUnits, list, err));
+}
+
+async function openOrSeed(dbPath: string, requested: string | undefined, dryRun: boolean, needsUnits: boolean, list: InputRow[] | null, err: Output): Promise<Target> {
   const existing = existsSync(dbPath) ? openDatabase(dbPath) : null;
   let db = existing;
   try {
@@ -156,23 +174,25 @@ export function formatFitnessFindings(report: FitnessReport): string {
 }
 
 /** `--report`: the fitness report kept in the database at `dbPath`. */
-function printFitness(dbPath: string, json: boolean, out: Output, err: Output): number {
+async function printFitness(dbPath: string, json: boolean, out: Output, err: Output): Promise<number> {
   if (!existsSync(dbPath)) {
     err.write(`Database not found: ${dbPath}\n`);
     return 1;
   }
-  const db = openDatabase(dbPath);
-  try {
-    const report = getCatalogueFitness(db);
-    if (!report) {
-      err.write(`${dbPath} holds no fitness report: import the procedures with motcua-import first\n`);
-      return 1;
+  const report = await withDatabase(dbPath, () => {
+    const db = openDatabase(dbPath);
+    try {
+      return getCatalogueFitness(db);
+    } finally {
+      db.close();
     }
-    out.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitnessFindings(report)}\n`);
-    return 0;
-  } finally {
-    db.close();
+  });
+  if (!report) {
+    err.write(`${dbPath} holds no fitness report: import the procedures with motcua-import first\n`);
+    return 1;
   }
+  out.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitnessFindings(report)}\n`);
+  return 0;
 }
 
 /** Run the command; returns the process exit code. */
@@ -208,7 +228,13 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       err.write(`--report reads the database only; no file is imported\n\n${USAGE}`);
       return 2;
     }
-    return printFitness(dbPath, args.values.json ?? false, out, err);
+    try {
+      return await printFitness(dbPath, args.values.json ?? false, out, err);
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) throw error;
+      err.write(`motcua-import: ${error.message}\n`);
+      return 1;
+    }
   }
   if (!file || extra.length > 0) {
     err.write(USAGE);
@@ -231,9 +257,9 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (kind !== 'procedures') return await importRows(kind as 'offices' | 'calendar', file, dbPath, requested, dryRun, json, out, err);
     return await importProcedureFile(file, args.values['procedure-list'], dbPath, requested, dryRun, json, out, err);
   } catch (error) {
-    if (!(error instanceof ProvinceError)) throw error;
+    if (!(error instanceof ProvinceError || error instanceof DatabaseError)) throw error;
     err.write(`motcua-import: ${error.message}\n`);
-    return 2;
+    return error instanceof ProvinceError ? 2 : 1;
   }
 }
 
@@ -261,18 +287,20 @@ function withRemoved(fitness: FitnessReport, removed: readonly { code: string; w
 }
 
 /** The province the database at `dbPath` serves, or will serve, and the procedures it holds; reads only. */
-function provinceFor(dbPath: string, requested: string | undefined): { choice: ProvinceChoice; stored: Set<string>; known: Set<string> } {
-  const db = existsSync(dbPath) ? openDatabase(dbPath) : null;
-  try {
-    return { choice: chooseProvince(db, requested), ...(db ? knownCodes(db) : { stored: new Set(), known: new Set() }) };
-  } finally {
-    db?.close();
-  }
+function provinceFor(dbPath: string, requested: string | undefined): Promise<{ choice: ProvinceChoice; stored: Set<string>; known: Set<string> }> {
+  return withDatabase(dbPath, () => {
+    const db = existsSync(dbPath) ? openDatabase(dbPath) : null;
+    try {
+      return { choice: chooseProvince(db, requested), ...(db ? knownCodes(db) : { stored: new Set<string>(), known: new Set<string>() }) };
+    } finally {
+      db?.close();
+    }
+  });
 }
 
 /** Procedures from `file`, fitted to the province (and its own list), into the database at `dbPath`. */
 async function importProcedureFile(file: string, listFile: string | undefined, dbPath: string, requested: string | undefined, dryRun: boolean, json: boolean, out: Output, err: Output): Promise<number> {
-  const { choice, stored: storedCodes, known } = provinceFor(dbPath, requested);
+  const { choice, stored: storedCodes, known } = await provinceFor(dbPath, requested);
   const { items: imported, report: importReport } = await importProcedures(fileInput(file)).collect();
   let listRows = null;
   try {

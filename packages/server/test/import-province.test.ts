@@ -110,4 +110,25 @@ describe('motcua-import and the province', () => {
       assert.equal(existsSync(join(dir, 'bad.db')), false);
     }
   });
+
+  test('a --db that is not SQLite: a clear message naming it and exit 1 for every kind and --report, never a stack trace; the file is left as it was', async () => {
+    const notSqlite = join(dir, 'notes.db');
+    const text = 'These are notes, not a database.\n'.repeat(200);
+    writeFileSync(notSqlite, text);
+    const fixture = (name: string) => new URL(`fixtures/province/${name}`, import.meta.url).pathname;
+    const runs = [
+      [file],
+      [file, '--dry-run'],
+      [fixture('offices-thanhhoa.csv'), '--kind', 'offices'],
+      [fixture('calendar-2027.csv'), '--kind', 'calendar'],
+      ['--report'],
+    ];
+    for (const argv of runs) {
+      const res = await run(...argv, '--db', notSqlite);
+      assert.equal(res.code, 1, argv.join(' '));
+      assert.equal(res.err, `motcua-import: cannot use the database ${notSqlite}: file is not a database\n`, argv.join(' '));
+      assert.equal(res.out, '');
+    }
+    assert.equal(readFileSync(notSqlite, 'utf8'), text);
+  });
 });
