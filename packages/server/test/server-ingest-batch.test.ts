@@ -196,6 +196,35 @@ describe('POST /v1/ingest/batch', () => {
     expectProblem(await app.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { 'content-type': 'application/x-ndjson' }, payload: lines[0]! }), 401, 'unauthorized');
   });
 
+  test('NDJSON: a line with __proto__ or constructor.prototype is a rejected row, as Fastify refuses it in JSON; nothing is polluted', async () => {
+    const poisoned = [
+      `{"op":"delete","code":"${code(16)}","__proto__":{"op":"upsert"}}`,
+      `{"op":"delete","code":"${code(16)}","constructor":{"prototype":{"polluted":true}}}`,
+      JSON.stringify({ op: 'delete', code: code(16) }),
+    ];
+    const res = await app.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { ...AUTH, 'content-type': 'application/x-ndjson' }, payload: poisoned.join('\n') });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(expectBody(BatchResult, res).results.map((r) => [r.index, r.outcome, r.errors?.map((e) => `${e.path}: ${e.message}`)]), [
+      [0, 'rejected', ['body[0]: line 1 holds a __proto__ or constructor.prototype key, which is refused']],
+      [1, 'rejected', ['body[1]: line 2 holds a __proto__ or constructor.prototype key, which is refused']],
+      [2, 'absent', undefined],
+    ]);
+    assert.equal(({} as { polluted?: unknown }).polluted, undefined);
+  });
+
+  test('NDJSON: an empty body or one of blank lines is an empty batch (400, as the empty array); blank lines at the end are no rows; an unknown URL is 404', async () => {
+    const post = (payload: string, url = '/v1/ingest/batch') => app.inject({ method: 'POST', url, headers: { ...AUTH, 'content-type': 'application/x-ndjson' }, payload });
+    const empty = expectProblem(await send([]), 400, 'validation_failed');
+    for (const body of ['', '\n', '\r\n\r\n', '  \n\t\n']) {
+      const res = expectProblem(await post(body), 400, 'validation_failed');
+      assert.deepEqual(res.errors, empty.errors, JSON.stringify(body));
+    }
+    const res = await post(`${JSON.stringify({ op: 'delete', code: code(17) })}\n\n \r\n`);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(expectBody(BatchResult, res).results.map((r) => [r.index, r.outcome]), [[0, 'absent']]);
+    expectProblem(await post(JSON.stringify({ op: 'delete', code: code(17) }), '/v1/ingest/nowhere'), 404, 'not_found');
+  });
+
   test('refused as a whole: no key, an empty batch, more than 1,000 rows, not an array', async () => {
     expectProblem(await send([dossier(7)], {} as typeof AUTH), 401, 'unauthorized');
     expectProblem(await send([]), 400, 'validation_failed');
