@@ -91,8 +91,8 @@ const CASES: Case[] = [
   },
   {
     name: 'an office that closes before it opens',
-    path: /\/v1\/offices$/,
-    breakIt: (page) => (page.items[0].hours.week.mon = [{ open: '15:50', close: '15:19' }]),
+    path: /\/v1\/office-summaries$/,
+    breakIt: (list) => (list.schedules[list.items[0].schedule].week.mon = [{ open: '15:50', close: '15:19' }]),
     widget: () => html`<motcua-counter-directory></motcua-counter-directory>`,
     rendered: 'li.office',
     never: /15:50\s*[–-]\s*15:19/,
@@ -178,7 +178,7 @@ const resultsSettled = (root: ShadowRoot): boolean =>
 const GENERATED: GeneratedCase[] = [
   { widget: () => html`<motcua-stats></motcua-stats>`, schema: 'Stats', path: /\/v1\/stats$/, bodies: 60, rendered: '.figures, .empty' },
   { widget: () => html`<motcua-rating office="trung-tam-pvhcc-tinh" summary></motcua-rating>`, schema: 'RatingSummary', path: /\/v1\/ratings\/summary$/, bodies: 60, rendered: '[part="summary"]' },
-  { widget: () => html`<motcua-counter-directory></motcua-counter-directory>`, schema: 'OfficeCollection', path: /\/v1\/offices$/, bodies: 40, rendered: 'li.office, .empty' },
+  { widget: () => html`<motcua-counter-directory></motcua-counter-directory>`, schema: 'OfficeSummaries', path: /\/v1\/office-summaries$/, bodies: 40, rendered: 'li.office, .empty' },
   { widget: () => html`<motcua-dossier-lookup code=${dossier('overdue').code}></motcua-dossier-lookup>`, schema: 'DossierView', path: /\/v1\/dossiers\//, bodies: 60, rendered: '[part="status"]' },
   { widget: () => html`<motcua-procedure-finder code="1.001193"></motcua-procedure-finder>`, schema: 'Procedure', path: /\/v1\/procedures\/[^/]+$/, bodies: 40, rendered: '#detail-title' },
   {

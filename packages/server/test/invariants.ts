@@ -55,6 +55,10 @@ function objectRules(o: Record<string, unknown>): string[] {
   for (const [key, v] of Object.entries(o)) {
     if ((key.endsWith('At') || key === 'date') && typeof v === 'string' && !plausible(v)) broken.push(`${key} plausible`);
   }
+  if (Array.isArray(o.items) && Array.isArray(o.schedules)) {
+    const count = o.schedules.length;
+    if (!o.items.every((item: { schedule?: unknown }) => isNumber(item.schedule) && item.schedule < count)) broken.push('every schedule index points into schedules');
+  }
   for (const key of ['levels', 'channels'] as const) {
     const list = o[key];
     if (Array.isArray(list) && new Set(list).size !== list.length) broken.push(`${key} distinct`);
