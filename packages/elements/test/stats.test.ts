@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient, type Stats } from '@motcua/sdk';
 import '../src/stats/define.js';
 import type { MotcuaStats } from '../src/stats/stats.js';
+import { setViewport } from '@web/test-runner-commands';
 import { $, env, setNetwork, textOf, waitForText } from './support/env.js';
 
 const api = () => createClient({ baseUrl: env().urls.direct });
@@ -77,6 +78,26 @@ describe('<motcua-stats>', () => {
     expect(f['Đang giải quyết trong hạn']).to.equal(num(province.inProgress));
     await expect(loaded).to.be.accessible();
   });
+
+  for (const width of [360, 1280]) {
+    it(`reserves its loaded height while loading, at ${width} px: the figures arriving move nothing below`, async () => {
+      await setViewport({ width, height: 900 });
+      try {
+        await setNetwork('hang');
+        const loading = await fixture<MotcuaStats>(html`<motcua-stats unit="06220"></motcua-stats>`);
+        await loading.updateComplete;
+        const before = loading.getBoundingClientRect().height;
+        await setNetwork('up');
+        loading.remove();
+        const loaded = await stats(html`<motcua-stats unit="06220"></motcua-stats>`);
+        await loaded.updateComplete;
+        const after = loaded.getBoundingClientRect().height;
+        expect(Math.abs(after - before), `loading ${before} px, loaded ${after} px`).to.be.at.most(2);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it('draws the monthly series as an image with a summary, and the same figures as a table', async () => {
     const province = await api().stats.get();

@@ -74,6 +74,11 @@ function bars(monthly: readonly MonthlyFigures[], partial: string | null, lang: 
 }
 
 /** Chart, legend and table of the monthly figures of `scope`. */
+const legend = (m: StatsMessages) =>
+  (['received', 'early', 'onDay', 'late'] as const).map(
+    (k) => html`<span><span class="key ${k}"></span> ${m[k === 'received' ? 'legendReceived' : k]}</span>`,
+  );
+
 export function renderMonthly(
   monthly: readonly MonthlyFigures[],
   scope: string,
@@ -91,9 +96,7 @@ export function renderMonthly(
   return html`<figure class="monthly" part="chart">
     <figcaption class="label">${m.monthly}</figcaption>
     <p class="legend" aria-hidden="true">
-      ${(['received', 'early', 'onDay', 'late'] as const).map(
-        (k) => html`<span><span class="key ${k}"></span> ${m[k === 'received' ? 'legendReceived' : k]}</span>`,
-      )}
+      ${legend(m)}
     </p>
     ${note ? html`<p class="muted" part="partial">* ${note}</p>` : nothing}
     <!-- At least its own width (the width attribute; the styles stretch it to the box), so its 12-unit labels stay 12 px
@@ -135,5 +138,33 @@ export function renderMonthly(
         </table>
       </div>
     </details>
+  </figure>`;
+}
+
+/** The months `YYYY-MM` from the one of `from` to the one of `to` (dates `YYYY-MM-DD`), at most 120. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, mo] = from.split('-').map(Number) as [number, number];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7) && months.length < 120; ) {
+    months.push(month);
+    [y, mo] = mo === 12 ? [y + 1, 1] : [y, mo + 1];
+    month = `${y}-${String(mo).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/** The chart's frame while the figures load: as tall as the chart of the period will be, nothing drawn. */
+export function renderMonthlyGhost(from: string, to: string, m: StatsMessages, lang: Lang): TemplateResult {
+  const months = monthsBetween(from, to).map((month) => ({ month }) as MonthlyFigures);
+  const partial = partialMonth(months, to);
+  const width = LEFT + months.length * SLOT + 4;
+  return html`<figure class="monthly">
+    <figcaption class="label">${m.monthly}</figcaption>
+    <p class="legend">${legend(m)}</p>
+    ${partial ? html`<p class="muted">* ${m.partial(monthLabel(partial), formatDate(to, lang))}</p>` : nothing}
+    <div class="scroll">
+      <svg class="chart" viewBox=${`0 0 ${width} ${TOP + PLOT + LABELS}`} width=${width}></svg>
+    </div>
+    <details><summary>${m.table}</summary></details>
   </figure>`;
 }

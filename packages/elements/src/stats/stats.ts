@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { statsApi, type Stats, type StatsFigures } from '@motcua/sdk';
+import { statsApi, vnDate, type Stats, type StatsFigures } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { disclosureStyles, tableStyles } from '../internal/shared-styles.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
-import { renderMonthly, settledParts } from './chart.js';
+import { renderMonthly, renderMonthlyGhost, settledParts } from './chart.js';
 import { messages, type StatsMessages } from './messages.js';
 import { statsStyles } from './styles.js';
 
@@ -93,8 +93,32 @@ export class MotcuaStats extends MotcuaElement {
           ? this.renderFailure(task.error, this.#retry)
           : task.status === TaskStatus.COMPLETE && task.value
             ? this.#renderStats(task.value, m)
-            : this.renderSkeleton(6)}
+            : this.#renderGhost(m)}
       </div>
+    </div>`;
+  }
+
+  /**
+   * The loading state: the loaded layout (heading, period, the figure cards, a chart of the period's months)
+   * with blank values, inert and hidden from assistive technology, so the data arriving moves nothing below
+   * the widget. Its classes and parts are not the loaded ones (`.figures`, `part="figures"` mean data).
+   */
+  #renderGhost(m: StatsMessages): TemplateResult {
+    const to = this.to?.trim() || vnDate(new Date());
+    const from = this.from?.trim() || `${to.slice(0, 4)}-01-01`;
+    const beside = this.unit?.trim() ? html`<span class="beside">\u00a0</span>` : nothing;
+    const card = (key: Figure) => html`<div class="figure"><dt>${m[key]}</dt><dd><span class="value">\u00a0</span>${beside}</dd></div>`;
+    return html`<div class="ghost" part="skeleton" aria-hidden="true" inert>
+      <div class="h scope">\u00a0</div>
+      <p class="muted">\u00a0</p>
+      <dl class="grid">
+        <div class="figure headline">
+          <dt>${m.onTime}</dt>
+          <dd><span class="value">\u00a0</span><span class="muted">\u00a0</span><span class="split">\u00a0</span>${beside}</dd>
+        </div>
+        ${card('received')} ${card('settled')} ${card('overdue')} ${card('inProgress')}
+      </dl>
+      ${renderMonthlyGhost(from, to, m, this.lang_)}
     </div>`;
   }
 

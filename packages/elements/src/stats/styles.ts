@@ -5,7 +5,8 @@ export const statsStyles = css`
   .scope {
     color: var(--_text);
   }
-  .figures {
+  .figures,
+  .ghost .grid {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 11em), 1fr));
     gap: var(--_s);
@@ -91,8 +92,7 @@ export const statsStyles = css`
   }
   svg.chart {
     display: block;
-    width: auto;
-    min-width: 100%;
+    width: 100%;
     height: auto;
     max-height: max(16rem, 256px);
     stroke: none;
