@@ -77,6 +77,32 @@ describe('<motcua-dossier-lookup>', () => {
     expect(input.getAttribute('aria-invalid')).to.equal('false');
   });
 
+
+  for (const [lang, receipt, valid] of [['vi', 'giấy tiếp nhận', 'hợp lệ'], ['en', 'receipt', 'well formed']] as const) {
+    it(`shows the code format, not one province's agency code, in the hint and the agency error (${lang})`, async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><motcua-dossier-lookup></motcua-dossier-lookup></div>`);
+      const el = wrapper.querySelector('motcua-dossier-lookup') as MotcuaDossierLookup;
+      await waitUntil(() => el.shadowRoot?.querySelector('#code-hint')?.textContent?.includes(receipt), 'the hint in its language');
+      const hint = $(el, '#code-hint').textContent!.replace(/\s+/g, ' ');
+      // The widget serves every province: Lạng Sơn's H37 would mislead a citizen of Thanh Hóa.
+      expect(hint).not.to.contain('H37');
+      const example = /\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}/.exec(hint)?.[0];
+      expect(example, hint).to.be.a('string');
+      const input = $(el, '#code') as HTMLInputElement;
+      input.focus();
+      // The example is a code the field accepts.
+      await sendKeys({ type: example! });
+      await el.updateComplete;
+      expect($(el, '#code-feedback').textContent).to.contain(valid);
+      input.select();
+      await sendKeys({ type: '000.00.2X' });
+      await el.updateComplete;
+      const error = $(el, '#code-feedback').textContent!;
+      expect(error).to.contain('000.00.00.H00');
+      expect(error).not.to.contain('H37');
+      await expect(el).to.be.accessible();
+    });
+  }
   it('refuses a malformed code locally: message, focus back on the field, bad_format event, no request', async () => {
     const el = await lookupOf();
     const seen = record(el);

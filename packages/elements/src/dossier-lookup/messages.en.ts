@@ -5,7 +5,7 @@ import type { LookupMessages } from './messages.js';
 export const en: LookupMessages = {
   title: 'Track a dossier',
   codeLabel: 'Dossier code',
-  codeHint: 'Printed on your receipt, e.g. 000.00.20.H37-200217-0001',
+  codeHint: 'Printed on your receipt, like 000.00.00.H00-260217-0001: agency code, date received (year month day), number',
   codeValid: 'The dossier code is well formed.',
   parts: { agency: 'agency code', date: 'date', sequence: 'sequence number' },
   reasons: {
@@ -17,7 +17,7 @@ export const en: LookupMessages = {
         ? 'A dossier code has 3 parts separated by dashes: agency code, date and sequence number.'
         : `The ${p} is missing.`,
     too_many_parts: () => 'A dossier code has only 3 parts, separated by 2 dashes.',
-    bad_agency: () => 'The agency code (first part) must look like 000.00.20.H37.',
+    bad_agency: () => 'The agency code (first part) must look like 000.00.00.H00: 3, 2 and 2 digits, then H (or G) and 2 digits.',
     bad_date: () => 'The date must be 6 digits: year, month, day (e.g. 200217).',
     impossible_date: () => 'The date part is not a real date.',
     future_date: () => 'The date part is in the future.',

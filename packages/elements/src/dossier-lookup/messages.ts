@@ -12,7 +12,7 @@ const reasons: Record<DossierCodeError, (part: string | null) => string> = {
       ? 'Mã hồ sơ gồm 3 phần ngăn cách bởi dấu gạch ngang: mã cơ quan, ngày tiếp nhận và số thứ tự.'
       : `Mã hồ sơ còn thiếu phần ${p}.`,
   too_many_parts: () => 'Mã hồ sơ chỉ gồm 3 phần, ngăn cách bởi 2 dấu gạch ngang.',
-  bad_agency: () => 'Phần mã cơ quan phải có dạng 000.00.20.H37.',
+  bad_agency: () => 'Phần mã cơ quan phải có dạng 000.00.00.H00: 3, 2 và 2 chữ số, rồi chữ H (hoặc G) và 2 chữ số.',
   bad_date: () => 'Phần ngày tiếp nhận phải gồm 6 chữ số năm, tháng, ngày (ví dụ 200217).',
   impossible_date: () => 'Phần ngày tiếp nhận không phải là một ngày có thật.',
   future_date: () => 'Phần ngày tiếp nhận là một ngày trong tương lai.',
@@ -31,7 +31,8 @@ const timing: Record<DossierTimingState, (days: number) => string> = {
 export const vi = {
   title: 'Tra cứu hồ sơ',
   codeLabel: 'Mã hồ sơ',
-  codeHint: 'In trên giấy tiếp nhận, ví dụ 000.00.20.H37-200217-0001',
+  // The format, not one province's agency code: /v1/meta does not carry the H number of the province.
+  codeHint: 'In trên giấy tiếp nhận, dạng 000.00.00.H00-260217-0001: mã cơ quan, ngày tiếp nhận (năm tháng ngày), số thứ tự',
   codeValid: 'Mã hồ sơ hợp lệ.',
   /** Names of the code's parts; a reason gets `null` when it is about the whole code. */
   parts: { agency: 'mã cơ quan', date: 'ngày tiếp nhận', sequence: 'số thứ tự' },
