@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createServer, openDatabase } from '../src/index.js';
 import { PRIOR_REFRESH_DELAY_MS } from '../src/db/search-index.js';
 import { ProcedurePage } from '../src/http/schemas.js';
-import { TEST_NOW, expectBody, seededTemplate } from './helpers.js';
+import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
 
 const KEY = 'test-ingest-key-0123456789abcdef';
 const NAME = 'Tách thửa hoặc hợp thửa đất';
@@ -33,6 +33,21 @@ async function batch(rows: unknown[]): Promise<void> {
   assert.ok((res.json() as { results: { outcome: string }[] }).results.every((r) => !/rejected/.test(r.outcome)), res.body);
 }
 
+/** 20 dossiers of 1.115662 (the second copy of the name), numbered from `first`. */
+function filings(first: number) {
+  return Array.from({ length: 20 }, (_, i) => ({
+    code: code(first + i),
+    procedureCode: '1.115662',
+    procedureName: NAME,
+    status: 2,
+    receivedAt: '2026-11-20T08:15:00+07:00',
+    appointmentAt: '2026-12-04T16:30:00+07:00',
+    applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
+    unitCode: '06220',
+    history: [{ at: '2026-11-20T08:15:00+07:00', action: 'Tiếp nhận hồ sơ', status: 2 }],
+  }));
+}
+
 async function until(want: string, what: string): Promise<void> {
   const deadline = Date.now() + PRIOR_REFRESH_DELAY_MS + 10_000;
   while ((await kept()) !== want) {
@@ -44,19 +59,37 @@ async function until(want: string, what: string): Promise<void> {
 test('a procedure the desks start filing is the copy the search keeps, and no longer once its dossiers are gone', async () => {
   // No dossiers: the tie between identical names goes to the lowest code.
   assert.equal(await kept(), '1.012784');
-  const rows = Array.from({ length: 20 }, (_, i) => ({
-    code: code(i + 1),
-    procedureCode: '1.115662',
-    procedureName: NAME,
-    status: 2,
-    receivedAt: '2026-11-20T08:15:00+07:00',
-    appointmentAt: '2026-12-04T16:30:00+07:00',
-    applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
-    unitCode: '06220',
-    history: [{ at: '2026-11-20T08:15:00+07:00', action: 'Tiếp nhận hồ sơ', status: 2 }],
-  }));
+  const rows = filings(1);
   await batch(rows);
   await until('1.115662', 'after 20 filings of 1.115662');
+  await batch(rows.map((r) => ({ op: 'delete', code: r.code })));
+  await until('1.012784', 'after their deletion');
+});
+
+test('a cursor issued before the ranking follows new filings is refused with a clear 400 (start again), never a page that repeats or skips rows', async () => {
+  const page = async (cursor?: string) => {
+    const res = await app.inject({ url: '/v1/procedures', query: { q: 'tách thửa', limit: '3', ...(cursor ? { cursor } : {}) } });
+    return { res, ...(res.statusCode === 200 ? expectBody(ProcedurePage, res) : { items: [], nextCursor: null, total: 0 }) };
+  };
+  const all = async () => expectBody(ProcedurePage, await app.inject({ url: '/v1/procedures', query: { q: 'tách thửa', limit: '50' } })).items.map((p) => p.code);
+  const before = await all();
+  const first = await page();
+  assert.ok(first.nextCursor);
+  // Within one ranking the next page follows on.
+  assert.deepEqual([...first.items, ...(await page(first.nextCursor)).items].map((p) => p.code), before.slice(0, 6));
+
+  const rows = filings(41);
+  await batch(rows);
+  await until('1.115662', 'after 20 filings of 1.115662');
+  const after = await all();
+  assert.notDeepEqual(after, before, 'the filings changed the ranking');
+
+  const stale = await page(first.nextCursor);
+  const problem = expectProblem(stale.res, 400, 'validation_failed');
+  assert.deepEqual(problem.errors, [{ path: 'query.cursor', message: 'The results have been ranked again since this cursor was issued: load the first page again.' }]);
+  // Started again, the pages follow the new ranking.
+  const again = await page();
+  assert.deepEqual([...again.items, ...(await page(again.nextCursor!)).items].map((p) => p.code), after.slice(0, 6));
   await batch(rows.map((r) => ({ op: 'delete', code: r.code })));
   await until('1.012784', 'after their deletion');
 });

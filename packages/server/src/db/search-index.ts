@@ -55,6 +55,11 @@ export interface CatalogueIndex {
   nameVocabulary: ReadonlySet<string>;
   /** Recent ranked results (least recently used first), dropped with the index when the catalogue changes. */
   results: Map<string, number[]>;
+  /**
+   * Which ranking this is: one more at each rebuild and each {@link refreshPrior}, so a search cursor (a position
+   * in a ranked list) from an earlier ranking is known stale.
+   */
+  generation: number;
 }
 
 /** Lowercase NFC words as typed, diacritics kept (the same split as {@link tokens}, without folding). */
@@ -116,6 +121,7 @@ export function refreshPrior(db: Database): void {
   const prior = priorOf(db);
   for (const e of index.entries) e.prior = prior(e.code);
   index.results.clear();
+  index.generation++;
 }
 
 function provinceWords(db: Database): string | null {
@@ -173,7 +179,8 @@ export function catalogueIndex(db: Database): CatalogueIndex {
       online: r.online,
     };
   });
-  const index = { version, byId: new Map(entries.map((e) => [e.id, e])), entries, nameVocabulary, results: new Map() };
+  const generation = (cached?.generation ?? 0) + 1;
+  const index = { version, byId: new Map(entries.map((e) => [e.id, e])), entries, nameVocabulary, results: new Map(), generation };
   indexes.set(db, index);
   return index;
 }

@@ -3,6 +3,7 @@
  */
 import { PAGE_LIMIT_DEFAULT, Procedure } from '@motcua/sdk';
 import { searchProcedureIds } from '../db/procedure-search.js';
+import { catalogueIndex } from '../db/search-index.js';
 import { getProcedure, summariesByIds } from '../db/procedures.js';
 import { foundOr404 } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
@@ -21,11 +22,13 @@ export const procedureRoutes: readonly Route[] = [
     caching: 'catalogue',
     handler: ({ query }, ctx) => {
       const { limit = PAGE_LIMIT_DEFAULT, cursor, ...search } = query;
-      // The cursor is bound to the query (not to the page size, which may change between pages).
-      const offset = cursor ? ctx.cursors.decode(cursor, search) : 0;
+      // The cursor is bound to the query (not to the page size, which may change between pages) and to the
+      // ranking's generation: the prior follows new filings, which can reorder the list between two pages.
+      const { generation } = catalogueIndex(ctx.db);
+      const offset = cursor ? ctx.cursors.decode(cursor, search, generation) : 0;
       const ids = searchProcedureIds(ctx.db, search);
       const pageIds = ids.slice(offset, offset + limit);
-      const next = offset + limit < ids.length ? ctx.cursors.encode(offset + limit, search) : null;
+      const next = offset + limit < ids.length ? ctx.cursors.encode(offset + limit, search, generation) : null;
       return { items: summariesByIds(ctx.db, pageIds), nextCursor: next, total: ids.length };
     },
   }),
