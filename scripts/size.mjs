@@ -60,7 +60,7 @@ const PAGE_CEILINGS = {
   'motcua-dossier-lookup.js': 37.3,
   'motcua-procedure-finder.js': 35.3,
   'motcua-rating.js': 35.15,
-  'motcua-stats.js': 30.5,
+  'motcua-stats.js': 30.75, // 30.5 → 30.75: the loading state laid out as the loaded one (30.28 → 30.71 kB measured)
 };
 
 /** @type {SizeEntry[]} */
@@ -87,7 +87,8 @@ export const ENTRIES = [
   // Raised 75 → 89.25 for QR scanning for everyone (issue 12): the `qr` decoder, a lazy chunk loaded only when a
   // citizen without BarcodeDetector chooses a photo (14.36 kB gzip -9; everything 74.87 → 88.99 kB measured).
   // jsQR, the other candidate, is 46.4 kB. Lead's call whether lazy fallbacks count here.
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.25 * kB },
+  // 89.25 → 89.5 for the stats loading state that reserves the loaded height (88.99 → 89.42 kB measured).
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.5 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],

@@ -226,23 +226,6 @@ export const baseStyles = css`
   .skeleton > span:nth-child(2n) {
     width: 70%;
   }
-  /* A loading state laid out as the loaded one (same height), its blank values shown as placeholders; its
-     children are the container's, as the loaded ones are (same gaps). */
-  .ghost {
-    display: contents;
-  }
-  .ghost,
-  .ghost * {
-    color: transparent !important;
-    border-color: transparent !important;
-  }
-  .ghost svg * {
-    visibility: hidden;
-  }
-  .ghost .value {
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
   @keyframes motcua-shimmer {
     to {
       background-position: -200% 0;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { statsApi, vnDate, type Stats, type StatsFigures } from '@motcua/sdk';
+import { statsApi, type Stats, type StatsFigures } from '@motcua/sdk';
 import { MotcuaElement } from '../internal/motcua-element.js';
 import { disclosureStyles, tableStyles } from '../internal/shared-styles.js';
 import { formatDate, formatNumber, formatPercent } from '../internal/i18n/format.js';
@@ -104,7 +104,8 @@ export class MotcuaStats extends MotcuaElement {
    * the widget. Its classes and parts are not the loaded ones (`.figures`, `part="figures"` mean data).
    */
   #renderGhost(m: StatsMessages): TemplateResult {
-    const to = this.to?.trim() || vnDate(new Date());
+    // Today in Vietnam (en-CA writes YYYY-MM-DD): the SDK's time module would add a chunk to this page.
+    const to = this.to?.trim() || new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const from = this.from?.trim() || `${to.slice(0, 4)}-01-01`;
     const beside = this.unit?.trim() ? html`<span class="beside">\u00a0</span>` : nothing;
     const card = (key: Figure) => html`<div class="figure"><dt>${m[key]}</dt><dd><span class="value">\u00a0</span>${beside}</dd></div>`;

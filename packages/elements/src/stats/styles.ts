@@ -2,6 +2,23 @@ import { css } from 'lit';
 
 /** Styles of `<motcua-stats>` on top of the shared theme. */
 export const statsStyles = css`
+  /* A loading state laid out as the loaded one (same height), its blank values shown as placeholders; its
+     children are the container's, as the loaded ones are (same gaps). */
+  .ghost {
+    display: contents;
+  }
+  .ghost,
+  .ghost * {
+    color: transparent !important;
+    border-color: transparent !important;
+  }
+  .ghost svg * {
+    visibility: hidden;
+  }
+  .ghost .value {
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
   .scope {
     color: var(--_text);
   }
