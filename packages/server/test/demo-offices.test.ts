@@ -26,7 +26,7 @@ test('66 offices with unique, stable ids, all valid and all marked demo', () => 
   );
   assert.deepEqual(
     ['provincial_centre', 'commune_centre', 'one_stop'].map((k) => offices.filter((o) => o.kind === k).length),
-    [1, 4, 61],
+    [1, 65, 0],
   );
 });
 
@@ -51,7 +51,7 @@ test('commune offices: name, former units, demo contacts, fields of a commune de
   assert.ok(congSon);
   // Nghị định 118/2025/NĐ-CP: every commune runs a Trung tâm Phục vụ hành chính công (DOMAIN.md).
   assert.equal(congSon.name, 'Trung tâm Phục vụ hành chính công xã Công Sơn');
-  assert.equal(congSon.kind, 'one_stop');
+  assert.equal(congSon.kind, 'commune_centre');
   assert.deepEqual(congSon.unit, { code: '06220', name: 'Xã Công Sơn' });
   assert.ok(congSon.formerUnits.some((u) => u.code === '06223' && u.name === 'Hòa Cư'));
   assert.equal(congSon.address, 'Xã Công Sơn, tỉnh Lạng Sơn');

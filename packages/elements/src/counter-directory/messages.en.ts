@@ -10,7 +10,7 @@ export const en: DirectoryMessages = {
   kinds: {
     provincial_centre: 'Provincial public administrative service centre',
     commune_centre: 'Commune-level public administrative service centre',
-    one_stop: 'Commune one-stop desk',
+    one_stop: 'One-stop desk',
   },
   nearest: 'Nearest to me',
   locating: 'Finding your location…',

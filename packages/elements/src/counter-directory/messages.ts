@@ -12,7 +12,7 @@ export const vi = {
   kinds: {
     provincial_centre: 'Trung tâm Phục vụ hành chính công tỉnh',
     commune_centre: 'Trung tâm Phục vụ hành chính công cấp xã',
-    one_stop: 'Bộ phận Một cửa cấp xã',
+    one_stop: 'Bộ phận Một cửa',
   } as Record<OfficeKind, string>,
   nearest: 'Gần tôi nhất',
   locating: 'Đang xác định vị trí của bạn…',

@@ -168,6 +168,19 @@ function contacts(o: Office, m: DirectoryMessages): TemplateResult {
   </dl>`;
 }
 
+// Office names are Vietnamese and since Nghị định 118/2025 usually begin with their kind.
+const KIND_IN_NAME: Record<OfficeSummary['kind'], string> = {
+  provincial_centre: 'trung tam phuc vu hanh chinh cong',
+  commune_centre: 'trung tam phuc vu hanh chinh cong',
+  one_stop: 'bo phan mot cua',
+};
+
+/** The kind, unless a Vietnamese reader already has it from the name. */
+function kindLine(o: OfficeSummary, ctx: CardContext) {
+  if (ctx.lang === 'vi' && fold(o.name).startsWith(KIND_IN_NAME[o.kind])) return nothing;
+  return html`<p class="muted">${ctx.m.kinds[o.kind]}</p>`;
+}
+
 /** The open row: kind, today's hours, contacts, map, schedule, fields and former units. */
 function card(o: OfficeSummary, state: OpeningState, ctx: CardContext): TemplateResult {
   const { m } = ctx;
@@ -177,7 +190,7 @@ function card(o: OfficeSummary, state: OpeningState, ctx: CardContext): Template
     : m.closedAllDay;
   const { office: full, error } = ctx.detail(o.id);
   return html`<div class="card">
-    <p class="muted">${m.kinds[o.kind]}</p>
+    ${kindLine(o, ctx)}
     <p><span class="label-inline">${m.today}:</span> ${todayText}</p>
     ${full ? contacts(full, m) : error ? ctx.failure(error, () => ctx.retryDetail(o.id)) : ctx.skeleton()}
     ${o.location

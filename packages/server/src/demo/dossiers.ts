@@ -27,6 +27,7 @@ import { Days } from './filing-days.js';
 import { DEMO_DOSSIERS } from './fixed-dossiers.js';
 import { randomFullName } from './names.js';
 import { OfficeDays, type Moment } from './office-hours.js';
+import { isWardOffice } from './offices.js';
 import { officeAgencyCodes, officeTargets, provinceAgencyCode } from './office-shares.js';
 import { createRng, hashFraction } from './random.js';
 import { decidesReception, receptionTime } from './reception.js';
@@ -232,7 +233,7 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     const officer = centre
       ? 'Chuyên viên phòng chuyên môn'
       : (COMMUNE_OFFICERS.find(([re]) => re.test(plan.field))?.[1] ?? 'Công chức Văn phòng - Thống kê');
-    const approver = centre ? 'Lãnh đạo phòng chuyên môn' : office.kind === 'commune_centre' ? 'Phó Chủ tịch UBND phường' : 'Phó Chủ tịch UBND xã';
+    const approver = centre ? 'Lãnh đạo phòng chuyên môn' : isWardOffice(office) ? 'Phó Chủ tịch UBND phường' : 'Phó Chủ tịch UBND xã';
 
     // Strictly increasing moments within the office's sessions (office-hours.ts).
     const after = (prev: Moment, targetDay: number, minGap = 5, maxGap = 120): Moment =>

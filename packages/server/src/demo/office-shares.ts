@@ -2,6 +2,7 @@
  * How the generated dossiers are spread over the offices, and the agency identifiers their codes start with.
  */
 import type { Office } from '@motcua/sdk';
+import { isWardOffice } from './offices.js';
 import { hashFraction } from './random.js';
 
 /** Share of dossiers filed at the provincial centre. */
@@ -35,7 +36,7 @@ export function officeAgencyCodes(offices: readonly Office[], province: string, 
 export function officeTargets(offices: readonly Office[], total: number): number[] {
   const communeWeight = (o: Office) => {
     const size = Math.max(1, o.formerUnits.length);
-    return o.kind === 'commune_centre' ? size * 3.5 : size * (0.6 + 0.8 * hashFraction(o.id));
+    return isWardOffice(o) ? size * 3.5 : size * (0.6 + 0.8 * hashFraction(o.id));
   };
   const communeTotal = offices.filter((o) => o.kind !== 'provincial_centre').reduce((s, o) => s + communeWeight(o), 0);
   const hasCentre = offices.some((o) => o.kind === 'provincial_centre');

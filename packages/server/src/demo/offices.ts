@@ -138,6 +138,11 @@ function demoLocation(bounds: DemoProvince['bounds'], code: string): Office['loc
 }
 
 // The commune-level unit's type word inside an office name or id.
+/** A demo office of a ward (phường), not of a rural commune or a special zone: wards file more and are led by a phường's UBND. */
+export function isWardOffice(office: Pick<Office, 'unit'>): boolean {
+  return /^Phường /.test(office.unit.name);
+}
+
 const TYPE_WORD: Partial<Record<AdministrativeUnit['type'], string>> = { ward: 'phường', 'special-zone': 'đặc khu' };
 
 /**
@@ -181,13 +186,12 @@ export function demoOffices(
     .filter((u) => u.level === 'commune' && u.validTo === null)
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((unit, i): Office => {
-      const ward = unit.type === 'ward';
       const short = `${TYPE_WORD[unit.type] ?? 'xã'} ${unit.name}`;
       const id = slugify(`UBND ${short}`);
       return {
         id,
         name: `Trung tâm Phục vụ hành chính công ${short}`,
-        kind: ward ? 'commune_centre' : 'one_stop',
+        kind: 'commune_centre',
         unit: { code: unit.code, name: unit.fullName },
         formerUnits: unit.predecessors.map((p) => ({ ...p })),
         address: `${unit.fullName}, ${provinceInText(provinceUnit.fullName)}`,
