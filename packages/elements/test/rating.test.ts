@@ -350,6 +350,30 @@ describe('<motcua-rating>', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const lang of ['vi', 'en']) {
+    it(`breaks no level's word in two on a 360 px phone, chosen or not (${lang})`, async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style="width: 328px"><motcua-rating lang=${lang} office=${office()}></motcua-rating></div>`,
+      );
+      const el = wrapper.querySelector('motcua-rating') as MotcuaRating;
+      await waitForText(el, lang === 'vi' ? 'Rất hài lòng' : 'Very satisfied');
+      radios(el)[2]!.click();
+      await el.updateComplete;
+      const labels = [...el.shadowRoot!.querySelectorAll('.level > span')];
+      expect(labels).to.have.length(3);
+      for (const label of labels) {
+        const text = [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+        for (const word of text.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          // One box per word: a word broken across lines ("Dissatisfie / d") gets two.
+          expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, word[0]).to.equal(1);
+        }
+      }
+    });
+  }
+
   it('says when it has nothing to rate', async () => {
     const el = await rating(html`<motcua-rating></motcua-rating>`);
     expect(textOf(el)).to.contain('chưa được cấu hình hồ sơ hoặc cơ quan cần đánh giá');

@@ -6,7 +6,7 @@ export const en: RatingMessages = {
   title: 'Rate our service',
   questionDossier: (code: string) => `How satisfied are you with how dossier ${code} was handled?`,
   questionOffice: 'How satisfied are you with this office’s service?',
-  levels: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', dissatisfied: 'Dissatisfied' },
+  levels: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', dissatisfied: 'Not satisfied' },
   comment: 'Comment',
   commentRequired: 'What went wrong?',
   counter: (n: number, max: number) => `${n}/${max} characters`,
