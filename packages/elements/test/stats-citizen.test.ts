@@ -39,6 +39,21 @@ describe('<motcua-stats> for citizens', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('keeps its chart labels at 12 px in a column narrower than the chart (a year of months on a phone): the box scrolls', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 120px"><motcua-stats></motcua-stats></div>`);
+    const el = wrapper.querySelector<MotcuaStats>('motcua-stats')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('svg.chart text'), 'the chart never came', { timeout: 15000 });
+    const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.chart')!;
+    const box = svg.parentElement!;
+    expect(svg.viewBox.baseVal.width, 'the chart is wider than its column').to.be.greaterThan(box.clientWidth);
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    expect(scale).to.be.closeTo(1, 0.01);
+    for (const text of svg.querySelectorAll('text')) {
+      expect(parseFloat(getComputedStyle(text).fontSize) * scale, text.textContent!).to.be.at.least(12);
+    }
+    expect(box.scrollWidth).to.be.greaterThan(box.clientWidth);
+  });
+
   for (const width of [360, 1280]) {
     it(`at ${width} px: no word broken in the table, chart labels of 12 px or more with a scale`, async () => {
       await setViewport({ width, height: 800 });

@@ -109,7 +109,9 @@ export const statsStyles = css`
   }
   svg.chart {
     display: block;
-    width: 100%;
+    /* Never below its width attribute (12 px labels); .scroll scrolls. */
+    width: auto;
+    min-width: 100%;
     height: auto;
     max-height: max(16rem, 256px);
     stroke: none;
