@@ -17,7 +17,7 @@ export const en: LookupMessages = {
         ? 'A dossier code has 3 parts separated by dashes: agency code, date and sequence number.'
         : `The ${p} is missing.`,
     too_many_parts: () => 'A dossier code has only 3 parts, separated by 2 dashes.',
-    bad_agency: () => 'The agency code (first part) must look like 000.00.00.H00: 3, 2 and 2 digits, then H (or G) and 2 digits.',
+    bad_agency: () => 'The agency code (first part) must look like 000.00.00.H00.',
     bad_date: () => 'The date must be 6 digits: year, month, day (e.g. 200217).',
     impossible_date: () => 'The date part is not a real date.',
     future_date: () => 'The date part is in the future.',

@@ -12,7 +12,7 @@ const reasons: Record<DossierCodeError, (part: string | null) => string> = {
       ? 'Mã hồ sơ gồm 3 phần ngăn cách bởi dấu gạch ngang: mã cơ quan, ngày tiếp nhận và số thứ tự.'
       : `Mã hồ sơ còn thiếu phần ${p}.`,
   too_many_parts: () => 'Mã hồ sơ chỉ gồm 3 phần, ngăn cách bởi 2 dấu gạch ngang.',
-  bad_agency: () => 'Phần mã cơ quan phải có dạng 000.00.00.H00: 3, 2 và 2 chữ số, rồi chữ H (hoặc G) và 2 chữ số.',
+  bad_agency: () => 'Phần mã cơ quan phải có dạng 000.00.00.H00.',
   bad_date: () => 'Phần ngày tiếp nhận phải gồm 6 chữ số năm, tháng, ngày (ví dụ 200217).',
   impossible_date: () => 'Phần ngày tiếp nhận không phải là một ngày có thật.',
   future_date: () => 'Phần ngày tiếp nhận là một ngày trong tương lai.',
