@@ -9,7 +9,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/dossier-lookup/define.js';
 import type { MotcuaDossierLookup } from '../src/index.js';
-import { $, dossier, env, textOf, waitForText } from './support/env.js';
+import { $, dossier, env, mountLookup, textOf, waitForText } from './support/env.js';
 
 /** The fixed demo dossiers of the seed, by status. */
 const SEED: Record<number, string> = {
@@ -23,11 +23,8 @@ const SEED: Record<number, string> = {
 };
 
 async function show(code: string, attrs = html``): Promise<MotcuaDossierLookup> {
-  const wrapper = await fixture<HTMLElement>(html`<div>${attrs}<motcua-dossier-lookup code=${code}></motcua-dossier-lookup></div>`);
-  const el = wrapper.querySelector('motcua-dossier-lookup')!;
-  await oneEvent(el, 'motcua-result');
-  await el.updateComplete;
-  return el;
+  const wrapper = await fixture<HTMLElement>(html`<div>${attrs}</div>`);
+  return (await mountLookup<MotcuaDossierLookup>(wrapper, { code })).el;
 }
 
 const timing = (el: Element) => el.shadowRoot!.querySelector('[part="timing"]')?.textContent?.trim() ?? null;
@@ -91,12 +88,8 @@ describe('<motcua-dossier-lookup> for citizens', () => {
   });
 
   it('reflows in a 240 px sidebar: nothing wider than the widget, codes wrap at their separators', async () => {
-    const wrapper = await fixture<HTMLElement>(
-      html`<div style="width: 240px"><motcua-dossier-lookup code=${SEED[5]!} url-param="ma_ho_so"></motcua-dossier-lookup></div>`,
-    );
-    const el = wrapper.querySelector('motcua-dossier-lookup')!;
-    await oneEvent(el, 'motcua-result');
-    await el.updateComplete;
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 240px"></div>`);
+    const { el } = await mountLookup<MotcuaDossierLookup>(wrapper, { code: SEED[5]!, 'url-param': 'ma_ho_so' });
     const right = el.getBoundingClientRect().right;
     const wider = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
       .filter((node) => node.getClientRects().length && node.getBoundingClientRect().right > right + 1)

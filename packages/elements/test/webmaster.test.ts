@@ -7,7 +7,7 @@ import '../src/dossier-lookup/define.js';
 import '../src/stats/define.js';
 import type { MotcuaDossierLookup } from '../src/index.js';
 import { normalizeApiBase } from '../src/internal/config.js';
-import { dossier, env, textOf } from './support/env.js';
+import { dossier, env, mountLookup, textOf } from './support/env.js';
 
 /** Console warnings written while `run` runs. */
 async function warnings(run: () => Promise<void>): Promise<string[]> {
@@ -28,10 +28,8 @@ describe('webmaster mistakes', () => {
     expect(normalizeApiBase(' https://dvc.example.gov.vn/v1 ')).to.equal('https://dvc.example.gov.vn');
     expect(normalizeApiBase('https://dvc.example.gov.vn/motcua/')).to.equal('https://dvc.example.gov.vn/motcua');
     for (const suffix of ['/v1', '/v1/']) {
-      const el = await fixture<MotcuaDossierLookup>(
-        html`<motcua-dossier-lookup api=${env().urls.main + suffix} code=${dossier('settled').code}></motcua-dossier-lookup>`,
-      );
-      const { detail } = await oneEvent(el, 'motcua-result');
+      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+      const { detail } = await mountLookup<MotcuaDossierLookup>(wrapper, { api: env().urls.main + suffix, code: dossier('settled').code });
       expect(detail.dossier.code, suffix).to.equal(dossier('settled').code);
     }
   });

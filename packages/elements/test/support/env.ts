@@ -81,3 +81,20 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/**
+ * Mounts a `<motcua-dossier-lookup>` with `attributes` in `parent` and waits for its first result. The listener is
+ * attached before the element connects: a deep link's lookup starts at once, and on a fast server its result can
+ * arrive before a listener attached after `fixture()` resolves.
+ */
+export async function mountLookup<T extends HTMLElement>(parent: Element, attributes: Record<string, string>): Promise<{ el: T; detail: { dossier: { code: string } } }> {
+  const el = document.createElement('motcua-dossier-lookup') as unknown as T;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const result = new Promise<CustomEvent<{ dossier: { code: string } }>>((resolve) =>
+    el.addEventListener('motcua-result', (event) => resolve(event as CustomEvent<{ dossier: { code: string } }>), { once: true }),
+  );
+  parent.append(el);
+  const { detail } = await result;
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return { el, detail };
+}
