@@ -88,7 +88,9 @@ export const ENTRIES = [
   // citizen without BarcodeDetector chooses a photo (14.36 kB gzip -9; everything 74.87 → 88.99 kB measured).
   // jsQR, the other candidate, is 46.4 kB. Lead's call whether lazy fallbacks count here.
   // 89.25 → 89.5 for the stats loading state that reserves the loaded height (88.99 → 89.42 kB measured).
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.5 * kB },
+  // 89.5 → 89.75 for issue 12's last fixes: the province-neutral code hint, the directory's kind line, the rating's
+  // wording and the stats chart that scrolls instead of shrinking its labels (89.42 → 89.54 kB measured).
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.75 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
