@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Procedure } from '@motcua/sdk';
 import '../src/procedure-finder/define.js';
 import type { MotcuaProcedureFinder } from '../src/procedure-finder/procedure-finder.js';
-import { $, deepActiveElement, env, setNetwork, textOf, waitForText } from './support/env.js';
+import { $, deepActiveElement, env, ingest, setNetwork, textOf, waitForText } from './support/env.js';
 import { XSS_PAYLOADS, XSS_PROCEDURE_CODE, XSS_TRAP } from './procedure-finder.fixtures.js';
 
 const api = () => createClient({ baseUrl: env().urls.direct });
@@ -209,6 +209,51 @@ describe('<motcua-procedure-finder>: search', () => {
     expect(codes(el).slice(20)).to.deep.equal(second.items.map((p) => p.code));
     expect(deepActiveElement()).to.equal(items(el)[20]);
     expect(count(el)).to.equal(`Tìm thấy ${first.total} thủ tục, đang hiển thị 40`);
+  });
+
+  it('"show more" after the server ranked the list again (new filings) loads the list from the first page, no row repeated or skipped', async () => {
+    const el = await finder();
+    // A query no earlier test sent: the browser's HTTP cache cannot answer it.
+    await type(el, 'chứng thực');
+    await settled(el);
+    expect(items(el).length).to.equal(20);
+    const before = await api().procedures.search({ q: 'chứng thực', limit: 20 });
+    // One filing makes the server read the filing counts again 3 s later, ranking the list again.
+    const dossier = {
+      code: `000.99.20.H37-261120-${String(Date.now() % 10000).padStart(4, '0')}`,
+      procedureCode: before.items[0]!.code,
+      procedureName: before.items[0]!.name,
+      status: 2,
+      receivedAt: '2026-11-20T08:15:00+07:00',
+      appointmentAt: '2026-12-04T16:30:00+07:00',
+      applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
+      unitCode: '06220',
+      history: [{ at: '2026-11-20T08:15:00+07:00', action: 'Tiếp nhận hồ sơ', status: 2 }],
+    };
+    const filed = await ingest([dossier]);
+    expect(filed.status, JSON.stringify(filed.body)).to.equal(200);
+    expect((filed.body as { counts: { created: number } }).counts.created, JSON.stringify(filed.body)).to.equal(1);
+    try {
+      // Past the browser's HTTP cache, which keeps catalogue answers a while.
+      const fresh = createClient({ baseUrl: env().urls.direct, fetch: (input, init) => fetch(input, { ...init, cache: 'no-store' }) });
+      const refused = async () => {
+        try {
+          await fresh.procedures.search({ q: 'chứng thực', limit: 20, cursor: before.nextCursor! });
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      await waitUntil(refused, 'the old cursor was never refused', { timeout: 15000, interval: 250 });
+      $(el, '[part="more"]').click();
+      await waitUntil(() => items(el).length === 40, `items: ${items(el).length}`, { timeout: 10000 });
+      const now = await fresh.procedures.search({ q: 'chứng thực', limit: 40 });
+      expect(codes(el)).to.deep.equal(now.items.map((p) => p.code));
+      expect(new Set(codes(el)).size).to.equal(40);
+      expect(el.shadowRoot!.querySelector('[part="retry"]')).to.equal(null);
+    } finally {
+      await ingest([{ op: 'delete', code: dossier.code }]);
+    }
   });
 
   it('shows a loading placeholder, busy, while the server has not answered', async () => {

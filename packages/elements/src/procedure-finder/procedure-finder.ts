@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
+  HttpError,
+  PAGE_LIMIT_MAX,
   fieldsApi,
   proceduresApi,
   type Field,
@@ -41,6 +43,10 @@ declare global {
 
 export { SEARCH_DEBOUNCE_MS } from '../internal/search-field.js';
 const PAGE_SIZE = 20;
+
+/** The server refused a next-page cursor (the list was ranked again, or the catalogue changed): start over. */
+const isCursorRefused = (error: unknown): boolean =>
+  error instanceof HttpError && error.status === 400 && !!error.problem?.errors?.some((e) => e.path === 'query.cursor');
 
 /** The level a site's unit offers: a commune code (5 digits) the commune's, a province code (2) the province's. */
 const siteLevel = (unit: string | undefined): ProcedureLevel | null =>
@@ -165,12 +171,23 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     onError: (error) => this.reportFailure(error, null),
   });
 
-  #more = new Task<[string], Page<ProcedureSummary>>(this, {
+  #more = new Task<[string], { page: Page<ProcedureSummary>; again: boolean }>(this, {
     autoRun: false,
-    task: ([cursor], { signal }) => proceduresApi(this.transport).search({ ...this.#query, cursor }, { signal }),
-    onComplete: async (page) => {
+    task: async ([cursor], { signal }) => {
+      const api = proceduresApi(this.transport);
+      try {
+        return { page: await api.search({ ...this.#query, cursor }, { signal }), again: false };
+      } catch (error) {
+        if (!isCursorRefused(error)) throw error;
+      }
+      // The server ranked the list again since the last page (new filings): the rows shown and the next page, from
+      // the first, so none is repeated or skipped.
+      const limit = Math.min(PAGE_LIMIT_MAX, this._items.length + PAGE_SIZE);
+      return { page: await api.search({ ...this.#query, limit }, { signal }), again: true };
+    },
+    onComplete: async ({ page, again }) => {
       const first = this._items.length;
-      this._items = [...this._items, ...page.items];
+      this._items = again ? page.items : [...this._items, ...page.items];
       this.#total = page.total;
       this.#next = page.nextCursor;
       // Keyboard users continue where the new results start (the task re-renders the host after this returns).

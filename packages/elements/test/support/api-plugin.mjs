@@ -43,7 +43,16 @@ export function referenceApi() {
       await api?.stop();
     },
     /** `executeServerCommand('motcua-network', { mode })` from a test switches the network in front of `main`. */
+    /** `executeServerCommand('motcua-ingest', { rows })` posts a batch to `main`'s ingest API (the key stays here). */
     async executeCommand({ command, payload }) {
+      if (command === 'motcua-ingest') {
+        const res = await fetch(`${api.info.urls.main}/v1/ingest/batch`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${api.info.ingestKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(payload.rows),
+        });
+        return { status: res.status, body: await res.json() };
+      }
       if (command !== 'motcua-network') return undefined;
       network.setMode(payload?.mode);
       return true;

@@ -58,6 +58,11 @@ export async function setNetwork(mode: NetworkMode): Promise<void> {
   await executeServerCommand('motcua-network', { mode });
 }
 
+/** Post `rows` to the main server's ingest batch API (through the wtr plugin, which holds the key). */
+export async function ingest(rows: unknown[]): Promise<{ status: number; body: unknown }> {
+  return (await executeServerCommand('motcua-ingest', { rows })) as { status: number; body: unknown };
+}
+
 /** The visible text of a shadow root, whitespace collapsed. */
 export function textOf(el: Element): string {
   return (el.shadowRoot ?? el).textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -137,5 +137,6 @@ runLauncher(async (start) => {
   for (const [name, d] of Object.entries(dossiers)) {
     out[name] = { code: d.code, verify: d.applicant.phone!.replace(/\D/g, '').slice(-4), status: d.status, office: officeId };
   }
-  return { urls: { main, strict, limited, guarded }, dossiers: out };
+  // The key stays in the wtr plugin (its `motcua-ingest` command), never in the page.
+  return { urls: { main, strict, limited, guarded }, dossiers: out, ingestKey: INGEST_KEY };
 });
