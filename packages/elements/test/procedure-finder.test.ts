@@ -151,6 +151,29 @@ describe('<motcua-procedure-finder>: search', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a level change that clears the chosen field searches once, without the cleared field (no "nothing found" in between)', async () => {
+    const el = await finder();
+    const [commune, province] = await Promise.all([api().fields.list({ level: 'commune' }), api().fields.list({ level: 'province' })]);
+    const provinceOnly = province.find((f) => !commune.some((c) => c.id === f.id))!;
+    await choose(el, 'level', 'province');
+    await choose(el, 'field', provinceOnly.id);
+    await waitUntil(() => /Tìm thấy/.test(count(el)), `the field's procedures: ${count(el)}`);
+    const searches = () =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.pathname === '/v1/procedures');
+    const seen = searches().length;
+    const said: string[] = [];
+    const watch = new MutationObserver(() => said.push(count(el)));
+    watch.observe(el.shadowRoot!, { subtree: true, characterData: true, childList: true });
+    await choose(el, 'level', 'commune');
+    await waitUntil(() => ($(el, '#field') as HTMLSelectElement).value === '', 'the province-only field stayed chosen');
+    // Settle: no search runs any more.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    watch.disconnect();
+    const after = searches().slice(seen).map((u) => u.search);
+    expect(after.filter((q) => q.includes(`field=${provinceOnly.id}`)), after.join(' ')).to.deep.equal([]);
+    expect(said.filter((t) => t.startsWith('Không tìm thấy'))).to.deep.equal([]);
+  });
+
   it('preselects commune-level procedures on a commune site (unit)', async () => {
     const el = await finder(html`<motcua-procedure-finder unit="06220"></motcua-procedure-finder>`);
     expect(($(el, '#level') as HTMLSelectElement).value).to.equal('commune');

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  HttpError,
   PAGE_LIMIT_MAX,
   fieldsApi,
   proceduresApi,
   type Field,
+  type HttpError,
   type OnlineLevel,
   type Page,
   type Procedure,
@@ -46,7 +46,7 @@ const PAGE_SIZE = 20;
 
 /** The server refused a next-page cursor (the list was ranked again, or the catalogue changed): start over. */
 const isCursorRefused = (error: unknown): boolean =>
-  error instanceof HttpError && error.status === 400 && !!error.problem?.errors?.some((e) => e.path === 'query.cursor');
+  (error as HttpError | undefined)?.status === 400 && !!(error as HttpError).problem?.errors?.some((e) => e.path === 'query.cursor');
 
 /** The level a site's unit offers: a commune code (5 digits) the commune's, a province code (2) the province's. */
 const siteLevel = (unit: string | undefined): ProcedureLevel | null =>
@@ -150,6 +150,17 @@ export class MotcuaProcedureFinder extends MotcuaElement {
     args: () => [this.#q.query, this._level, this._field, this._online, siteLevel(this.unit) ? this.unit! : ''],
     task: async ([q, level, field, online, unit], { signal }) => {
       this.#more.abort();
+      // A field chosen before a level change waits for the level's fields: one the level lacks is cleared, and the
+      // search runs again without it instead of once with it ("nothing found") first.
+      if (field && this.#fields.status === TaskStatus.PENDING) {
+        await this.#fields.taskComplete.catch(() => undefined);
+        if (this._field !== field) {
+          // The clearing's search has started by then, and this stale run's result is dropped.
+          await this.updateComplete;
+          signal.throwIfAborted();
+          return null;
+        }
+      }
       if (!q && !field && !online) return null;
       this.#query = {
         ...(q ? { q } : {}),
