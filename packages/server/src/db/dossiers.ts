@@ -35,10 +35,9 @@ export interface DossierRow {
 }
 
 /**
- * What a write supplies: the stored dossier, with factors as plain last-4 digits (hashed here). On an
- * update, `undefined` factors or history keep what is stored.
+ * What an ingest writes: the stored dossier, with factors as plain last-4 digits (hashed here). On an update,
+ * `undefined` (the masked name, a factor, the history) keeps what is stored.
  */
-/** What an ingest writes; `undefined` keeps the stored value on an update. */
 export type DossierWrite = Omit<StoredDossier, 'applicantMasked' | 'phoneLast4' | 'idLast4' | 'history'> & {
   applicantMasked: string | undefined;
   phoneLast4: string | null | undefined;
