@@ -14,9 +14,13 @@ function url(path, params) {
   return search ? `${path}?${search}` : path;
 }
 
+/** The level a site's `unit` preselects in the finder: a commune code (5 digits), a province code (2). */
+const siteLevel = (unit) => (/^[0-9]{5}$/.test(unit ?? '') ? 'commune' : /^[0-9]{2}$/.test(unit ?? '') ? 'province' : undefined);
+
 /** Tag → (attributes → paths under the API base, e.g. `/v1/stats?unit=06220`). */
 export const FIRST_REQUESTS = {
-  'motcua-procedure-finder': () => ['/v1/fields'],
+  // The site's unit preselects its level, and the field list follows the level.
+  'motcua-procedure-finder': ({ unit }) => [url('/v1/fields', { level: siteLevel(unit) })],
   'motcua-dossier-lookup': () => ['/v1/meta'],
   'motcua-rating': ({ office, unit, summary }) =>
     summary === undefined || !(office || unit) ? [] : [url('/v1/ratings/summary', office ? { office } : { unit })],
