@@ -80,16 +80,8 @@ export type OfficeListQuery = z.infer<typeof OfficeListQuery>;
  * (contacts, fields, agencies) at `GET /v1/offices/{id}` when the row opens. `schedule` indexes the list's
  * `schedules`: offices share a few timetables, sent once each.
  */
-export const OfficeSummaryItem = z.object({
-  id: Slug,
-  name: Text(300),
-  kind: OfficeKind,
-  unit: z.object({ code: UnitCode, name: Text(250) }),
-  formerUnits: List(UnitRef, 100),
-  location: z.nullable(Coordinates),
-  schedule: Int().check(z.gte(0)),
-  demo: z.boolean(),
-});
+const { id, name, kind, unit, formerUnits, location, demo } = Office.shape;
+export const OfficeSummaryItem = z.object({ id, name, kind, unit, formerUnits, location, schedule: Int().check(z.gte(0)), demo });
 export type OfficeSummaryItem = z.infer<typeof OfficeSummaryItem>;
 
 /** The light office list: summaries in the directory's order, and the opening hours they index. */
