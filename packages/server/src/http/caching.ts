@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Catalogue resources change only when the catalogue is re-imported. */
 export const CATALOGUE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
-/** Figures that change with every ingest: cacheable, but revalidated each time. */
+/** Answers that change with every ingest (figures, search rankings): cacheable, but revalidated each time. */
 export const REVALIDATE_CACHE_CONTROL = 'public, no-cache';
 
 /**

@@ -19,7 +19,9 @@ export const procedureRoutes: readonly Route[] = [
     query: ProcedureListQuery,
     responses: { 200: { schema: ProcedurePage, description: 'A page of procedures' } },
     errors: [400, 429],
-    caching: 'catalogue',
+    // Revalidated on each use, not kept for minutes: the ranking follows the filing counts, re-read after ingest
+    // without a catalogue change, and a kept first page would hand out a cursor the server then refuses.
+    caching: 'revalidate',
     handler: ({ query }, ctx) => {
       const { limit = PAGE_LIMIT_DEFAULT, cursor, ...search } = query;
       // The cursor is bound to the query (not to the page size, which may change between pages) and to the
