@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Office, ServiceInfo, UnitResolution } from '@motcua/sdk';
+import { DossierView, Office, ServiceInfo, UnitResolution, parseDossierCode } from '@motcua/sdk';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -82,15 +82,25 @@ test('a database seeded for one province refuses another, and serves its own wit
   await again.close();
 });
 
-test('--province 38 --demo: dossier codes carry 38 and the placeholder agency X38; nothing of Lạng Sơn in dossiers, histories, offices', async () => {
+test('--province 38 --demo: dossier codes carry 38 and the placeholder agency H00, which every client accepts; the fixed demo dossiers are Thanh Hóa\'s; nothing of Lạng Sơn in dossiers, histories, offices', async () => {
   const db = openDatabase(':memory:');
-  const app = await createServer({ database: db, province: '38', demo: true, demoDossiers: 400, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
+  const app = await createServer({ database: db, province: '38', demo: true, demoDossiers: 400, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
   try {
     const dossiers = db.prepare('SELECT * FROM dossiers').all() as Record<string, unknown>[];
     assert.ok(dossiers.length >= 300, `${dossiers.length} dossiers`);
     const codes = dossiers.map((d) => String(d.code));
-    assert.ok(codes.some((c) => c.startsWith('000.00.38.X38-')), 'centre dossiers carry the province digits');
-    for (const c of codes) assert.match(c, /^000\.(00\.38|3\d\.\d\d)\.X38-\d{6}-\d{4}$/);
+    assert.ok(codes.some((c) => c.startsWith('000.00.38.H00-')), 'centre dossiers carry the province digits');
+    for (const c of codes) {
+      assert.match(c, /^000\.(00\.38|3\d\.\d\d)\.H00-\d{6}-\d{4}$/);
+      assert.equal(parseDossierCode(c).ok, true, c);
+    }
+    // The documented demo dossier (status 9, phone …1009) exists for this province too, and the SDK looks it up.
+    const fixed = '000.00.38.H00-261116-0001';
+    assert.ok(codes.includes(fixed));
+    const lookup = expectBody(DossierView, await app.inject(`/v1/dossiers/${fixed}?verify=1009`));
+    assert.equal(lookup.status, 9);
+    assert.match(JSON.stringify(lookup.history), /Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa/);
+    assert.match(JSON.stringify(lookup.history), /Sở Tài chính tỉnh Thanh Hóa/);
     const everything = JSON.stringify([dossiers, db.prepare('SELECT * FROM offices').all()]);
     assert.doesNotMatch(everything, /Lạng Sơn|H37|000\.00\.20\./);
     assert.doesNotMatch((await app.inject('/v1/offices')).body, /Lạng Sơn/);

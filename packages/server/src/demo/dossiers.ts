@@ -19,12 +19,13 @@ import {
   type Procedure,
 } from '@motcua/sdk';
 import { workingCalendar, type HolidayCalendar } from '../catalogue/calendar.js';
+import { provinceInText } from '../catalogue/units.js';
 import type { StoredDossier } from '../db/types.js';
 import { maskName } from '../privacy/mask.js';
 import { deskProcedures, provincialUnit } from './desks.js';
 import { CENTRE_FIELD_WEIGHTS, COMMUNE_FIELD_WEIGHTS, plans, type Plan } from './dossier-plans.js';
 import { Days } from './filing-days.js';
-import { DEMO_DOSSIERS } from './fixed-dossiers.js';
+import { demoDossiersFor } from './fixed-dossiers.js';
 import { randomFullName } from './names.js';
 import { OfficeDays, type Moment } from './office-hours.js';
 import { isWardOffice } from './offices.js';
@@ -32,7 +33,7 @@ import { officeAgencyCodes, officeTargets, provinceAgencyCode } from './office-s
 import { createRng, hashFraction } from './random.js';
 import { decidesReception, receptionTime } from './reception.js';
 
-export { DEMO_DOSSIERS } from './fixed-dossiers.js';
+export { DEMO_DOSSIERS, demoDossiersFor } from './fixed-dossiers.js';
 
 export interface GenerateDossiersOptions {
   offices: readonly Office[];
@@ -47,7 +48,7 @@ export interface GenerateDossiersOptions {
   seed?: number;
   /** How far processing has got: events after it are not in the data yet. Default: 17:00 on `to`. */
   now?: Date;
-  /** Also yield {@link DEMO_DOSSIERS} filed before `now` (Lạng Sơn's, so only for province 20). Default true. */
+  /** Also yield the fixed demonstration dossiers ({@link demoDossiersFor}) filed before `now`. Default true. */
   includeDemo?: boolean;
   /** Province code (2 digits) in the agency identifiers. Default `20`. */
   province?: string;
@@ -161,7 +162,7 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     return { plans: plan, hours, late: lateFactor(o), dueDay: dueDayShare(o) };
   });
   const centreOffice = offices.find((o) => o.kind === 'provincial_centre');
-  const province = centreOffice ? centreOffice.unit.name.replace(/^Tỉnh /, 'tỉnh ') : 'tỉnh';
+  const province = centreOffice ? provinceInText(centreOffice.unit.name) : 'tỉnh';
   const units = new Map<string, string>();
   const unitFor = (agency: string | undefined) => {
     let unit = units.get(agency ?? '');
@@ -169,13 +170,15 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
     return unit;
   };
   const provinceCode = options.province ?? '20';
-  const agencyCodes = officeAgencyCodes(offices, provinceCode, options.provinceAgencyCode ?? provinceAgencyCode({ code: provinceCode }));
+  const agencyCode = options.provinceAgencyCode ?? provinceAgencyCode({ code: provinceCode });
+  const agencyCodes = officeAgencyCodes(offices, provinceCode, agencyCode);
   const targets = officeTargets(offices, total);
 
   // Demo dossiers first; their codes are reserved so generated ones never collide with them.
   const reserved = new Set<string>();
-  if ((options.includeDemo ?? true) && provinceCode === '20') {
-    for (const d of DEMO_DOSSIERS) {
+  if ((options.includeDemo ?? true) && centreOffice) {
+    const place = { province: provinceCode, agencyCode, inText: province, centre: { id: centreOffice.id, name: centreOffice.name } };
+    for (const d of demoDossiersFor(place)) {
       reserved.add(d.code);
       if (new Date(d.history[0]!.at) <= now) yield structuredClone(d);
     }

@@ -1,6 +1,7 @@
 /**
  * Fixed demonstration dossiers, one per national status code, at the provincial centre. Their codes, statuses
- * and verification digits are documented so tests, the README and a live demo can look them up:
+ * and verification digits are documented so tests, the README and a live demo can look them up (Lạng Sơn's;
+ * another province's carry its code and agency identifier, e.g. `000.00.38.H00-261127-0001` for Thanh Hóa):
  *
  * | code | status | phone / ID last 4 |
  * |---|---|---|
@@ -20,6 +21,7 @@
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import { maskName } from '../privacy/mask.js';
 import type { StoredDossier } from '../db/types.js';
+import { provinceAgencyCode } from './office-shares.js';
 import { receptionTime } from './reception.js';
 
 const CENTRE_ID = 'trung-tam-pvhcc-tinh';
@@ -196,21 +198,44 @@ const SPECS: DemoSpec[] = [
   },
 ];
 
-/** The demonstration dossiers (see the table above). */
-export const DEMO_DOSSIERS: readonly StoredDossier[] = SPECS.map((s) => ({
-  code: `000.00.20.H37-${s.date.slice(2).replaceAll('-', '')}-0001`,
-  nationalCode: null,
-  procedureCode: s.procedure.code,
-  procedureName: s.procedure.name,
-  status: s.status,
-  receivedAt: receptionTime(s.history),
-  appointmentAt: s.appointment,
-  finishedAt: s.finished,
-  returnedAt: s.returned,
-  applicantMasked: maskName(s.name),
-  phoneLast4: `10${String(s.status).padStart(2, '0')}`,
-  idLast4: `20${String(s.status).padStart(2, '0')}`,
-  officeId: CENTRE_ID,
-  unitCode: PROVINCE,
-  history: s.history,
-}));
+/** Where a province's fixed demonstration dossiers are filed. */
+export interface DemoPlace {
+  /** 2-digit province code. */
+  province: string;
+  /** Province part of the agency identifier (`H37`; see `provinceAgencyCode`). */
+  agencyCode: string;
+  /** The province as written inside a name: "tỉnh Thanh Hóa", "thành phố Hà Nội". */
+  inText: string;
+  centre: { id: string; name: string };
+}
+
+const LANG_SON: DemoPlace = { province: PROVINCE, agencyCode: provinceAgencyCode({ code: PROVINCE }), inText: 'tỉnh Lạng Sơn', centre: { id: CENTRE_ID, name: CENTRE } };
+
+/**
+ * The demonstration dossiers (see the table above) of any province: the same statuses, dates, procedures and
+ * verification digits, filed at that province's centre with its agency identifier and its agencies' names.
+ */
+export function demoDossiersFor(place: DemoPlace): StoredDossier[] {
+  const localUnit = (unit: string | null) =>
+    unit === null ? null : unit === CENTRE ? place.centre.name : unit.replace(LANG_SON.inText, place.inText);
+  return SPECS.map((s) => ({
+    code: `000.00.${place.province}.${place.agencyCode}-${s.date.slice(2).replaceAll('-', '')}-0001`,
+    nationalCode: null,
+    procedureCode: s.procedure.code,
+    procedureName: s.procedure.name,
+    status: s.status,
+    receivedAt: receptionTime(s.history),
+    appointmentAt: s.appointment,
+    finishedAt: s.finished,
+    returnedAt: s.returned,
+    applicantMasked: maskName(s.name),
+    phoneLast4: `10${String(s.status).padStart(2, '0')}`,
+    idLast4: `20${String(s.status).padStart(2, '0')}`,
+    officeId: place.centre.id,
+    unitCode: place.province,
+    history: s.history.map((e) => ({ ...e, unit: localUnit(e.unit) })),
+  }));
+}
+
+/** Lạng Sơn's demonstration dossiers (see the table above). */
+export const DEMO_DOSSIERS: readonly StoredDossier[] = demoDossiersFor(LANG_SON);

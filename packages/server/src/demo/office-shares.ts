@@ -12,12 +12,19 @@ const CENTRE_SHARE = 0.4;
 const LANG_SON_AGENCY_CODE = 'H37';
 
 /**
+ * QCVN 102:2016 numbers provinces from H01, so `H00` is no province's: the placeholder for provinces whose number
+ * no source gives. It keeps demo codes in the shape every client checks (`ddd.dd.dd.Hdd`; the SDK refuses
+ * anything else as `bad_agency`) while never passing for a real agency; the province shows in the third group
+ * (`000.00.38.H00` for Thanh Hóa).
+ */
+const UNKNOWN_PROVINCE_AGENCY_CODE = 'H00';
+
+/**
  * The province part of the agency identifiers: the data's `agencyCodeSuffix` when it gives one, `H37` for Lạng Sơn
- * (20), else the placeholder `X` + province code (`X38` for Thanh Hóa): no source gives the other provinces' codes,
- * and `X` is no QCVN 102 letter, so a demo code never passes for a real one.
+ * (20), else {@link UNKNOWN_PROVINCE_AGENCY_CODE}.
  */
 export function provinceAgencyCode(province: { code: string; agencyCodeSuffix?: string | null }): string {
-  return province.agencyCodeSuffix ?? (province.code === '20' ? LANG_SON_AGENCY_CODE : `X${province.code}`);
+  return province.agencyCodeSuffix ?? (province.code === '20' ? LANG_SON_AGENCY_CODE : UNKNOWN_PROVINCE_AGENCY_CODE);
 }
 
 /**
