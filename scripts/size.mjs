@@ -62,7 +62,9 @@ const PAGE_CEILINGS = {
   // fields (issue 11 and its review; 35.04 → 35.44 kB measured).
   'motcua-procedure-finder.js': 35.7,
   'motcua-rating.js': 35.15,
-  'motcua-stats.js': 30.75, // 30.5 → 30.75: the loading state laid out as the loaded one (30.28 → 30.71 kB measured)
+  // 30.5 → 30.75: the loading state laid out as the loaded one (30.28 → 30.71 kB measured); 30.75 → 30.85: the
+  // chart opens at the latest month on a phone (30.71 → 30.80 kB measured).
+  'motcua-stats.js': 30.85,
 };
 
 /** @type {SizeEntry[]} */
@@ -92,7 +94,8 @@ export const ENTRIES = [
   // 89.25 → 89.5 for the stats loading state that reserves the loaded height (88.99 → 89.42 kB measured).
   // 89.5 → 89.75 for issue 12's last fixes: the province-neutral code hint, the directory's kind line, the rating's
   // wording and the stats chart that scrolls instead of shrinking its labels (89.42 → 89.54 kB measured).
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.75 * kB },
+  // 89.75 → 89.85: the stats chart opens at the latest month on a phone (89.74 → 89.83 kB measured).
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.85 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],

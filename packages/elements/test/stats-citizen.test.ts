@@ -54,6 +54,23 @@ describe('<motcua-stats> for citizens', () => {
     expect(box.scrollWidth).to.be.greaterThan(box.clientWidth);
   });
 
+  it('on a phone, opens its chart at the latest month, and keeps a scroll the citizen made over a re-render', async () => {
+    await setViewport({ width: 360, height: 800 });
+    const el = await stats();
+    const box = el.shadowRoot!.querySelector<HTMLElement>('.monthly .scroll')!;
+    const svg = box.querySelector('svg.chart')!;
+    expect(box.scrollWidth, 'a year of months is wider than a phone').to.be.greaterThan(box.clientWidth);
+    const months = svg.querySelectorAll('text[text-anchor="middle"]');
+    const last = months[months.length - 1]!.getBoundingClientRect();
+    const seen = box.getBoundingClientRect();
+    expect(last.right, 'the latest month is in view').to.be.at.most(seen.right + 0.5);
+    expect(last.left).to.be.at.least(seen.left - 0.5);
+    box.scrollLeft = 0;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(box.scrollLeft).to.equal(0);
+  });
+
   for (const width of [360, 1280]) {
     it(`at ${width} px: no word broken in the table, chart labels of 12 px or more with a scale`, async () => {
       await setViewport({ width, height: 800 });

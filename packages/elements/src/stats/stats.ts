@@ -82,6 +82,21 @@ export class MotcuaStats extends MotcuaElement {
 
   #retry = (): void => void this.#stats.run();
 
+  /** The figures whose chart was last brought to its latest month. */
+  #scrolledFor: StatsPair | undefined;
+
+  /**
+   * On a narrow screen the chart scrolls sideways: open it at the latest months (what a citizen looks for),
+   * once per set of figures, so a scroll the citizen made is never undone by a re-render.
+   */
+  protected override updated(): void {
+    const value = this.#stats.status === TaskStatus.COMPLETE ? this.#stats.value : undefined;
+    if (!value || value === this.#scrolledFor) return;
+    this.#scrolledFor = value;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.monthly .scroll');
+    if (scroller) scroller.scrollLeft = scroller.scrollWidth;
+  }
+
   protected override render(): TemplateResult {
     const m = this.#m;
     const task = this.#stats;
