@@ -3,10 +3,10 @@
  * (one per national status), plus the loading, not-found, bad-format and server-down states.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { statusLabel, type DossierStatus } from '@motcua/sdk';
 import '@motcua/elements/dossier-lookup';
-import { DEMO_DOSSIERS, DOWN_API, SLOW_API, inside, part, partShows, renderTag, shows, widget, type WidgetArgs } from './support/widgets.js';
+import { DEMO_DOSSIERS, DOWN_API, LIMITED_API, SLOW_API, inside, part, partShows, renderTag, shows, textOf, widget, type WidgetArgs } from './support/widgets.js';
 
 const TAG = 'motcua-dossier-lookup';
 
@@ -109,6 +109,45 @@ export const ServerDown: Story = {
     const el = await widget(canvasElement, TAG);
     await part(el, 'error');
     await expect(inside(el).getByRole('button', { name: 'Thử lại' })).toBeVisible();
+  },
+};
+
+/** Waiting for the citizen (5): what to do, in plain words, instead of a deadline that runs. */
+export const WhatToDoNext: Story = {
+  name: 'Next step (5 · documents requested)',
+  args: { code: DEMO_DOSSIERS[5] },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, TAG);
+    await partShows(el, 'next-step', 'Bạn cần bổ sung giấy tờ');
+    await expect(textOf(el)).not.toMatch('Quá hạn');
+  },
+};
+
+/** In progress with an appointment: add it to a calendar (an .ics made in the browser), share or copy a link. */
+export const AppointmentAndShare: Story = {
+  name: 'Appointment: calendar and share',
+  args: { code: DEMO_DOSSIERS[4], 'url-param': 'ma-ho-so' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, TAG);
+    const calendar = await part(el, 'calendar');
+    await expect(calendar).toHaveTextContent('Thêm ngày hẹn vào lịch');
+    await expect(calendar.getAttribute('href')).toMatch(/^data:text\/calendar/);
+    await expect(calendar).toHaveAttribute('download', `ho-so-${DEMO_DOSSIERS[4]}.ics`);
+    await expect(await part(el, 'share')).toBeVisible();
+  },
+};
+
+/** Too many lookups from this client (429): the wait counts down, and retry stays disabled until it ends. */
+export const RateLimited: Story = {
+  name: 'Error: too many lookups (countdown)',
+  args: { api: LIMITED_API, code: DEMO_DOSSIERS[10] },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, TAG);
+    const error = await partShows(el, 'error', /thử lại sau \d+ giây/);
+    const seconds = () => Number(/sau (\d+) giây/.exec(error.textContent ?? '')?.[1]);
+    const first = seconds();
+    await expect(await part(el, 'retry')).toBeDisabled();
+    await waitFor(() => expect(seconds()).toBeLessThan(first), { timeout: 3000 });
   },
 };
 

@@ -3,7 +3,7 @@
  * procedure; empty, not-found, loading and error states, against the reference server's real catalogue.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@motcua/elements/procedure-finder';
 import { DOWN_API, SLOW_API, inside, part, partShows, renderTag, settled, shows, widget, type WidgetArgs } from './support/widgets.js';
 
@@ -63,6 +63,26 @@ export const DeepLink: Story = {
     const el = await widget(canvasElement, TAG);
     await partShows(el, 'detail', 'Thủ tục đăng ký khai sinh');
     await expect(inside(el).getByRole('button', { name: 'Quay lại danh sách' })).toBeVisible();
+  },
+};
+
+/** What to bring for a birth registration: a checklist to tick (originals and copies, required or not) and print. */
+export const WhatToBring: Story = {
+  name: 'What to bring (checklist)',
+  args: { code: '1.001193' },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, TAG);
+    await partShows(el, 'detail', 'Thủ tục đăng ký khai sinh');
+    const section = el.shadowRoot!.querySelector<HTMLDetailsElement>('details.to-bring')!;
+    await expect(section).not.toBeNull();
+    await userEvent.click(section.querySelector('summary')!);
+    await expect(section.open).toBe(true);
+    const boxes = within(section).getAllByRole('checkbox');
+    await expect(boxes.length).toBeGreaterThan(1);
+    await expect(section.textContent).not.toMatch(/Bản chính: 0 · Bản sao: 0/);
+    await userEvent.click(boxes[0]!);
+    await expect(boxes[0]).toBeChecked();
+    await expect(within(section).getByRole('button', { name: 'In danh sách giấy tờ' })).toBeVisible();
   },
 };
 

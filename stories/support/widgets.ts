@@ -7,6 +7,8 @@ import { expect, waitFor, within } from 'storybook/test';
 
 /** An API base URL that answers after a delay (the real API, 2.5 s late): the loading state, then the data. */
 export const SLOW_API = `${window.location.origin}/__motcua/slow`;
+/** An API base URL whose every answer is the rate limiter's 429, with Retry-After: 45 s (longer than the SDK waits by itself). */
+export const LIMITED_API = `${window.location.origin}/__motcua/limited`;
 /** An API base URL that answers like a gateway whose API is down (HTML 502). */
 export const DOWN_API = `${window.location.origin}/__motcua/down`;
 
