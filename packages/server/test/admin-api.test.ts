@@ -13,8 +13,8 @@ import { CalendarImportResult, OfficeImportResult } from '../src/routes/admin.js
 import type { Database } from '../src/db/database.js';
 import { rebuildRatingStats } from '../src/db/ratings.js';
 import { rebuildStats } from '../src/db/stats.js';
-import { createServer, openDatabase } from '../src/index.js';
-import { TEST_NOW, expectBody, expectProblem, seededTemplate, testServer } from './helpers.js';
+import { createServer } from '../src/index.js';
+import { TEST_NOW, expectBody, expectProblem, queryRow, queryRows, seededDatabase, testServer } from './helpers.js';
 
 const ADMIN = 'test-admin-key-0123456789abcdef';
 const INGEST = 'test-ingest-key-0123456789abcdef';
@@ -118,15 +118,15 @@ describe('/v1/admin', () => {
 describe('/v1/admin/offices over demo dossiers and ratings', () => {
   let app: FastifyInstance;
   let db: Database;
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const orphans = () => [
-    count('SELECT count(*) AS n FROM dossiers WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT id FROM offices)'),
-    count("SELECT count(*) AS n FROM ratings WHERE office_key <> '' AND office_key NOT IN (SELECT id FROM offices)"),
-    count('SELECT count(*) AS n FROM ratings WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT id FROM offices)'),
+  const count = async (sql: string) => Number((await queryRow<{ n: number }>(db, sql))!.n);
+  const orphans = async () => [
+    await count('SELECT count(*) AS n FROM dossiers WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT id FROM offices)'),
+    await count("SELECT count(*) AS n FROM ratings WHERE office_key <> '' AND office_key NOT IN (SELECT id FROM offices)"),
+    await count('SELECT count(*) AS n FROM ratings WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT id FROM offices)'),
   ];
-  const aggregates = () => JSON.stringify(['stats_daily', 'stats_daily_total', 'ratings_daily', 'ratings_daily_total'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()));
+  const aggregates = async () => JSON.stringify(await Promise.all(['stats_daily', 'stats_daily_total', 'ratings_daily', 'ratings_daily_total'].map((t) => queryRows(db, `SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
   before(async () => {
-    db = openDatabase(await seededTemplate());
+    db = await seededDatabase();
     app = await createServer({ database: db, adminKeys: [ADMIN], logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
   });
   after(() => app.close());
@@ -135,24 +135,24 @@ describe('/v1/admin/offices over demo dossiers and ratings', () => {
     const scopes = ['', '?unit=06220', '?unit=20'];
     const figures = async () => Promise.all(scopes.flatMap((s) => [`/v1/stats${s}`, `/v1/ratings/summary${s}`]).map(async (url) => (await app.inject(url)).json() as unknown));
     const before = await figures();
-    const atCongSon = count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'ubnd-xa-cong-son'");
-    assert.ok(atCongSon > 0 && count("SELECT count(*) AS n FROM ratings WHERE office_key <> ''") > 0, 'the seed has dossiers and ratings at demo offices');
+    const atCongSon = await count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'ubnd-xa-cong-son'");
+    assert.ok(atCongSon > 0 && (await count("SELECT count(*) AS n FROM ratings WHERE office_key <> ''")) > 0, 'the seed has dossiers and ratings at demo offices');
     // The provincial centre comes back under its demo id: what pointed at it stays.
-    const atCentre = count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh'");
+    const atCentre = await count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh'");
     const done = expectBody(OfficeImportResult, await app.inject({
       method: 'POST', url: '/v1/admin/offices', headers: auth(ADMIN),
       payload: [{ ...centre, id: 'trung-tam-pvhcc-tinh' }, congSon],
     }));
     assert.equal(done.removedDemo, 66);
     assert.ok(done.detached.dossiers >= atCongSon && done.detached.ratings > 0, JSON.stringify(done.detached));
-    assert.deepEqual(orphans(), [0, 0, 0]);
-    assert.equal(count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh'"), atCentre);
+    assert.deepEqual(await orphans(), [0, 0, 0]);
+    assert.equal(await count("SELECT count(*) AS n FROM dossiers WHERE office_id = 'trung-tam-pvhcc-tinh'"), atCentre);
     assert.deepEqual(await figures(), before, 'province and unit figures are the same dossiers and ratings');
-    const kept = aggregates();
-    rebuildStats(db);
-    rebuildRatingStats(db);
-    assert.equal(aggregates(), kept, 'the aggregates are what a rebuild gives');
-    const code = (db.prepare("SELECT code FROM dossiers WHERE unit_code = '06220' AND office_id IS NULL LIMIT 1").get() as { code: string }).code;
+    const kept = await aggregates();
+    await rebuildStats(db);
+    await rebuildRatingStats(db);
+    assert.equal(await aggregates(), kept, 'the aggregates are what a rebuild gives');
+    const { code } = (await queryRow<{ code: string }>(db, "SELECT code FROM dossiers WHERE unit_code = '06220' AND office_id IS NULL LIMIT 1"))!;
     const view = expectBody(DossierView, await app.inject(`/v1/dossiers/${code}`));
     assert.deepEqual([view.office, view.unit?.code], [null, '06220']);
   });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { openDatabase, upsertProcedures } from '../src/index.js';
+import { openDatabase, upsertProcedures, type Database } from '../src/index.js';
 import { appendHistoryEvent, upsertDossier } from '../src/db/dossiers.js';
 import { applyHistoryEvent, lastEventWhere, type EventTarget } from '../src/db/history-event.js';
 import { isSettled } from '@motcua/sdk';
@@ -20,7 +20,9 @@ import { searchProcedureIds } from '../src/db/procedure-search.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { rebuildStats } from '../src/db/stats.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
-import { TEST_DOSSIERS, TEST_NOW, seededTemplate } from './helpers.js';
+import { TEST_DOSSIERS, TEST_NOW, closeDatabase, execute, queryRow, queryRows, seededDatabase, seededTemplate } from './helpers.js';
+
+const countOf = async (db: Database, sql: string, ...params: unknown[]) => Number((await queryRow<{ n: number }>(db, sql, ...params))!.n);
 
 describe('migrations', () => {
   test('a new database is at the latest version; reopening changes nothing', () => {
@@ -67,73 +69,75 @@ describe('migrations', () => {
 
 describe('seeding', () => {
   test('a second seeding does nothing', async () => {
-    const db = openDatabase(await seededTemplate());
-    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
-    const before = (db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+    const db = await seededDatabase();
+    const hasher = createFactorHasher(await ensureSecret(db, 'verification_secret'));
+    const before = await countOf(db, 'SELECT count(*) AS n FROM dossiers');
     const report = await seedDatabase(db, hasher, { demo: true, dossierCount: 500, now: TEST_NOW });
     assert.deepEqual(report, { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 });
-    assert.equal((db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n, before);
-    assert.ok(getMeta(db, 'seeded:catalogue') && getMeta(db, 'seeded:demo'));
-    db.close();
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM dossiers'), before);
+    assert.ok((await getMeta(db, 'seeded:catalogue')) && (await getMeta(db, 'seeded:demo')));
+    await closeDatabase(db);
   });
 
   test('demo dossiers follow the calendar in the database: none received on a day the province closed', async () => {
-    const db = openDatabase(await seededTemplate(null)); // catalogue only
-    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    const db = await seededDatabase(null); // catalogue only
+    const hasher = createFactorHasher(await ensureSecret(db, 'verification_secret'));
     const closed = '2026-11-18'; // a Wednesday, a working day in the built-in calendar
     const year = HOLIDAYS[2026]!;
-    storeHolidayYears(db, { 2026: { ...year, breaks: [...year.breaks, { from: closed, to: closed, name: 'Nghỉ của tỉnh', confirmed: true, source: 'test' }] } });
+    await storeHolidayYears(db, { 2026: { ...year, breaks: [...year.breaks, { from: closed, to: closed, name: 'Nghỉ của tỉnh', confirmed: true, source: 'test' }] } });
     await seedDatabase(db, hasher, { demo: true, dossierCount: 2000, now: TEST_NOW });
-    const count = (day: string) => (db.prepare('SELECT count(*) AS n FROM dossiers WHERE received_day = ?').get(day) as { n: number }).n;
-    assert.ok(count('2026-11-17') > 0, 'the day before is a filing day');
-    assert.equal(count(closed), 0);
-    db.close();
+    const count = (day: string) => countOf(db, 'SELECT count(*) AS n FROM dossiers WHERE received_day = ?', day);
+    assert.ok((await count('2026-11-17')) > 0, 'the day before is a filing day');
+    assert.equal(await count(closed), 0);
+    await closeDatabase(db);
   });
 
   test('a seed that fails half-way leaves nothing of itself behind', async () => {
     // The code the generator gives its 1,500th dossier (generation is deterministic).
-    const full = openDatabase(await seededTemplate(TEST_DOSSIERS));
-    const { code } = full.prepare('SELECT code FROM dossiers ORDER BY id LIMIT 1 OFFSET 1500').get() as { code: string };
-    full.close();
+    const full = await seededDatabase(TEST_DOSSIERS);
+    const { code } = (await queryRow<{ code: string }>(full, 'SELECT code FROM dossiers ORDER BY id LIMIT 1 OFFSET 1500'))!;
+    await closeDatabase(full);
 
-    const db = openDatabase(await seededTemplate(null)); // catalogue only
-    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    const db = await seededDatabase(null); // catalogue only
+    const hasher = createFactorHasher(await ensureSecret(db, 'verification_secret'));
     // Occupy that code: the demo seed fails half-way on a unique constraint.
-    db.prepare(
+    await execute(
+      db,
       `INSERT INTO dossiers (code, procedure_code, procedure_name, status, received_at, applicant_masked, history,
          received_day, settled, on_time, updated_at)
        VALUES (?, '1.001193', 'x', 1, '2026-11-27T08:00:00+07:00', 'A*', '[]', '2026-11-27', 0, 0, '')`,
-    ).run(code);
+      code,
+    );
     await assert.rejects(seedDatabase(db, hasher, { demo: true, dossierCount: TEST_DOSSIERS, now: TEST_NOW }), /UNIQUE/);
-    assert.equal((db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n, 1);
-    assert.equal((db.prepare('SELECT count(*) AS n FROM ratings').get() as { n: number }).n, 0);
-    assert.equal(getMeta(db, 'seeded:demo'), null);
-    db.close();
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM dossiers'), 1);
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM ratings'), 0);
+    assert.equal(await getMeta(db, 'seeded:demo'), null);
+    await closeDatabase(db);
   });
 });
 
 describe('upsertProcedures', () => {
   test('updates by code, re-indexes the text and refreshes the lists', async () => {
-    const db = openDatabase(await seededTemplate(null));
-    const procedure = getProcedure(db, '1.001193')!;
-    const result = upsertProcedures(db, [
+    const db = await seededDatabase(null);
+    const procedure = (await getProcedure(db, '1.001193'))!;
+    const result = await upsertProcedures(db, [
       { procedure: { ...procedure, name: 'Thủ tục đăng ký khai sinh cho trẻ em' }, fieldCode: 'G15-TP07', sourceFormat: 'test' },
       { procedure: { ...procedure, code: '9.000001', name: 'Thủ tục thử nghiệm độc nhất' }, fieldCode: null, sourceFormat: 'test' },
     ]);
     assert.deepEqual(result, { inserted: 1, updated: 1 });
-    assert.equal(getProcedure(db, '1.001193')!.name, 'Thủ tục đăng ký khai sinh cho trẻ em');
-    const [first] = searchProcedureIds(db, { q: 'thu nghiem doc nhat' });
-    assert.equal((db.prepare('SELECT code FROM procedures WHERE id = ?').get(first) as { code: string }).code, '9.000001');
-    assert.equal(searchProcedureIds(db, { q: 'tre em khai sinh' }).length > 0, true);
-    db.close();
+    assert.equal((await getProcedure(db, '1.001193'))!.name, 'Thủ tục đăng ký khai sinh cho trẻ em');
+    const [first] = await searchProcedureIds(db, { q: 'thu nghiem doc nhat' });
+    assert.equal((await queryRow<{ code: string }>(db, 'SELECT code FROM procedures WHERE id = ?', first))!.code, '9.000001');
+    assert.equal((await searchProcedureIds(db, { q: 'tre em khai sinh' })).length > 0, true);
+    await closeDatabase(db);
   });
 });
 
 describe('statistics kept in step', () => {
   test('after ingest writes, the aggregates equal a full rebuild', async () => {
-    const db = openDatabase(await seededTemplate());
-    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
-    upsertDossier(
+    const db = await seededDatabase();
+    const hasher = createFactorHasher(await ensureSecret(db, 'verification_secret'));
+    await upsertDossier(
       db,
       {
         code: '000.31.05.H37-261120-0042',
@@ -154,19 +158,20 @@ describe('statistics kept in step', () => {
       },
       hasher,
     );
-    appendHistoryEvent(db, '000.31.05.H37-261120-0042', { at: '2026-11-10T10:00:00+07:00', action: 'Xong', unit: null, officerTitle: null, status: 9 }, hasher);
+    await appendHistoryEvent(db, '000.31.05.H37-261120-0042', { at: '2026-11-10T10:00:00+07:00', action: 'Xong', unit: null, officerTitle: null, status: 9 }, hasher);
     // Move an existing dossier to another status too.
-    const some = db.prepare('SELECT code FROM dossiers WHERE status = 4 LIMIT 1').get() as { code: string };
-    appendHistoryEvent(db, some.code, { at: '2026-11-28T09:00:00+07:00', action: 'Dừng xử lý', unit: null, officerTitle: null, status: 8 }, hasher);
+    const some = (await queryRow<{ code: string }>(db, 'SELECT code FROM dossiers WHERE status = 4 LIMIT 1'))!;
+    await appendHistoryEvent(db, some.code, { at: '2026-11-28T09:00:00+07:00', action: 'Dừng xử lý', unit: null, officerTitle: null, status: 8 }, hasher);
 
-    const snapshot = () => ({
-      daily: db.prepare('SELECT * FROM stats_daily WHERE received OR settled OR on_time OR early OR open_delta OR overdue_delta ORDER BY 1, 2, 3').all(),
-      total: db.prepare('SELECT * FROM stats_daily_total WHERE received OR settled OR on_time OR early OR open_delta OR overdue_delta ORDER BY 1').all(),
+    const changed = 'received <> 0 OR settled <> 0 OR on_time <> 0 OR early <> 0 OR open_delta <> 0 OR overdue_delta <> 0';
+    const snapshot = async () => ({
+      daily: await queryRows(db, `SELECT * FROM stats_daily WHERE ${changed} ORDER BY 1, 2, 3`),
+      total: await queryRows(db, `SELECT * FROM stats_daily_total WHERE ${changed} ORDER BY 1`),
     });
-    const incremental = snapshot();
-    rebuildStats(db);
-    assert.deepEqual(snapshot(), incremental);
-    db.close();
+    const incremental = await snapshot();
+    await rebuildStats(db);
+    assert.deepEqual(await snapshot(), incremental);
+    await closeDatabase(db);
   });
 });
 
@@ -233,13 +238,13 @@ describe('applyHistoryEvent', () => {
 
 describe('appendHistoryEvent', () => {
   test('stores the applied event and keeps the rest of the row, factor hashes included', async () => {
-    const db = openDatabase(await seededTemplate());
-    const hasher = createFactorHasher(ensureSecret(db, 'verification_secret'));
+    const db = await seededDatabase();
+    const hasher = createFactorHasher(await ensureSecret(db, 'verification_secret'));
     const code = '000.00.20.H37-261123-0001';
-    const before = db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as Record<string, unknown>;
+    const before = (await queryRow(db, 'SELECT * FROM dossiers WHERE code = ?', code))!;
     const event = { at: '2026-11-26T10:00:00+07:00', action: 'Đã xử lý xong', unit: null, officerTitle: null, status: 9 };
-    assert.deepEqual(appendHistoryEvent(db, code, event, hasher), { ok: true, status: 9 });
-    const after = db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as Record<string, unknown>;
+    assert.deepEqual(await appendHistoryEvent(db, code, event, hasher), { ok: true, status: 9 });
+    const after = (await queryRow(db, 'SELECT * FROM dossiers WHERE code = ?', code))!;
     assert.equal(after.status, 9);
     assert.equal(after.finished_at, event.at);
     assert.deepEqual(JSON.parse(after.history as string), [...JSON.parse(before.history as string), event]);
@@ -247,7 +252,7 @@ describe('appendHistoryEvent', () => {
     for (const column of ['national_code', 'procedure_code', 'received_at', 'appointment_at', 'applicant_masked', 'phone_hash', 'id_hash', 'office_id', 'unit_code']) {
       assert.deepEqual(after[column], before[column], column);
     }
-    assert.deepEqual(appendHistoryEvent(db, '000.00.20.H37-261123-9999', event, hasher), { ok: false, reason: 'not_found' });
-    db.close();
+    assert.deepEqual(await appendHistoryEvent(db, '000.00.20.H37-261123-9999', event, hasher), { ok: false, reason: 'not_found' });
+    await closeDatabase(db);
   });
 });

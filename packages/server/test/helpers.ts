@@ -1,14 +1,22 @@
 /**
- * Test support: real servers over real SQLite databases seeded with the real data. Seeding (importing
+ * Test support: real servers over real databases seeded with the real data. Seeding (importing
  * 2,006 procedures, generating dossiers) takes seconds, so each test process seeds a template once per
- * configuration and every server starts from an in-memory copy of it.
+ * configuration and every server starts from a copy of it.
+ *
+ * The seam between the tests and the storage engine: a test gets its database from `freshDatabase()`,
+ * `seededDatabase()` or (for the command-line tools, which open a database themselves) `seededDatabaseAt()` /
+ * `databaseLocation()`, reads it back with `queryRows()` / `queryRow()` / `tableNames()` and changes it
+ * with `execute()`, in SQL that runs on SQLite and PostgreSQL alike (`?` placeholders). Only these functions
+ * know the engine, so the suite can run on another one by changing them alone.
  */
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import * as z from 'zod/mini';
 import { Problem } from '@motcua/sdk';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, openDatabase } from '../src/index.js';
-import type { CreateServerOptions } from '../src/index.js';
+import type { CreateServerOptions, Database } from '../src/index.js';
 import { ensureSecret } from '../src/db/meta.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
@@ -47,11 +55,84 @@ export interface TestServerOptions extends Omit<CreateServerOptions, 'database'>
   dossiers?: number | null;
 }
 
+/** An empty, migrated database of the test's own; close it when done (a server given it closes it). */
+export async function freshDatabase(): Promise<Database> {
+  return openDatabase(':memory:');
+}
+
+/** A private copy of the seeded template (`dossiers` demo dossiers, null: catalogue only). */
+export async function seededDatabase(dossiers: number | null = TEST_DOSSIERS): Promise<Database> {
+  return openDatabase(await seededTemplate(dossiers));
+}
+
+/**
+ * Where a command-line tool or `createServer({ dbPath })` may create a database named `name`, under the
+ * test's temporary folder `dir` (nothing is created yet).
+ */
+export function databaseLocation(dir: string, name: string): string {
+  return join(dir, `${name}.db`);
+}
+
+/** Like {@link databaseLocation}, already holding a copy of the seeded template. */
+export async function seededDatabaseAt(dir: string, name: string, dossiers: number | null = TEST_DOSSIERS): Promise<string> {
+  const location = databaseLocation(dir, name);
+  writeFileSync(location, await seededTemplate(dossiers));
+  return location;
+}
+
+/** Like {@link databaseLocation}, already holding an empty, migrated database. */
+export async function freshDatabaseAt(dir: string, name: string): Promise<string> {
+  const location = databaseLocation(dir, name);
+  openDatabase(location).close();
+  return location;
+}
+
+/** Whether a database was created at `location`. */
+export async function databaseExists(location: string): Promise<boolean> {
+  return existsSync(location);
+}
+
+/** Open the database at a location from {@link databaseLocation} (close it when done). */
+export async function databaseAt(location: string): Promise<Database> {
+  return openDatabase(location);
+}
+
+/** Every row `sql` answers (`?` placeholders bound to `params`). */
+export async function queryRows<T = Record<string, unknown>>(db: Database, sql: string, ...params: unknown[]): Promise<T[]> {
+  return db.prepare(sql).all(...params) as T[];
+}
+
+/** The first row `sql` answers, or undefined. */
+export async function queryRow<T = Record<string, unknown>>(db: Database, sql: string, ...params: unknown[]): Promise<T | undefined> {
+  return db.prepare(sql).get(...params) as T | undefined;
+}
+
+/** Run a statement that answers no rows. */
+export async function execute(db: Database, sql: string, ...params: unknown[]): Promise<void> {
+  db.prepare(sql).run(...params);
+}
+
+/** The names of the database's tables, sorted. */
+export async function tableNames(db: Database): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  return rows.map((r) => r.name);
+}
+
+/** A private copy of `db` as it is now. */
+export async function copyDatabase(db: Database): Promise<Database> {
+  return openDatabase(db.serialize());
+}
+
+/** Close a database a test opened itself. */
+export async function closeDatabase(db: Database): Promise<void> {
+  db.close();
+}
+
 /** A server over a fresh copy of the seeded template; close it with `app.close()`. */
 export async function testServer(options: TestServerOptions = {}): Promise<FastifyInstance> {
   const { dossiers = TEST_DOSSIERS, ...rest } = options;
   return createServer({
-    database: openDatabase(await seededTemplate(dossiers)),
+    database: await seededDatabase(dossiers),
     logLevel: 'silent',
     now: () => TEST_NOW,
     staticRoot: null,

@@ -4,17 +4,16 @@
  * not started on yet fills it as the first start would: a team's own procedures are not lost to Lạng Sơn.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
 import { Procedure, ServiceInfo } from '@motcua/sdk';
 import { PROCEDURES_FILE, dataPath } from '../src/catalogue/data.js';
-import { openDatabase } from '../src/db/database.js';
 import { main } from '../src/import-cli.js';
 import { createServer } from '../src/index.js';
-import { TEST_NOW, expectBody } from './helpers.js';
+import { TEST_NOW, closeDatabase, databaseAt, databaseExists, databaseLocation, expectBody, queryRow } from './helpers.js';
 
 /** A procedure of Thanh Hóa's own (its agency and its name name the province), and a national one. */
 function procedureFile(dir: string): string {
@@ -41,22 +40,22 @@ describe('motcua-import and the province', () => {
     const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) });
     return { code, out, err };
   };
-  const stored = (db: string, code: string) => {
-    const d = openDatabase(db);
+  const stored = async (location: string, code: string) => {
+    const d = await databaseAt(location);
     try {
-      return d.prepare('SELECT code FROM procedures WHERE code = ?').get(code) !== undefined;
+      return (await queryRow(d, 'SELECT code FROM procedures WHERE code = ?', code)) !== undefined;
     } finally {
-      d.close();
+      await closeDatabase(d);
     }
   };
-  const thanhHoa = join(dir, 'thanhhoa.db');
+  const thanhHoa = databaseLocation(dir, 'thanhhoa');
 
   test('before the first start, --province 38 fits the procedures to Thanh Hóa, says so, and the server then serves Thanh Hóa', async () => {
     const res = await run(file, '--db', thanhHoa, '--province', '38');
     assert.equal(res.code, 0, res.err + res.out);
     assert.match(res.out, /^Importing for province 38 Thanh Hóa \(from --province or MOTCUA_PROVINCE\)\n/);
     assert.match(res.err, /not seeded yet, filling it as the server's first start would/);
-    assert.ok(stored(thanhHoa, '1.099901'), "the province's own procedure is kept");
+    assert.ok(await stored(thanhHoa, '1.099901'), "the province's own procedure is kept");
 
     const app = await createServer({ dbPath: thanhHoa, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
     try {
@@ -83,31 +82,31 @@ describe('motcua-import and the province', () => {
     } finally {
       delete process.env.MOTCUA_PROVINCE;
     }
-    assert.ok(stored(thanhHoa, '1.099901'));
+    assert.ok(await stored(thanhHoa, '1.099901'));
   });
 
   test('MOTCUA_PROVINCE chooses the province like --province; without either it is Lạng Sơn, and says it is the default', async () => {
     process.env.MOTCUA_PROVINCE = '38';
     try {
-      const dry = await run(file, '--db', join(dir, 'none.db'), '--dry-run', '--json');
+      const dry = await run(file, '--db', databaseLocation(dir, 'none'), '--dry-run', '--json');
       assert.equal(dry.code, 0, dry.err);
       const report = JSON.parse(dry.out) as { province: unknown; fitness: { province: string }; stored: unknown };
       assert.deepEqual([report.province, report.fitness.province, report.stored], [{ code: '38', name: 'Thanh Hóa', source: 'option' }, 'Thanh Hóa', null]);
     } finally {
       delete process.env.MOTCUA_PROVINCE;
     }
-    const fallback = await run(file, '--db', join(dir, 'none.db'), '--dry-run');
+    const fallback = await run(file, '--db', databaseLocation(dir, 'none'), '--dry-run');
     assert.match(fallback.out, /^Importing for province 20 Lạng Sơn \(from the default; choose with --province\)/);
     assert.match(fallback.out, /Dry run: nothing stored/);
-    assert.equal(existsSync(join(dir, 'none.db')), false, 'a dry run creates no database');
+    assert.equal(await databaseExists(databaseLocation(dir, 'none')), false, 'a dry run creates no database');
   });
 
   test('an unknown province code is refused with the list of codes, before anything is written', async () => {
     for (const bad of ['99', 'HN', '380']) {
-      const res = await run(file, '--db', join(dir, 'bad.db'), '--province', bad);
+      const res = await run(file, '--db', databaseLocation(dir, 'bad'), '--province', bad);
       assert.equal(res.code, 2, bad);
       assert.match(res.err, /province: expected one of the 34 province codes of the 2025 reform \(01, .*\), got/);
-      assert.equal(existsSync(join(dir, 'bad.db')), false);
+      assert.equal(await databaseExists(databaseLocation(dir, 'bad')), false);
     }
   });
 

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPath, PROCEDURES_FILE } from '../src/catalogue/data.js';
-import { openDatabase } from '../src/db/database.js';
 import { getCatalogueFitness } from '../src/db/procedures.js';
 import { main } from '../src/import-cli.js';
+import { closeDatabase, databaseAt, databaseLocation, freshDatabaseAt } from './helpers.js';
 
 const collector = () => {
   const c = { text: '', write: (s: string) => (c.text += s) };
@@ -16,16 +16,16 @@ const collector = () => {
 test('motcua-import --report prints the fitness report the last import kept: counts by rule, every finding with its reason', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-report-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'catalogue.db');
+  const db = databaseLocation(dir, 'catalogue');
 
   const missing = collector();
   assert.equal(await main(['--report', '--db', db], collector(), missing), 1);
   assert.match(missing.text, /Database not found/);
 
   assert.equal(await main([dataPath(PROCEDURES_FILE), '--db', db], collector(), collector()), 0);
-  const handle = openDatabase(db);
-  const kept = getCatalogueFitness(handle)!;
-  handle.close();
+  const handle = await databaseAt(db);
+  const kept = (await getCatalogueFitness(handle))!;
+  await closeDatabase(handle);
   assert.ok(kept.findings.length > 0 && Object.keys(kept.counts).length >= 3, 'the real catalogue has findings under several rules');
 
   const out = collector();
@@ -54,8 +54,7 @@ test('motcua-import --report prints the fitness report the last import kept: cou
 test('motcua-import --report on a database without a fitness report says so and fails', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-report-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'empty.db');
-  openDatabase(db).close();
+  const db = await freshDatabaseAt(dir, 'empty');
   const err = collector();
   assert.equal(await main(['--report', '--db', db], collector(), err), 1);
   assert.match(err.text, /holds no fitness report/);

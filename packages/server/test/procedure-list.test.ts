@@ -16,7 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/index.js';
 import { main } from '../src/import-cli.js';
 import { PROCEDURES_FILE, dataPath } from '../src/catalogue/data.js';
-import { TEST_NOW, expectBody, seededTemplate } from './helpers.js';
+import { TEST_NOW, expectBody, seededDatabaseAt } from './helpers.js';
 
 const path = (name: string) => fileURLToPath(new URL(`fixtures/province/${name}`, import.meta.url));
 const rows = (name: string) => parseRows(readFileSync(path(name), 'utf8')).rows;
@@ -65,8 +65,7 @@ test('motcua-import --procedure-list: a broken list stores nothing and says why,
 test('motcua-import --procedure-list: an exclude removes what an earlier start stored, says so, and the catalogue answers change', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-exclude-'));
   try {
-    const db = join(dir, 'motcua.db');
-    writeFileSync(db, await seededTemplate(null));
+    const db = await seededDatabaseAt(dir, 'motcua', null);
     const serve = async <T>(f: (app: Awaited<ReturnType<typeof createServer>>) => Promise<T>) => {
       const app = await createServer({ dbPath: db, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
       try {

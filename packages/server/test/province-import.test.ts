@@ -4,7 +4,7 @@
  * all usable, `--dry-run` stores nothing and `--json` prints the report.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -15,9 +15,8 @@ import { importOffices } from '../src/catalogue/office-import.js';
 import { parseWeek } from '../src/catalogue/office-hours.js';
 import { parseCsv, parseRows } from '../src/catalogue/table-input.js';
 import { buildUnits } from '../src/catalogue/units.js';
-import { openDatabase } from '../src/db/database.js';
 import { main } from '../src/import-cli.js';
-import { seededTemplate } from './helpers.js';
+import { closeDatabase, databaseAt, databaseExists, databaseLocation, queryRows, seededDatabaseAt } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/province/${name}`, import.meta.url), 'utf8');
 const units = buildUnits();
@@ -121,18 +120,17 @@ describe('motcua-import --kind offices | calendar', () => {
     const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) });
     return { code, out, err };
   };
-  const count = (db: string, sql: string) => {
-    const d = openDatabase(db);
+  const offices = async (location: string) => {
+    const d = await databaseAt(location);
     try {
-      return (d.prepare(sql).get() as { n: number }).n;
+      return (await queryRows<{ data: string }>(d, 'SELECT data FROM offices')).map((r) => JSON.parse(r.data) as Office);
     } finally {
-      d.close();
+      await closeDatabase(d);
     }
   };
 
   test('a file with a broken row stores nothing and lists every rejected row; fixed, it is stored', async () => {
-    const db = join(dir, 'motcua.db');
-    writeFileSync(db, await seededTemplate(null));
+    const db = await seededDatabaseAt(dir, 'motcua', null);
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, fixture('offices-langson-broken.csv'));
     const refused = await run(broken, '--kind', 'offices', '--db', db);
@@ -140,35 +138,35 @@ describe('motcua-import --kind offices | calendar', () => {
     assert.match(refused.out, /offices: read 6 {2}usable: 2 {2}rejected: 4/);
     assert.match(refused.out, /row 5 \(bad-unit\): unit "06223" is not a current unit/);
     assert.match(refused.out, /Nothing stored/);
-    assert.equal(count(db, "SELECT count(*) n FROM offices WHERE json_extract(data, '$.demo') = 0"), 0);
+    assert.equal((await offices(db)).filter((o) => !o.demo).length, 0);
 
     const fixed = join(dir, 'fixed.csv');
     writeFileSync(fixed, fixture('offices-langson-broken.csv').split('\n').slice(0, 3).join('\n'));
     const dry = await run(fixed, '--kind', 'offices', '--db', db, '--dry-run', '--json');
     assert.equal(dry.code, 0, dry.err);
     assert.deepEqual(JSON.parse(dry.out).stored, false);
-    assert.equal(count(db, "SELECT count(*) n FROM offices WHERE json_extract(data, '$.demo') = 0"), 0);
+    assert.equal((await offices(db)).filter((o) => !o.demo).length, 0);
     const stored = await run(fixed, '--kind', 'offices', '--db', db);
     assert.equal(stored.code, 0, stored.err + stored.out);
     assert.match(stored.out, /Stored: 2 offices/);
-    assert.deepEqual([count(db, 'SELECT count(*) n FROM offices'), count(db, "SELECT count(*) n FROM offices WHERE json_extract(data, '$.demo') = 1")], [2, 0]);
+    assert.deepEqual([(await offices(db)).length, (await offices(db)).filter((o) => o.demo).length], [2, 0]);
 
     const calendarFile = join(dir, 'calendar.csv');
     writeFileSync(calendarFile, fixture('calendar-2027.csv'));
     const cal = await run(calendarFile, '--kind', 'calendar', '--db', db, '--json');
     assert.equal(cal.code, 0, cal.err);
     assert.deepEqual([JSON.parse(cal.out).stored, JSON.parse(cal.out).offices], [true, 2]);
-    assert.equal(count(db, "SELECT count(*) n FROM offices, json_each(data, '$.hours.extraWorkingDays') d WHERE d.value = '2027-02-20'"), 2);
+    assert.equal((await offices(db)).filter((o) => o.hours.extraWorkingDays.includes('2027-02-20')).length, 2);
   });
 
   test('usage errors: an unknown kind; a dry run on a missing database checks against its seed and writes nothing', async () => {
     assert.equal((await run('x.csv', '--kind', 'people')).code, 2);
     const file = join(dir, 'c.csv');
     writeFileSync(file, fixture('calendar-2027.csv'));
-    const none = join(dir, 'none.db');
+    const none = databaseLocation(dir, 'none');
     const dry = await run(file, '--kind', 'calendar', '--db', none, '--dry-run', '--json');
     assert.equal(dry.code, 0, dry.err);
     assert.deepEqual(JSON.parse(dry.out).province, { code: '20', name: 'Lạng Sơn', source: 'default' });
-    assert.equal(existsSync(none), false);
+    assert.equal(await databaseExists(none), false);
   });
 });

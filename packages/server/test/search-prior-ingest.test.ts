@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createServer, openDatabase } from '../src/index.js';
+import { createServer } from '../src/index.js';
 import { PRIOR_REFRESH_DELAY_MS } from '../src/db/search-index.js';
 import { ProcedurePage } from '../src/http/schemas.js';
-import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
+import { TEST_NOW, expectBody, expectProblem, seededDatabase } from './helpers.js';
 
 const KEY = 'test-ingest-key-0123456789abcdef';
 const NAME = 'Tách thửa hoặc hợp thửa đất';
@@ -16,7 +16,7 @@ const code = (n: number) => `000.31.05.H37-261120-${String(n).padStart(4, '0')}`
 
 let app: FastifyInstance;
 before(async () => {
-  const db = openDatabase(await seededTemplate(null));
+  const db = await seededDatabase(null);
   app = await createServer({ database: db, ingestKeys: [KEY], logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
 });
 after(() => app.close());

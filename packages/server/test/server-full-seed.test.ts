@@ -7,11 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { DossierView, Stats } from '@motcua/sdk';
 import { createServer } from '../src/index.js';
-import { TEST_NOW, expectBody } from './helpers.js';
+import { TEST_NOW, closeDatabase, databaseAt, databaseLocation, expectBody, queryRow, queryRows } from './helpers.js';
 
 // The fixed demo dossiers, one per national status (src/demo/fixed-dossiers.ts).
 const DEMO: [string, number][] = [
@@ -43,7 +42,7 @@ describe('full default demo seed', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-full-'));
-    file = join(dir, 'motcua.db');
+    file = databaseLocation(dir, 'motcua');
     app = await createServer(options());
   });
   after(async () => {
@@ -62,12 +61,12 @@ describe('full default demo seed', () => {
   });
 
   test('every national status is present, each demo dossier answers with its own', async () => {
-    const db = new BetterSqlite3(file, { readonly: true });
+    const db = await databaseAt(file);
     try {
-      const statuses = (db.prepare('SELECT DISTINCT status FROM dossiers ORDER BY status').all() as { status: number }[]).map((r) => r.status);
+      const statuses = (await queryRows<{ status: number }>(db, 'SELECT DISTINCT status FROM dossiers ORDER BY status')).map((r) => r.status);
       assert.deepEqual(statuses, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     } finally {
-      db.close();
+      await closeDatabase(db);
     }
     for (const [code, status] of DEMO) {
       assert.equal(expectBody(DossierView, await app.inject(`/v1/dossiers/${code}`)).status, status, code);
@@ -77,19 +76,21 @@ describe('full default demo seed', () => {
   test('a second start on the same file seeds nothing and serves the same data', async () => {
     const before = (await app.inject('/v1/stats')).body;
     await app.close();
-    const reader = new BetterSqlite3(file, { readonly: true });
-    const marker = reader.prepare("SELECT value FROM meta WHERE key = 'seeded:demo'").get();
-    const count = reader.prepare('SELECT count(*) AS n FROM dossiers').get();
-    reader.close();
+    const seeded = async () => {
+      const db = await databaseAt(file);
+      try {
+        return [
+          await queryRow(db, "SELECT value FROM meta WHERE key = 'seeded:demo'"),
+          Number((await queryRow<{ n: number }>(db, 'SELECT count(*) AS n FROM dossiers'))!.n),
+        ];
+      } finally {
+        await closeDatabase(db);
+      }
+    };
+    const first = await seeded();
 
     app = await createServer(options());
     assert.equal((await app.inject('/v1/stats')).body, before);
-    const again = new BetterSqlite3(file, { readonly: true });
-    try {
-      assert.deepEqual(again.prepare("SELECT value FROM meta WHERE key = 'seeded:demo'").get(), marker);
-      assert.deepEqual(again.prepare('SELECT count(*) AS n FROM dossiers').get(), count);
-    } finally {
-      again.close();
-    }
+    assert.deepEqual(await seeded(), first);
   });
 });

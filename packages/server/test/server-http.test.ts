@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createServer, openDatabase } from '../src/index.js';
-import { TEST_NOW, expectProblem, seededTemplate, testServer } from './helpers.js';
+import { createServer } from '../src/index.js';
+import { TEST_NOW, closeDatabase, expectProblem, seededDatabase, testServer } from './helpers.js';
 
 const PROCESSED = '000.00.20.H37-261116-0001';
 
@@ -159,10 +159,10 @@ describe('static files', () => {
 
 describe('unexpected failures and logs', () => {
   test('an internal error is a 500 problem that reveals nothing, and health says unavailable', async () => {
-    const db = openDatabase(await seededTemplate(null));
+    const db = await seededDatabase(null);
     const app = await createServer({ database: db, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
     try {
-      db.close();
+      await closeDatabase(db);
       const res = await app.inject('/v1/procedures?q=khai%20sinh');
       const problem = expectProblem(res, 500, 'internal');
       assert.doesNotMatch(res.body, /database|sqlite|stack|at \//i);

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { DossierView, RatingSummary, Stats } from '@motcua/sdk';
-import { createServer, openDatabase } from '../src/index.js';
+import { createServer } from '../src/index.js';
 import type { Database } from '../src/db/database.js';
 import { rebuildRatingStats } from '../src/db/ratings.js';
 import { BatchResult } from '../src/routes/ingest-batch.js';
-import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
+import { TEST_NOW, expectBody, expectProblem, queryRow, queryRows, seededDatabase } from './helpers.js';
 
 const KEY = 'test-ingest-key-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -45,10 +45,10 @@ describe('POST /v1/ingest/batch', () => {
     return expectBody(BatchResult, res);
   };
   const stats = async () => expectBody(Stats, await app.inject('/v1/stats?unit=06220&from=2026-11-01'));
-  const stored = (c: string) => db.prepare('SELECT status, history FROM dossiers WHERE code = ?').get(c) as { status: number; history: string } | undefined;
+  const stored = (c: string) => queryRow<{ status: number; history: string }>(db, 'SELECT status, history FROM dossiers WHERE code = ?', c);
 
   before(async () => {
-    db = openDatabase(await seededTemplate(null));
+    db = await seededDatabase(null);
     app = await createServer({ database: db, ingestKeys: [KEY], logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
   });
   after(() => app.close());
@@ -83,25 +83,25 @@ describe('POST /v1/ingest/batch', () => {
     assert.deepEqual([...new Set(out.results[10]?.errors?.map((e) => e.path))].sort(), ['body[10].receivedAt', 'body[10].status']);
     assert.deepEqual(out.counts, { created: 3, updated: 0, appended: 1, duplicate: 1, withdrawn: 1, deleted: 1, absent: 0, rejected: 4 });
 
-    for (const n of [3, 4, 5, 6]) assert.equal(stored(code(n)), undefined, `nothing stored for ${code(n)}`);
-    assert.equal(stored(code(1))?.status, 9);
-    assert.equal(JSON.parse(stored(code(1))!.history).length, 3, 'the event sent twice is stored once');
-    assert.equal(stored(code(2))?.status, 7);
+    for (const n of [3, 4, 5, 6]) assert.equal((await stored(code(n))), undefined, `nothing stored for ${code(n)}`);
+    assert.equal((await stored(code(1)))?.status, 9);
+    assert.equal(JSON.parse((await stored(code(1)))!.history).length, 3, 'the event sent twice is stored once');
+    assert.equal((await stored(code(2)))?.status, 7);
     const after = await stats();
     assert.equal(after.received, before.received + 2);
     assert.equal(after.settled, before.settled + 1);
   });
 
   test('sent again, whole or from a cut, the batch changes nothing more', async () => {
-    const snapshot = () => JSON.stringify([stored(code(1)), stored(code(2)), stored(code(4))]);
-    const first = snapshot();
+    const snapshot = async () => JSON.stringify([await stored(code(1)), await stored(code(2)), await stored(code(4))]);
+    const first = await snapshot();
     const figures = await stats();
     const cut = await results(batch.slice(4));
     assert.deepEqual(cut.results.map((r) => r.outcome), ['duplicate', 'duplicate', 'created', 'deleted', 'rejected', 'rejected', 'rejected']);
     // The whole batch: its upserts bring back the histories they carry, and the events after them apply again.
     const again = await results(batch);
     assert.deepEqual(again.counts, { created: 1, updated: 2, appended: 1, duplicate: 1, withdrawn: 1, deleted: 1, absent: 0, rejected: 4 });
-    assert.equal(snapshot(), first);
+    assert.equal(await snapshot(), first);
     assert.deepEqual(await stats(), figures);
     assert.deepEqual((await results([{ op: 'delete', code: code(4) }])).results[0]?.outcome, 'absent');
   });
@@ -111,7 +111,7 @@ describe('POST /v1/ingest/batch', () => {
     assert.equal(view.status, 7);
     assert.equal(view.applicant, 'Hoàng T. M*');
     assert.deepEqual(view.history.at(-1), { at: '2026-11-21T08:00:00+07:00', action: 'Công dân yêu cầu rút hồ sơ', unit: null, officerTitle: null, status: 7 });
-    const row = db.prepare("SELECT * FROM dossiers WHERE code = ?").get(code(2));
+    const row = await queryRow(db, 'SELECT * FROM dossiers WHERE code = ?', code(2));
     assert.doesNotMatch(JSON.stringify(row), /Hoàng Thị Mai|Thị Mai|654 321|654321|4321/);
   });
 
@@ -119,7 +119,7 @@ describe('POST /v1/ingest/batch', () => {
     const twice = dossier(8, {});
     const history = [...twice.history, twice.history[1]!, { ...twice.history[1]!, at: twice.history[1]!.at.replace('+07:00', 'Z').replace('T09', 'T02') }];
     assert.equal((await results([{ ...twice, history }])).results[0]?.outcome, 'created');
-    assert.equal(JSON.parse(stored(code(8))!.history).length, 2, 'the same moment in another offset is the same event');
+    assert.equal(JSON.parse((await stored(code(8)))!.history).length, 2, 'the same moment in another offset is the same event');
   });
 
   test("a row breaking the dossier's rules is rejected like POST /v1/ingest/dossiers would, and stores nothing", async () => {
@@ -129,8 +129,8 @@ describe('POST /v1/ingest/batch', () => {
       { op: 'withdraw', code: code(1), at: '1990-01-01T08:00:00+07:00' }, // not a plausible date
     ]);
     assert.deepEqual(out.results.map((r) => r.outcome), ['rejected', 'rejected', 'rejected']);
-    assert.equal(stored(code(9)), undefined);
-    assert.equal(stored(code(10)), undefined);
+    assert.equal((await stored(code(9))), undefined);
+    assert.equal((await stored(code(10))), undefined);
   });
 
   test('every error path names the row once: body[N].field', async () => {
@@ -148,7 +148,10 @@ describe('POST /v1/ingest/batch', () => {
     const returned = dossier(13, { status: 10, finishedAt: '2026-11-23T15:00:00+07:00', returnedAt: '2026-11-24T09:00:00+07:00' });
     const summary = async () => expectBody(RatingSummary, await app.inject('/v1/ratings/summary?unit=06220&from=2026-11-01')).counts;
     const rate = (key: string) => app.inject({ method: 'POST', url: '/v1/ratings', headers: { 'idempotency-key': key }, payload: { target: { type: 'dossier', code: code(13) }, level: 'dissatisfied', comment: 'Chờ lâu.' } });
-    const aggregates = () => JSON.stringify([db.prepare('SELECT * FROM ratings_daily WHERE dissatisfied + satisfied + very_satisfied > 0 ORDER BY 1, 2, 3').all(), db.prepare('SELECT * FROM ratings_daily_total WHERE dissatisfied + satisfied + very_satisfied > 0 ORDER BY 1').all()]);
+    const aggregates = async () => JSON.stringify([
+      await queryRows(db, 'SELECT * FROM ratings_daily WHERE dissatisfied + satisfied + very_satisfied > 0 ORDER BY 1, 2, 3'),
+      await queryRows(db, 'SELECT * FROM ratings_daily_total WHERE dissatisfied + satisfied + very_satisfied > 0 ORDER BY 1'),
+    ]);
     const before = await summary();
     assert.equal((await results([returned])).results[0]?.outcome, 'created');
     assert.equal((await rate('delete-rating-0001')).statusCode, 201);
@@ -156,11 +159,11 @@ describe('POST /v1/ingest/batch', () => {
 
     assert.equal((await results([{ op: 'delete', code: code(13) }])).results[0]?.outcome, 'deleted');
     assert.deepEqual(await summary(), before);
-    assert.equal((db.prepare('SELECT count(*) AS n FROM ratings WHERE dossier_code = ?').get(code(13)) as { n: number }).n, 0);
+    assert.equal(Number((await queryRow<{ n: number }>(db, 'SELECT count(*) AS n FROM ratings WHERE dossier_code = ?', code(13)))!.n), 0);
     // The aggregates are what a rebuild from the ratings gives.
-    const kept = aggregates();
-    rebuildRatingStats(db);
-    assert.equal(kept, aggregates());
+    const kept = await aggregates();
+    await rebuildRatingStats(db);
+    assert.equal(kept, await aggregates());
 
     assert.equal((await results([returned])).results[0]?.outcome, 'created');
     assert.equal((await rate('delete-rating-0001')).statusCode, 201, 'the old receipt is not replayed for a rating that is gone');
@@ -189,7 +192,7 @@ describe('POST /v1/ingest/batch', () => {
       [4, 'rejected', ['body[4].unitCode: No current administrative unit with this code']],
       [5, 'deleted', undefined],
     ]);
-    assert.equal(stored(code(15)), undefined);
+    assert.equal((await stored(code(15))), undefined);
     // The same limits as the JSON array; other routes take JSON only.
     expectProblem(await post(Array.from({ length: 1001 }, () => JSON.stringify({ op: 'delete', code: code(9) })).join('\n')), 400, 'validation_failed');
     expectProblem(await post(lines[0]!, '/v1/ingest/dossiers'), 415, 'unsupported_media_type');
@@ -230,6 +233,6 @@ describe('POST /v1/ingest/batch', () => {
     expectProblem(await send([]), 400, 'validation_failed');
     expectProblem(await send(Array.from({ length: 1001 }, () => ({ op: 'delete', code: code(9) }))), 400, 'validation_failed');
     expectProblem(await send({ rows: [] }), 400, 'validation_failed');
-    assert.equal(stored(code(7)), undefined);
+    assert.equal((await stored(code(7))), undefined);
   });
 });

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { DossierView } from '@motcua/sdk';
-import { createServer, openDatabase } from '../src/index.js';
+import { createServer } from '../src/index.js';
 import type { Database } from '../src/db/database.js';
 import { PortalResponse } from '../src/routes/ingest-portal.js';
-import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
+import { TEST_NOW, copyDatabase, expectBody, expectProblem, queryRow, queryRows, seededDatabase, tableNames } from './helpers.js';
 
 const KEY = 'test-ingest-key-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -34,7 +34,7 @@ describe('POST /v1/ingest/dvcqg', () => {
   const view = async (code: string) => expectBody(DossierView, await app.inject(`/v1/dossiers/${code}`));
 
   before(async () => {
-    db = openDatabase(await seededTemplate(null));
+    db = await seededDatabase(null);
     app = await createServer({
       database: db, ingestKeys: [KEY], logLevel: 'debug', logDestination: { write: (l) => void lines.push(l) },
       now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true,
@@ -58,7 +58,7 @@ describe('POST /v1/ingest/dvcqg', () => {
     assert.match(out.results[3]?.message ?? '', /^data\[3\]\.TrangThaiHoSo: Unknown status/);
     assert.match(out.results[4]?.message ?? '', /^data\[4\]\.NgayHenTra: Invalid date/, '31 November does not exist');
     for (const code of ['000.31.05.H37-261118-0103', '000.31.05.H37-261118-0104', '000.31.05.H37-261118-0105']) {
-      assert.equal(db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code), undefined, code);
+      assert.equal(await queryRow(db, 'SELECT 1 FROM dossiers WHERE code = ?', code), undefined, code);
     }
     // Sent again (the portal's isUpdating): the same dossiers, updated.
     assert.deepEqual((await answer({ ...SYNC, isUpdating: 'true', data: SYNC.data.slice(0, 2) })).results.map((r) => r.outcome), ['updated', 'updated']);
@@ -74,7 +74,7 @@ describe('POST /v1/ingest/dvcqg', () => {
     const lienThong = await view('000.31.05.H37-261118-0106');
     assert.deepEqual([lienThong.status, lienThong.office, lienThong.unit], [4, null, null]);
     // The phone's and the ID number's last 4 digits are the lookup's second factor.
-    const withFactor = await createServer({ database: openDatabase(db.serialize()), verification: 'required', logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
+    const withFactor = await createServer({ database: await copyDatabase(db), verification: 'required', logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
     try {
       for (const digits of ['5678', '1234']) assert.equal((await withFactor.inject(`/v1/dossiers/000.31.05.H37-261118-0101?verify=${digits}`)).statusCode, 200, digits);
       assert.equal((await withFactor.inject('/v1/dossiers/000.31.05.H37-261118-0101?verify=0912')).statusCode, 404);
@@ -107,9 +107,9 @@ describe('POST /v1/ingest/dvcqg', () => {
     }]);
   });
 
-  test('nothing personal in clear in the database or the logs', () => {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    const everything = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
+  test('nothing personal in clear in the database or the logs', async () => {
+    const tables = await tableNames(db);
+    const everything = (await Promise.all(tables.map(async (t) => JSON.stringify(await queryRows(db, `SELECT * FROM "${t}"`))))).join('\n');
     const logs = lines.join('\n');
     assert.ok(logs.includes('/v1/ingest/dvcqg'), 'requests were logged');
     for (const secret of PERSONAL) {

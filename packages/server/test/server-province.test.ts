@@ -8,8 +8,8 @@ import { DossierView, Office, ServiceInfo, UnitResolution, parseDossierCode } fr
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { createServer, openDatabase } from '../src/index.js';
-import { TEST_NOW, expectBody } from './helpers.js';
+import { createServer } from '../src/index.js';
+import { TEST_NOW, closeDatabase, copyDatabase, expectBody, freshDatabase, queryRows } from './helpers.js';
 
 describe('--province', () => {
   test('flag and environment, with a one-digit code padded; unknown codes refused by name', () => {
@@ -69,24 +69,26 @@ describe('Thanh Hóa (38) from the national data', () => {
 });
 
 test('a database seeded for one province refuses another, and serves its own without --province', async () => {
-  const db = openDatabase(':memory:');
+  const db = await freshDatabase();
   const first = await createServer({ database: db, province: '01', logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
-  const copy = db.serialize();
+  const copy = await copyDatabase(db);
+  const other = await copyDatabase(db);
   await first.close();
   await assert.rejects(
-    createServer({ database: openDatabase(copy), province: '20', logLevel: 'silent', staticRoot: null, cdnRoot: null }),
+    createServer({ database: copy, province: '20', logLevel: 'silent', staticRoot: null, cdnRoot: null }),
     /serves province 01 \(Thành phố Hà Nội\), not 20/,
   );
-  const again = await createServer({ database: openDatabase(copy), logLevel: 'silent', staticRoot: null, cdnRoot: null });
+  await closeDatabase(copy);
+  const again = await createServer({ database: other, logLevel: 'silent', staticRoot: null, cdnRoot: null });
   assert.deepEqual(((await again.inject('/v1/meta')).json() as ServiceInfo).province, { code: '01', name: 'Thành phố Hà Nội' });
   await again.close();
 });
 
 test('--province 38 --demo: dossier codes carry 38 and the placeholder agency H00, which every client accepts; the fixed demo dossiers are Thanh Hóa\'s; nothing of Lạng Sơn in dossiers, histories, offices', async () => {
-  const db = openDatabase(':memory:');
+  const db = await freshDatabase();
   const app = await createServer({ database: db, province: '38', demo: true, demoDossiers: 400, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null, validateResponses: true });
   try {
-    const dossiers = db.prepare('SELECT * FROM dossiers').all() as Record<string, unknown>[];
+    const dossiers = await queryRows(db, 'SELECT * FROM dossiers');
     assert.ok(dossiers.length >= 300, `${dossiers.length} dossiers`);
     const codes = dossiers.map((d) => String(d.code));
     assert.ok(codes.some((c) => c.startsWith('000.00.38.H00-')), 'centre dossiers carry the province digits');
@@ -101,7 +103,7 @@ test('--province 38 --demo: dossier codes carry 38 and the placeholder agency H0
     assert.equal(lookup.status, 9);
     assert.match(JSON.stringify(lookup.history), /Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa/);
     assert.match(JSON.stringify(lookup.history), /Sở Tài chính tỉnh Thanh Hóa/);
-    const everything = JSON.stringify([dossiers, db.prepare('SELECT * FROM offices').all()]);
+    const everything = JSON.stringify([dossiers, await queryRows(db, 'SELECT * FROM offices')]);
     assert.doesNotMatch(everything, /Lạng Sơn|H37|000\.00\.20\./);
     assert.doesNotMatch((await app.inject('/v1/offices')).body, /Lạng Sơn/);
   } finally {

@@ -7,11 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { RatingReceipt, RatingSummary } from '@motcua/sdk';
-import { createServer, openDatabase } from '../src/index.js';
-import { TEST_NOW, expectBody, expectProblem, seededTemplate, testServer } from './helpers.js';
+import { createServer } from '../src/index.js';
+import { TEST_NOW, closeDatabase, databaseAt, expectBody, expectProblem, queryRow, seededDatabaseAt, testServer } from './helpers.js';
 
 const RETURNED = '000.00.20.H37-261005-0001'; // status 10
 const REFUSED = '000.00.20.H37-261110-0001'; // status 3
@@ -162,23 +161,19 @@ describe('rating durability and rate limit', () => {
   test('a rating acknowledged with 201 is on disk: another connection reads it at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-ratings-'));
     try {
-      const file = join(dir, 'ratings.db');
-      // Start from the seeded template, written to a real file.
-      const template = openDatabase(await seededTemplate());
-      await template.backup(file);
-      template.close();
+      // Start from the seeded template, written where the server opens it (a real file on SQLite).
+      const file = await seededDatabaseAt(dir, 'ratings');
       const app = await createServer({ dbPath: file, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null });
       try {
         const res = await rate(app, { target: { type: 'office', id: CENTRE }, level: 'very_satisfied', comment: 'Nhanh gọn.' });
         assert.equal(res.statusCode, 201);
         const { id } = expectBody(RatingReceipt, res);
-        const reader = new BetterSqlite3(file, { readonly: true });
+        const reader = await databaseAt(file);
         try {
-          const row = reader.prepare('SELECT level, comment FROM ratings WHERE id = ?').get(id);
+          const row = await queryRow(reader, 'SELECT level, comment FROM ratings WHERE id = ?', id);
           assert.deepEqual(row, { level: 'very_satisfied', comment: 'Nhanh gọn.' });
-          assert.equal(reader.pragma('journal_mode', { simple: true }), 'wal');
         } finally {
-          reader.close();
+          await closeDatabase(reader);
         }
       } finally {
         await app.close();

@@ -6,19 +6,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { Stats } from '@motcua/sdk';
-import { openDatabase } from '../src/index.js';
 import type { Database } from '../src/index.js';
-import { expectBody, expectProblem, seededTemplate, testServer } from './helpers.js';
+import { closeDatabase, expectBody, expectProblem, queryRow, seededDatabase, testServer } from './helpers.js';
 
 let app: FastifyInstance;
 let db: Database; // a second copy of the same seeded data, counted by hand
 before(async () => {
   app = await testServer();
-  db = openDatabase(await seededTemplate());
+  db = await seededDatabase();
 });
 after(async () => {
   await app.close();
-  db.close();
+  await closeDatabase(db);
 });
 
 // DOMAIN.md: received excludes submissions not yet accepted (1) and refusals at intake (3); open are the
@@ -26,7 +25,7 @@ after(async () => {
 const RECEIVED = 'status NOT IN (1, 3)';
 const OPEN = '(2, 4, 5, 6)';
 const HELD = '(2, 4)';
-const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+const count = async (sql: string, ...params: unknown[]) => Number((await queryRow<{ n: number }>(db, sql, ...params))!.n);
 
 describe('GET /v1/stats', () => {
   test('province figures over the last 12 months agree with a plain count of the dossiers', async () => {
@@ -34,18 +33,18 @@ describe('GET /v1/stats', () => {
     assert.deepEqual(stats.scope, { type: 'province', code: '20', name: 'Tỉnh Lạng Sơn' });
     assert.deepEqual(stats.period, { from: '2025-12-01', to: '2026-11-28' });
     const inPeriod = "BETWEEN '2025-12-01' AND '2026-11-28'";
-    assert.equal(stats.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 10) ${inPeriod}`));
-    assert.ok(count(`SELECT count(*) AS n FROM dossiers WHERE status IN (1, 3) AND substr(received_at, 1, 10) ${inPeriod}`) > 0, 'the seed has 1 and 3');
-    assert.equal(stats.settled, count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}`));
+    assert.equal(stats.received, await count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 10) ${inPeriod}`));
+    assert.ok(await count(`SELECT count(*) AS n FROM dossiers WHERE status IN (1, 3) AND substr(received_at, 1, 10) ${inPeriod}`) > 0, 'the seed has 1 and 3');
+    assert.equal(stats.settled, await count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}`));
     assert.equal(
       stats.settledOnTime,
-      count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}
+      await count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}
              AND substr(finished_at, 1, 10) <= substr(appointment_at, 1, 10)`),
     );
     // Early (trước hạn): settled on a day before the appointment day; the rest of "on time" was on the day.
     assert.equal(
       stats.settledEarly,
-      count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}
+      await count(`SELECT count(*) AS n FROM dossiers WHERE status IN (9, 10) AND substr(finished_at, 1, 10) ${inPeriod}
              AND substr(finished_at, 1, 10) < substr(appointment_at, 1, 10)`),
     );
     assert.ok(stats.settledEarly > 0 && stats.settledEarly < stats.settledOnTime, 'the seed has early and on-the-day dossiers');
@@ -54,8 +53,8 @@ describe('GET /v1/stats', () => {
     // Open now: overdue when the agency holds it and the appointment day has passed, in progress otherwise
     // (waiting on the citizen is never overdue).
     const late = `status IN ${HELD} AND substr(appointment_at, 1, 10) < '2026-11-28'`;
-    assert.equal(stats.overdue, count(`SELECT count(*) AS n FROM dossiers WHERE ${late}`));
-    assert.equal(stats.inProgress, count(`SELECT count(*) AS n FROM dossiers WHERE status IN ${OPEN} AND NOT (${late})`));
+    assert.equal(stats.overdue, await count(`SELECT count(*) AS n FROM dossiers WHERE ${late}`));
+    assert.equal(stats.inProgress, await count(`SELECT count(*) AS n FROM dossiers WHERE status IN ${OPEN} AND NOT (${late})`));
     assert.ok(stats.onTimeRate! > 0.97 && stats.onTimeRate! < 1, String(stats.onTimeRate));
   });
 
@@ -69,7 +68,7 @@ describe('GET /v1/stats', () => {
     assert.equal(stats.monthly.reduce((n, m) => n + m.settled, 0), stats.settled);
     assert.equal(stats.monthly.reduce((n, m) => n + m.settledEarly, 0), stats.settledEarly);
     const march = stats.monthly.find((m) => m.month === '2026-03')!;
-    assert.equal(march.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 7) = '2026-03'`));
+    assert.equal(march.received, await count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND substr(received_at, 1, 7) = '2026-03'`));
     // The last month ends today: its open figures are today's.
     assert.equal(stats.monthly.at(-1)!.overdue, stats.overdue);
     assert.equal(stats.monthly.at(-1)!.inProgress, stats.inProgress);
@@ -78,12 +77,12 @@ describe('GET /v1/stats', () => {
   test('unit and office scopes count their own dossiers', async () => {
     const unit = expectBody(Stats, await app.inject('/v1/stats?unit=06220'));
     assert.deepEqual(unit.scope, { type: 'unit', code: '06220', name: 'Xã Công Sơn' });
-    assert.equal(unit.received, count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND unit_code = '06220' AND substr(received_at, 1, 10) >= '2025-12-01'`));
+    assert.equal(unit.received, await count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND unit_code = '06220' AND substr(received_at, 1, 10) >= '2025-12-01'`));
     const office = expectBody(Stats, await app.inject('/v1/stats?office=trung-tam-pvhcc-tinh&from=2026-01-01&to=2026-03-31'));
     assert.equal(office.monthly.length, 3);
     assert.equal(
       office.received,
-      count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND office_id = 'trung-tam-pvhcc-tinh' AND substr(received_at, 1, 10) BETWEEN '2026-01-01' AND '2026-03-31'`),
+      await count(`SELECT count(*) AS n FROM dossiers WHERE ${RECEIVED} AND office_id = 'trung-tam-pvhcc-tinh' AND substr(received_at, 1, 10) BETWEEN '2026-01-01' AND '2026-03-31'`),
     );
     const province = expectBody(Stats, await app.inject('/v1/stats?unit=20'));
     assert.equal(province.scope.type, 'province');
