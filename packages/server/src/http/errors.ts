@@ -1,12 +1,14 @@
 /**
  * Every error as problem+json: ours (ProblemError), Fastify's own (bad JSON, body too large, unsupported
  * content type, bad URL), what Node's HTTP parser refuses before a request exists (an over-long URL: 431),
- * unknown routes (404) and known routes called with another method (405). An
+ * unknown routes (404) and known routes called with another method (405). The database out of reach (restarting,
+ * connections cut, locked by another process) is a 503 with Retry-After: the same request may succeed shortly. An
  * unexpected error becomes a 500 that says nothing about the internals; the details go to the log only.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable } from '../db/unavailable.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, isProblemError } from './problem.js';
 
 const FASTIFY_ERRORS: Record<string, () => ProblemError> = {
@@ -26,6 +28,12 @@ const FASTIFY_ERRORS: Record<string, () => ProblemError> = {
 /** The problem an error is answered with. */
 export function toProblemError(error: unknown): ProblemError {
   if (isProblemError(error)) return error;
+  if (isStorageUnavailable(error)) {
+    return new ProblemError(503, 'unavailable', {
+      detail: 'The database is not available at the moment. Try again in a few seconds.',
+      retryAfter: STORAGE_RETRY_AFTER_SECONDS,
+    });
+  }
   const e = error as Partial<FastifyError> | null;
   const known = e?.code ? FASTIFY_ERRORS[e.code] : undefined;
   if (known) return known();

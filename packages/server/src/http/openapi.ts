@@ -97,15 +97,15 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus | 500, string> = {
   415: 'unsupported_media_type',
   422: 'idempotency_conflict',
   429: 'rate_limited: too many requests from this client; wait the seconds of Retry-After',
-  503: 'unavailable',
+  503: 'unavailable: the database is out of reach for a moment (restarting, connections cut); try again after Retry-After',
   500: 'internal: an unexpected error, logged by the server',
 };
 
 /**
  * Errors every route may answer besides its own: 400 (an unknown query parameter is refused everywhere),
- * 429 (the global per-client rate limit applies to every route) and 500.
+ * 429 (the global per-client rate limit applies to every route), 500, and 503 (the database out of reach).
  */
-const ALWAYS: readonly (ErrorStatus | 500)[] = [400, 429, 500];
+const ALWAYS: readonly (ErrorStatus | 500)[] = [400, 429, 500, 503];
 
 /** The error statuses of a route, in order: its own, those of every route, 401 where credentials are checked. */
 function errorStatuses(route: Route): (ErrorStatus | 500)[] {
@@ -122,7 +122,7 @@ function problemResponses(): Record<string, JsonSchema> {
   for (const [status, description] of Object.entries(ERROR_DESCRIPTIONS)) {
     responses[problemResponseName(Number(status))] = {
       description,
-      ...(status === '429' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
+      ...(status === '429' || status === '503' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
       content: { 'application/problem+json': { schema: ref('Problem') } },
     };
   }
