@@ -10,6 +10,7 @@ import { parseRows, type InputRow } from './catalogue/table-input.js';
 import { hashApiKey } from './db/api-keys.js';
 import type { ChallengeSettings } from './http/challenge.js';
 import { ProvinceError, requestedProvince } from './province-choice.js';
+import { redactedRedisUrl } from './shared-state/redis.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -40,6 +41,12 @@ export interface ServerOptions {
   port?: number;
   /** SQLite file, created with its folder on first run, or `:memory:`. Default `./var/motcua.db`. */
   dbPath?: string;
+  /**
+   * Redis shared by several instances (`redis://[:password@]host:port[/db]`, `rediss://` for TLS): rate-limit
+   * counters, the lookup challenge's misses and used solutions, catalogue change notices. Default: none,
+   * everything in this process.
+   */
+  redisUrl?: string;
   /**
    * Province served, by its 2-digit code after the 2025 reform (`20` Lạng Sơn, `38` Thanh Hóa, `01` Hà Nội…).
    * Seeds an empty database; a database seeded for another province is refused. Default: the database's
@@ -147,6 +154,8 @@ Options (environment variable in brackets):
   --port <n>              port to listen on, 0 for any free port [PORT] (default 8080)
   --host <addr>           address to listen on [HOST] (default 127.0.0.1)
   --db <path>             SQLite file, or :memory: [MOTCUA_DB] (default ./var/motcua.db)
+  --redis <url>           Redis shared by several instances, e.g. redis://10.0.0.5:6379 [MOTCUA_REDIS]
+                          (default: none, limits and caches in this process)
   --province <code>       2-digit province code after the 2025 reform, e.g. 20 Lạng Sơn, 38 Thanh Hóa,
                           01 Hà Nội [MOTCUA_PROVINCE] (default: the database's, else 20)
   --procedure-list <file> the province's own list over the catalogue (CSV or JSON: code, action include |
@@ -194,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         port: { type: 'string' },
         host: { type: 'string' },
         db: { type: 'string' },
+        redis: { type: 'string' },
         province: { type: 'string' },
         'procedure-list': { type: 'string' },
         demo: { type: 'boolean' },
@@ -230,6 +240,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   };
   const port = pick(flags.port, 'PORT');
   if (port !== undefined) config.port = parsePort(port, 'port');
+  const redisUrl = pick(flags.redis, 'MOTCUA_REDIS');
+  if (redisUrl) {
+    if (!/^rediss?:\/\/[^\s]+$/.test(redisUrl)) throw new ConfigError(`redis: expected a URL like redis://host:6379, got "${redactedRedisUrl(redisUrl)}"`);
+    config.redisUrl = redisUrl;
+  }
   const host = pick(flags.host, 'HOST');
   if (host) config.host = host;
 

@@ -28,6 +28,7 @@ import { createFactorHasher } from './privacy/verification.js';
 import { API_ROUTES } from './routes/index.js';
 import { seedDatabase } from './seed-database.js';
 import { registerNdjson } from './http/ndjson.js';
+import { openSharedState } from './shared-state/shared-state.js';
 
 /** Default database file, relative to the working directory. */
 export const DEFAULT_DB_PATH = './var/motcua.db';
@@ -102,21 +103,28 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     pruneIdempotencyKeys(db, now());
     warmUpSearch(db);
 
+    const info = serviceInfo(db, verification);
+    const { redis, prefix: redisPrefix, state } = await openSharedState(app, db, options.redisUrl, info.province.code);
+    const challenge = options.lookupChallenge ? { ...DEFAULT_CHALLENGE, ...options.lookupChallenge } : null;
+    // Solutions used are remembered in Redis across restarts, so a secret kept in the database (shared by the
+    // instances) is safe; in one process they are forgotten at a restart, and so is the random secret.
+    if (challenge && redis && !challenge.secret) challenge.secret = ensureSecret(db, 'challenge_secret').toString('hex');
+
     let units: readonly AdministrativeUnit[] | undefined;
     const ctx: AppContext = {
       db,
       verification,
       rateLimits,
       hasher,
-      lookupGuard: options.lookupChallenge ? createLookupGuard({ ...DEFAULT_CHALLENGE, ...options.lookupChallenge }) : null,
+      lookupGuard: challenge ? createLookupGuard(challenge, state) : null,
       cursors: createCursorCodec(ensureSecret(db, 'cursor_secret')),
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       clock: createClock(now),
-      serviceInfo: serviceInfo(db, verification),
+      serviceInfo: info,
       units: () => (units ??= allUnits(db)),
     };
 
-    await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? '*', rateLimits });
+    await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? '*', rateLimits, redis, redisPrefix });
     installErrorHandling(app, app.rateLimit());
     registerRoutes(app, ctx, API_ROUTES);
     const dirs = defaultStaticDirs();

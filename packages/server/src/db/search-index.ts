@@ -5,6 +5,7 @@
  * counts are read then, and again a few seconds after dossiers are ingested or deleted (one query for a burst of
  * ingests, off the ingest's own path), so a procedure's rank follows what the desks file.
  */
+import { createHash } from 'node:crypto';
 import { fold, tokens } from '@motcua/sdk';
 import type { Database } from 'better-sqlite3';
 import { provinceShortName } from '../catalogue/units.js';
@@ -56,8 +57,8 @@ export interface CatalogueIndex {
   /** Recent ranked results (least recently used first), dropped with the index when the catalogue changes. */
   results: Map<string, number[]>;
   /**
-   * Which ranking this is: one more at each rebuild and each {@link refreshPrior}, so a search cursor (a position
-   * in a ranked list) from an earlier ranking is known stale.
+   * Which ranking this is (a fingerprint of what it follows, {@link rankingInputs}), so a search cursor (a position
+   * in a ranked list) from another ranking is known stale.
    */
   generation: number;
 }
@@ -81,30 +82,45 @@ export function accentKey(word: string): string {
 
 const indexes = new WeakMap<Database, CatalogueIndex>();
 
-function filingCounts(db: Database): Map<string, number> {
-  const rows = statement(db, 'SELECT procedure_code AS code, count(*) AS n FROM dossiers GROUP BY procedure_code').all() as {
+function filingCounts(db: Database): [string, number][] {
+  const rows = statement(db, 'SELECT procedure_code AS code, count(*) AS n FROM dossiers GROUP BY procedure_code ORDER BY procedure_code').all() as {
     code: string;
     n: number;
   }[];
-  return new Map(rows.map((r) => [r.code, r.n]));
+  return rows.map((r) => [r.code, r.n]);
 }
 
-/** Each procedure's prior: the square root of its filings' share of the most filed procedure's (0 to 1). */
-function priorOf(db: Database): (code: string) => number {
-  const filings = filingCounts(db);
+/**
+ * What the ranking follows besides the catalogue: each procedure's prior (the square root of its filings' share
+ * of the most filed procedure's, 0 to 1), and the ranking's generation, a fingerprint of the catalogue version and
+ * the filing counts: every instance on the same database ranks alike, so a cursor one issued pages on another.
+ */
+function rankingInputs(db: Database, version: string): { prior: (code: string) => number; generation: number } {
+  const counts = filingCounts(db);
+  const filings = new Map(counts);
   const mostFiled = Math.max(1, ...filings.values());
-  return (code) => Math.sqrt((filings.get(code) ?? 0) / mostFiled);
+  const generation = createHash('sha256').update(version).update(JSON.stringify(counts)).digest().readUInt32BE(0);
+  return { prior: (code) => Math.sqrt((filings.get(code) ?? 0) / mostFiled), generation };
 }
 
 /** How long after an ingested dossier the filing counts are read again: every dossier of a burst in one query. */
 export const PRIOR_REFRESH_DELAY_MS = 3000;
 const pendingPriors = new WeakMap<Database, NodeJS.Timeout>();
 
+const filingListeners = new WeakMap<Database, () => void>();
+
+/** Call `listener` whenever dossiers are written or deleted through `db` (to tell other instances). */
+export function onFilingsChanged(db: Database, listener: () => void): void {
+  filingListeners.set(db, listener);
+}
+
 /**
- * Dossiers were written or deleted: re-read the prior soon (a search index not built yet reads it when built).
- * The timer does not keep the process alive; a database closed meanwhile is left alone.
+ * Dossiers were written or deleted (through `db`, or by another instance on the same database: `remote`): re-read
+ * the prior soon (a search index not built yet reads it when built). The timer does not keep the process alive; a
+ * database closed meanwhile is left alone.
  */
-export function filingsChanged(db: Database): void {
+export function filingsChanged(db: Database, remote = false): void {
+  if (!remote) filingListeners.get(db)?.();
   if (!indexes.has(db) || pendingPriors.has(db)) return;
   const timer = setTimeout(() => {
     pendingPriors.delete(db);
@@ -118,10 +134,10 @@ export function filingsChanged(db: Database): void {
 export function refreshPrior(db: Database): void {
   const index = indexes.get(db);
   if (!index) return;
-  const prior = priorOf(db);
+  const { prior, generation } = rankingInputs(db, index.version);
   for (const e of index.entries) e.prior = prior(e.code);
   index.results.clear();
-  index.generation++;
+  index.generation = generation;
 }
 
 function provinceWords(db: Database): string | null {
@@ -151,7 +167,7 @@ export function catalogueIndex(db: Database): CatalogueIndex {
     agency_id: string | null;
     online: string | null;
   }[];
-  const prior = priorOf(db);
+  const { prior, generation } = rankingInputs(db, version);
   const province = provinceWords(db);
   const { variants } = searchVocabulary();
   const nameVocabulary = new Set<string>();
@@ -179,7 +195,6 @@ export function catalogueIndex(db: Database): CatalogueIndex {
       online: r.online,
     };
   });
-  const generation = (cached?.generation ?? 0) + 1;
   const index = { version, byId: new Map(entries.map((e) => [e.id, e])), entries, nameVocabulary, results: new Map(), generation };
   indexes.set(db, index);
   return index;

@@ -10,6 +10,8 @@ import { createChallenge, randomInt, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { LookupChallenge } from '@motcua/sdk';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StateStore } from '../shared-state/state-store.js';
+import { sharedStateUnavailable } from '../shared-state/redis.js';
 import { ProblemError } from './problem.js';
 
 /** The request header that carries a solution (base64 of `{ challenge, solution }`). */
@@ -32,29 +34,6 @@ export interface ChallengeSettings {
 }
 
 export const DEFAULT_CHALLENGE: ChallengeSettings = { misses: 5, windowMs: 10 * 60_000, work: 50_000, expiresInMs: 5 * 60_000 };
-
-/** Most clients (or used solutions) remembered at once; the oldest are forgotten first past it. */
-const MAX_ENTRIES = 100_000;
-
-/** Keys that expire, forgotten oldest first when over {@link MAX_ENTRIES} (a Map keeps insertion order). */
-class ExpiringMap<V extends { until: number }> {
-  readonly #entries = new Map<string, V>();
-
-  get(key: string, now: number): V | undefined {
-    const entry = this.#entries.get(key);
-    if (entry && entry.until <= now) this.#entries.delete(key);
-    return entry && entry.until > now ? entry : undefined;
-  }
-
-  set(key: string, value: V, now: number): void {
-    if (this.#entries.size >= MAX_ENTRIES) {
-      for (const [k, v] of this.#entries) if (v.until <= now) this.#entries.delete(k);
-      const oldest = this.#entries.keys().next();
-      if (this.#entries.size >= MAX_ENTRIES && !oldest.done) this.#entries.delete(oldest.value);
-    }
-    this.#entries.set(key, value);
-  }
-}
 
 type Reason = 'missing' | 'malformed' | 'invalid' | 'expired' | 'used';
 
@@ -98,14 +77,19 @@ export interface LookupGuard {
   count(request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
-/** Windows and expiry follow the system clock (not the server's `now` option): altcha-lib checks expiry with it. */
-export function createLookupGuard(settings: ChallengeSettings): LookupGuard {
+/**
+ * Misses are counted and used solutions remembered in `state` (one process, or Redis for several instances);
+ * when it cannot be read, a lookup is refused (503), never let through unchecked. Windows and expiry follow
+ * the system clock (not the server's `now` option): altcha-lib checks expiry with it.
+ */
+export function createLookupGuard(settings: ChallengeSettings, state: StateStore): LookupGuard {
   const now = () => Date.now();
   const hmacSignatureSecret = settings.secret || randomBytes(32).toString('hex');
   // A second secret signs the expected key, so checking a solution is one HMAC, not a hash chain.
   const hmacKeySignatureSecret = `${hmacSignatureSecret}:key`;
-  const misses = new ExpiringMap<{ count: number; until: number }>();
-  const used = new ExpiringMap<{ until: number }>();
+  const checked = <T>(operation: Promise<T>) => operation.catch((): never => {
+    throw sharedStateUnavailable();
+  });
 
   return {
     settings,
@@ -122,8 +106,7 @@ export function createLookupGuard(settings: ChallengeSettings): LookupGuard {
       return challenge as LookupChallenge;
     },
     check: async (request) => {
-      const t = now();
-      if ((misses.get(request.ip, t)?.count ?? 0) < settings.misses) return;
+      if ((await checked(state.count(`miss:${request.ip}`))) < settings.misses) return;
       const header = request.headers[SOLUTION_HEADER.toLowerCase()];
       if (header === undefined) throw refuse('missing');
       const payload = parsePayload(header);
@@ -138,15 +121,15 @@ export function createLookupGuard(settings: ChallengeSettings): LookupGuard {
       if (!result.verified) throw refuse('invalid');
       // Verified, so the nonce is one this server signed, and it expires within expiresInMs of now.
       const { nonce } = payload.challenge.parameters;
-      if (used.get(nonce, t)) throw refuse('used');
-      used.set(nonce, { until: t + settings.expiresInMs + 1000 }, t);
+      if (!(await checked(state.claimOnce(`used:${nonce}`, settings.expiresInMs + 1000)))) throw refuse('used');
     },
     count: async (request, reply) => {
       if (reply.statusCode !== 404) return;
-      const t = now();
-      const entry = misses.get(request.ip, t);
-      if (entry) entry.count += 1;
-      else misses.set(request.ip, { count: 1, until: t + settings.windowMs }, t);
+      try {
+        await state.hit(`miss:${request.ip}`, settings.windowMs);
+      } catch {
+        // The answer is already sent; the store's connection logs the outage, and lookups are refused meanwhile.
+      }
     },
   };
 }

@@ -97,7 +97,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus | 500, string> = {
   415: 'unsupported_media_type',
   422: 'idempotency_conflict',
   429: 'rate_limited: too many requests from this client; wait the seconds of Retry-After',
-  503: 'unavailable: the database is out of reach for a moment (restarting, connections cut); try again after Retry-After',
+  503: 'unavailable: a store this answer needs is out of reach for a moment (the database restarting or its connections cut; for lookups and ratings, the shared limits in Redis); try again after Retry-After',
   500: 'internal: an unexpected error, logged by the server',
 };
 

@@ -57,7 +57,7 @@ function fastifyRoute(route: Route, ctx: AppContext): RouteOptions {
     method: route.method,
     url: route.url,
     ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
-    ...(route.rateLimit ? { config: routeRateLimit(ctx.rateLimits[route.rateLimit]) } : {}),
+    ...(route.rateLimit ? { config: routeRateLimit(route.rateLimit, ctx.rateLimits) } : {}),
     ...(checkCredentials ? { onRequest: async (request: FastifyRequest) => checkCredentials(ctx, request) } : {}),
     ...(guard ? { preHandler: guard.check, onResponse: guard.count } : {}),
     async handler(request, reply) {

@@ -8,7 +8,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { constants as zlib } from 'node:zlib';
-import type { RateLimitRule, RateLimits } from '../config.js';
+import type { RateLimits } from '../config.js';
+import { redisRateLimitStore } from '../shared-state/rate-limit-store.js';
+import type { Redis } from '../shared-state/redis.js';
 import { sendProblem } from './errors.js';
 import { ProblemError } from './problem.js';
 
@@ -43,11 +45,23 @@ export const PAGE_CSP = [
 export interface SecurityOptions {
   allowedOrigins: '*' | string[];
   rateLimits: RateLimits;
+  /** Where the counters live when several instances share the traffic (null: in this process). */
+  redis: Redis | null;
+  /** Prefix of this deployment's Redis keys. */
+  redisPrefix: string;
 }
 
-/** Route `config` that applies a rule instead of the global limit. */
-export function routeRateLimit(rule: RateLimitRule) {
-  return { rateLimit: { max: rule.max, timeWindow: rule.windowMs } };
+/**
+ * Limits that refuse (503) when their shared counters cannot be read: guessing dossier codes and flooding
+ * ratings must not become free while Redis is down. The others (catalogue reads under the global limit,
+ * authenticated ingest) let the request through.
+ */
+const FAIL_CLOSED: ReadonlySet<keyof RateLimits> = new Set(['dossierLookup', 'ratings']);
+
+/** Route `config` that applies the rule `name` instead of the global limit. */
+export function routeRateLimit(name: keyof RateLimits, rateLimits: RateLimits) {
+  const rule = rateLimits[name];
+  return { rateLimit: { max: rule.max, timeWindow: rule.windowMs, skipOnError: !FAIL_CLOSED.has(name) } };
 }
 
 /** Register compression, CORS, helmet and the rate limiter. Must run before routes are added. */
@@ -87,6 +101,8 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     max: options.rateLimits.global.max,
     timeWindow: options.rateLimits.global.windowMs,
     keyGenerator: (request) => request.ip,
+    skipOnError: true,
+    ...(options.redis ? { store: redisRateLimitStore(options.redis, `${options.redisPrefix}rate:`) } : {}),
     errorResponseBuilder: (_request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
       return new ProblemError(429, 'rate_limited', {

@@ -1,0 +1,45 @@
+/**
+ * @fastify/rate-limit's own Redis store (its Lua script: INCR, PEXPIRE on the first hit), with its errors
+ * turned into the 503 problem a request gets when its limit cannot be checked. Routes whose limit fails
+ * open (`skipOnError`) never see that error.
+ */
+import { createRequire } from 'node:module';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import { sharedStateUnavailable, type Redis } from './redis.js';
+
+type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+interface PluginRedisStore {
+  incr(key: string, callback: Callback, timeWindow: number, max: number): void;
+  child(routeOptions: unknown): PluginRedisStore;
+}
+
+type PluginRedisStoreCtor = new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, key: string) => PluginRedisStore;
+
+// Not in the package's typed entry, but shipped and documented as the store its `redis` option uses.
+const RedisStore = createRequire(import.meta.url)('@fastify/rate-limit/store/RedisStore.js') as PluginRedisStoreCtor;
+
+class ProblemOnErrorStore {
+  readonly #inner: PluginRedisStore;
+
+  constructor(inner: PluginRedisStore) {
+    this.#inner = inner;
+  }
+
+  incr(key: string, callback: Callback, timeWindow: number, max: number): void {
+    this.#inner.incr(key, (error, result) => (error ? callback(sharedStateUnavailable()) : callback(null, result)), timeWindow, max);
+  }
+
+  child(routeOptions: unknown): ProblemOnErrorStore {
+    return new ProblemOnErrorStore(this.#inner.child(routeOptions));
+  }
+}
+
+/** The `store` option of @fastify/rate-limit: counters in `redis` under `prefix`. */
+export function redisRateLimitStore(redis: Redis, prefix: string): FastifyRateLimitStoreCtor {
+  return class extends ProblemOnErrorStore {
+    constructor(options: { continueExceeding?: boolean; exponentialBackoff?: boolean }) {
+      super(new RedisStore(options.continueExceeding ?? false, options.exponentialBackoff ?? false, redis, prefix));
+    }
+  } as unknown as FastifyRateLimitStoreCtor;
+}

@@ -1,0 +1,30 @@
+/**
+ * The state a server instance keeps besides its database: in this process, or, with a Redis URL, in Redis where
+ * every instance of the province sees it. Keys and channels are named `motcua:<province>:…`, so instances of
+ * several provinces can share one Redis.
+ */
+import type { Database } from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { shareFilingChanges } from './catalogue-notices.js';
+import { connectRedis, type Redis } from './redis.js';
+import { memoryStateStore, redisStateStore, type StateStore } from './state-store.js';
+
+export interface SharedState {
+  /** The connection (rate-limit counters use it), or null without Redis. */
+  redis: Redis | null;
+  /** Prefix of this deployment's Redis keys. */
+  prefix: string;
+  /** Counters and claims (the lookup challenge's). */
+  state: StateStore;
+}
+
+/** Connect (when `redisUrl` is given) and follow the other instances' filings; all closed with `app`. */
+export async function openSharedState(app: FastifyInstance, db: Database, redisUrl: string | undefined, province: string): Promise<SharedState> {
+  const prefix = `motcua:${province}:`;
+  if (!redisUrl) return { redis: null, prefix, state: memoryStateStore() };
+  const redis = await connectRedis({ url: redisUrl, log: app.log });
+  app.addHook('onClose', async () => redis.disconnect());
+  const stopNotices = await shareFilingChanges(db, redis, `${prefix}catalogue`, app.log);
+  app.addHook('onClose', async () => stopNotices());
+  return { redis, prefix, state: redisStateStore(redis, `${prefix}state:`) };
+}

@@ -1,0 +1,187 @@
+/**
+ * Two server instances behind one load balancer: one database file and one real redis-server. A client's
+ * lookups spread over both hit one limit; the lookup challenge starts after misses spread over both, and a
+ * solution used on one is refused on the other; a rating sent to both with one Idempotency-Key is stored once;
+ * an office changed through one is served fresh (body and ETag) by the other; dossiers ingested through one
+ * re-rank the other's search, and a search cursor from one pages on the other, even one restarted since.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { FastifyInstance } from 'fastify';
+import { DossierView, LookupChallenge, Office, RatingReceipt, RatingSummary, encodeSolution } from '@motcua/sdk';
+import { createServer } from '../src/index.js';
+import { PRIOR_REFRESH_DELAY_MS } from '../src/db/search-index.js';
+import { ProcedurePage } from '../src/http/schemas.js';
+import type { CreateServerOptions } from '../src/index.js';
+import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
+import { sharedTestRedis } from './redis-server.js';
+
+// Fixed demo dossiers of the seed (src/demo/fixed-dossiers.ts).
+const PROCESSED = '000.00.20.H37-261116-0001';
+const UNKNOWN = (n: number) => `000.00.20.H37-261116-${String(9000 + n).padStart(4, '0')}`;
+const CENTRE = 'trung-tam-pvhcc-tinh';
+const ADMIN = 'test-admin-key-0123456789abcdef';
+const INGEST = 'test-ingest-key-0123456789abcdef';
+const LOOKUPS = 6;
+const MISSES = 3;
+// Addresses of this run only: a Redis shared with other runs (MOTCUA_TEST_REDIS) keeps its counters a while.
+const run = Math.floor(Math.random() * 250) + 1;
+const client = (n: number) => `10.${run}.${n}.1`;
+
+let dir: string;
+let redis: { url: string; stop(): Promise<void> };
+let a: FastifyInstance;
+let b: FastifyInstance;
+
+async function instance(dbPath: string, redisUrl: string): Promise<FastifyInstance> {
+  const options: CreateServerOptions = {
+    dbPath,
+    redisUrl,
+    adminKeys: [ADMIN],
+    ingestKeys: [INGEST],
+    rateLimits: { dossierLookup: { max: LOOKUPS, windowMs: 60_000 } },
+    lookupChallenge: { misses: MISSES, work: 2000 },
+    logLevel: 'silent',
+    now: () => TEST_NOW,
+    staticRoot: null,
+    cdnRoot: null,
+    validateResponses: true,
+  };
+  return createServer(options);
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'motcua-two-'));
+  const dbPath = join(dir, 'motcua.db');
+  writeFileSync(dbPath, await seededTemplate());
+  redis = await sharedTestRedis();
+  a = await instance(dbPath, redis.url);
+  b = await instance(dbPath, redis.url);
+});
+after(async () => {
+  await a?.close();
+  await b?.close();
+  await redis?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const lookup = (app: FastifyInstance, code: string, remoteAddress: string, solution?: string) =>
+  app.inject({ url: `/v1/dossiers/${code}`, remoteAddress, headers: solution ? { 'altcha-solution': solution } : {} });
+
+describe('two instances on one database and one Redis', () => {
+  test("a client's lookups spread over both instances hit one limit", async () => {
+    const ip = client(1);
+    for (let i = 0; i < LOOKUPS; i++) expectBody(DossierView, await lookup(i % 2 ? b : a, PROCESSED, ip));
+    const refused = expectProblem(await lookup(a, PROCESSED, ip), 429, 'rate_limited');
+    assert.ok(Number(refused.retryAfter) > 0);
+    expectProblem(await lookup(b, PROCESSED, ip), 429, 'rate_limited');
+    // Another client still has its own allowance.
+    expectBody(DossierView, await lookup(b, PROCESSED, client(2)));
+  });
+
+  test('the challenge starts after misses spread over both; a solution is accepted once, whichever instance sees it', async () => {
+    const ip = client(3);
+    for (let i = 0; i < MISSES; i++) expectProblem(await lookup(i % 2 ? b : a, UNKNOWN(i), ip), 404, 'dossier_not_found');
+    expectProblem(await lookup(a, PROCESSED, ip), 403, 'challenge_required');
+    // A challenge issued by one instance, solved, and used on the other.
+    const challenge = expectBody(LookupChallenge, await a.inject({ url: '/v1/challenge', remoteAddress: client(4) }));
+    const solved = await solveChallenge({ challenge, deriveKey, timeout: 30_000 });
+    assert.ok(solved);
+    const solution = encodeSolution(challenge, solved);
+    expectBody(DossierView, await lookup(b, PROCESSED, ip, solution));
+    const reused = expectProblem(await lookup(a, PROCESSED, ip, solution), 403, 'challenge_required');
+    assert.match(reused.detail ?? '', /already used/);
+  });
+
+  test('a rating sent to both instances with the same Idempotency-Key is stored once', async () => {
+    const total = async (app: FastifyInstance) =>
+      expectBody(RatingSummary, await app.inject({ url: `/v1/ratings/summary?office=${CENTRE}`, remoteAddress: client(5) })).total;
+    const before = await total(a);
+    const key = `two-instances-${run}-${Date.now()}`;
+    const send = (app: FastifyInstance) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/ratings',
+        headers: { 'idempotency-key': key },
+        payload: { target: { type: 'office', id: CENTRE }, level: 'satisfied' },
+        remoteAddress: client(5),
+      });
+    const [first, second] = await Promise.all([send(a), send(b)]);
+    assert.deepEqual([first.statusCode, second.statusCode].sort(), [200, 201]);
+    assert.equal(expectBody(RatingReceipt, first).id, expectBody(RatingReceipt, second).id);
+    assert.equal(await total(a), before + 1);
+    assert.equal(await total(b), before + 1);
+  });
+
+  test('an office changed through one instance is served fresh, body and ETag, by the other', async () => {
+    const url = `/v1/offices/${CENTRE}`;
+    const old = await b.inject({ url, remoteAddress: client(6) });
+    const office = expectBody(Office, old);
+    const phone = office.phone === '0205 3999 111' ? '0205 3999 222' : '0205 3999 111';
+    const row = { id: CENTRE, name: office.name, kind: office.kind, unit: office.unit.code, address: office.address, phone, hours: 'mon-fri 07:30-11:30 13:30-16:30' };
+    const stored = await a.inject({ method: 'POST', url: '/v1/admin/offices', headers: { authorization: `Bearer ${ADMIN}` }, payload: [row] });
+    assert.equal(stored.statusCode, 200, stored.body);
+    const fresh = await b.inject({ url, remoteAddress: client(6), headers: { 'if-none-match': String(old.headers.etag) } });
+    assert.equal(fresh.statusCode, 200, 'the old ETag no longer matches');
+    assert.notEqual(fresh.headers.etag, old.headers.etag);
+    assert.equal(expectBody(Office, fresh).phone, phone);
+  });
+});
+
+describe('two instances: the search ranking follows filings ingested through either', () => {
+  // A catalogue without demo dossiers: 20 filings decide which of two identically named procedures a search keeps.
+  const NAME = 'Tách thửa hoặc hợp thửa đất';
+  let path: string;
+  let one: FastifyInstance;
+  let other: FastifyInstance;
+  before(async () => {
+    path = join(dir, 'catalogue.db');
+    writeFileSync(path, await seededTemplate(null));
+    one = await instance(path, redis.url);
+    other = await instance(path, redis.url);
+  });
+  after(async () => {
+    await one?.close();
+    await other?.close();
+  });
+
+  const search = async (app: FastifyInstance, limit: number, cursor?: string) =>
+    expectBody(ProcedurePage, await app.inject({ url: '/v1/procedures', query: { q: 'tách thửa', limit: String(limit), ...(cursor ? { cursor } : {}) } }));
+  const kept = async (app: FastifyInstance) => (await search(app, 50)).items.find((p) => p.name.startsWith(NAME))?.code;
+
+  test('dossiers ingested through one instance re-rank the other; a cursor of one pages on the other, restarted or not', async () => {
+    assert.equal(await kept(other), '1.012784');
+    const rows = Array.from({ length: 20 }, (_, i) => ({
+      code: `000.31.05.H37-261120-${String(i + 1).padStart(4, '0')}`,
+      procedureCode: '1.115662',
+      procedureName: NAME,
+      status: 2,
+      receivedAt: '2026-11-20T08:15:00+07:00',
+      appointmentAt: '2026-12-04T16:30:00+07:00',
+      applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
+      unitCode: '06220',
+      history: [{ at: '2026-11-20T08:15:00+07:00', action: 'Tiếp nhận hồ sơ', status: 2 }],
+    }));
+    const ingested = await one.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { authorization: `Bearer ${INGEST}` }, payload: rows });
+    assert.equal(ingested.statusCode, 200, ingested.body);
+    const deadline = Date.now() + PRIOR_REFRESH_DELAY_MS + 10_000;
+    while ((await kept(other)) !== '1.115662') {
+      assert.ok(Date.now() < deadline, `the other instance still keeps ${await kept(other)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    while ((await kept(one)) !== '1.115662') await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const whole = (await search(one, 50)).items.map((p) => p.code);
+    const first = await search(one, 3);
+    assert.deepEqual((await search(other, 3, first.nextCursor!)).items.map((p) => p.code), whole.slice(3, 6));
+    // A rolling restart: an instance started after the ranking changed ranks alike and takes the same cursors.
+    await other.close();
+    other = await instance(path, redis.url);
+    assert.deepEqual((await search(other, 3, first.nextCursor!)).items.map((p) => p.code), whole.slice(3, 6));
+  });
+});
