@@ -6,7 +6,7 @@
  * re-rank the other's search, and a search cursor from one pages on the other, even one restarted since.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,7 +18,7 @@ import { createServer } from '../src/index.js';
 import { PRIOR_REFRESH_DELAY_MS } from '../src/db/search-index.js';
 import { ProcedurePage } from '../src/http/schemas.js';
 import type { CreateServerOptions } from '../src/index.js';
-import { TEST_NOW, expectBody, expectProblem, seededTemplate } from './helpers.js';
+import { TEST_NOW, expectBody, expectProblem, seededDatabaseAt } from './helpers.js';
 import { sharedTestRedis } from './redis-server.js';
 
 // Fixed demo dossiers of the seed (src/demo/fixed-dossiers.ts).
@@ -57,8 +57,7 @@ async function instance(dbPath: string, redisUrl: string): Promise<FastifyInstan
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'motcua-two-'));
-  const dbPath = join(dir, 'motcua.db');
-  writeFileSync(dbPath, await seededTemplate());
+  const dbPath = await seededDatabaseAt(dir, 'motcua');
   redis = await sharedTestRedis();
   a = await instance(dbPath, redis.url);
   b = await instance(dbPath, redis.url);
@@ -140,8 +139,7 @@ describe('two instances: the search ranking follows filings ingested through eit
   let one: FastifyInstance;
   let other: FastifyInstance;
   before(async () => {
-    path = join(dir, 'catalogue.db');
-    writeFileSync(path, await seededTemplate(null));
+    path = await seededDatabaseAt(dir, 'catalogue', null);
     one = await instance(path, redis.url);
     other = await instance(path, redis.url);
   });
