@@ -6,13 +6,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/index.js';
-import { PRIOR_REFRESH_DELAY_MS } from '../src/db/search-index.js';
 import { ProcedurePage } from '../src/http/schemas.js';
 import { TEST_NOW, expectBody, expectProblem, seededDatabase } from './helpers.js';
+import { batch as ingest, filings, kept as keptBy, keptBecomes } from './prior-filings.js';
 
 const KEY = 'test-ingest-key-0123456789abcdef';
-const NAME = 'Tách thửa hoặc hợp thửa đất';
-const code = (n: number) => `000.31.05.H37-261120-${String(n).padStart(4, '0')}`;
 
 let app: FastifyInstance;
 before(async () => {
@@ -21,40 +19,10 @@ before(async () => {
 });
 after(() => app.close());
 
-/** The copy of "Tách thửa hoặc hợp thửa đất" a search for "tách thửa" keeps (identical names are listed once). */
-async function kept(): Promise<string | undefined> {
-  const res = await app.inject({ url: '/v1/procedures', query: { q: 'tách thửa', limit: '50' } });
-  return expectBody(ProcedurePage, res).items.find((p) => p.name.startsWith(NAME))?.code;
-}
+const kept = () => keptBy(app);
+const batch = (rows: unknown[]) => ingest(app, KEY, rows);
 
-async function batch(rows: unknown[]): Promise<void> {
-  const res = await app.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { authorization: `Bearer ${KEY}` }, payload: rows });
-  assert.equal(res.statusCode, 200, res.body);
-  assert.ok((res.json() as { results: { outcome: string }[] }).results.every((r) => !/rejected/.test(r.outcome)), res.body);
-}
-
-/** 20 dossiers of 1.115662 (the second copy of the name), numbered from `first`. */
-function filings(first: number) {
-  return Array.from({ length: 20 }, (_, i) => ({
-    code: code(first + i),
-    procedureCode: '1.115662',
-    procedureName: NAME,
-    status: 2,
-    receivedAt: '2026-11-20T08:15:00+07:00',
-    appointmentAt: '2026-12-04T16:30:00+07:00',
-    applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
-    unitCode: '06220',
-    history: [{ at: '2026-11-20T08:15:00+07:00', action: 'Tiếp nhận hồ sơ', status: 2 }],
-  }));
-}
-
-async function until(want: string, what: string): Promise<void> {
-  const deadline = Date.now() + PRIOR_REFRESH_DELAY_MS + 10_000;
-  while ((await kept()) !== want) {
-    assert.ok(Date.now() < deadline, `${what}: still ${await kept()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const until = (want: string, what: string) => keptBecomes(app, want, what);
 
 test('a procedure the desks start filing is the copy the search keeps, and no longer once its dossiers are gone', async () => {
   // No dossiers: the tie between identical names goes to the lowest code.

@@ -15,10 +15,10 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { FastifyInstance } from 'fastify';
 import { DossierView, LookupChallenge, Office, RatingReceipt, RatingSummary, encodeSolution } from '@motcua/sdk';
 import { createServer } from '../src/index.js';
-import { PRIOR_REFRESH_DELAY_MS } from '../src/db/search-index.js';
 import { ProcedurePage } from '../src/http/schemas.js';
 import type { CreateServerOptions } from '../src/index.js';
 import { TEST_NOW, expectBody, expectProblem, seededDatabaseAt } from './helpers.js';
+import { batch, filings, kept, keptBecomes } from './prior-filings.js';
 import { sharedTestRedis } from './redis-server.js';
 
 // Fixed demo dossiers of the seed (src/demo/fixed-dossiers.ts).
@@ -133,8 +133,7 @@ describe('two instances on one database and one Redis', () => {
 });
 
 describe('two instances: the search ranking follows filings ingested through either', () => {
-  // A catalogue without demo dossiers: 20 filings decide which of two identically named procedures a search keeps.
-  const NAME = 'Tách thửa hoặc hợp thửa đất';
+  // A catalogue without demo dossiers, so that 20 filings decide the ranking (prior-filings.ts).
   let path: string;
   let one: FastifyInstance;
   let other: FastifyInstance;
@@ -150,29 +149,12 @@ describe('two instances: the search ranking follows filings ingested through eit
 
   const search = async (app: FastifyInstance, limit: number, cursor?: string) =>
     expectBody(ProcedurePage, await app.inject({ url: '/v1/procedures', query: { q: 'tách thửa', limit: String(limit), ...(cursor ? { cursor } : {}) } }));
-  const kept = async (app: FastifyInstance) => (await search(app, 50)).items.find((p) => p.name.startsWith(NAME))?.code;
 
   test('dossiers ingested through one instance re-rank the other; a cursor of one pages on the other, restarted or not', async () => {
     assert.equal(await kept(other), '1.012784');
-    const rows = Array.from({ length: 20 }, (_, i) => ({
-      code: `000.31.05.H37-261120-${String(i + 1).padStart(4, '0')}`,
-      procedureCode: '1.115662',
-      procedureName: NAME,
-      status: 2,
-      receivedAt: '2026-11-20T08:15:00+07:00',
-      appointmentAt: '2026-12-04T16:30:00+07:00',
-      applicant: { name: 'Hoàng Thị Mai', phone: '0987 654 321' },
-      unitCode: '06220',
-      history: [{ at: '2026-11-20T08:15:00+07:00', action: 'Tiếp nhận hồ sơ', status: 2 }],
-    }));
-    const ingested = await one.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { authorization: `Bearer ${INGEST}` }, payload: rows });
-    assert.equal(ingested.statusCode, 200, ingested.body);
-    const deadline = Date.now() + PRIOR_REFRESH_DELAY_MS + 10_000;
-    while ((await kept(other)) !== '1.115662') {
-      assert.ok(Date.now() < deadline, `the other instance still keeps ${await kept(other)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    while ((await kept(one)) !== '1.115662') await new Promise((resolve) => setTimeout(resolve, 200));
+    await batch(one, INGEST, filings(1));
+    await keptBecomes(other, '1.115662', 'the instance that did not ingest');
+    await keptBecomes(one, '1.115662', 'the instance that ingested');
 
     const whole = (await search(one, 50)).items.map((p) => p.code);
     const first = await search(one, 3);
