@@ -121,10 +121,13 @@ export async function startPostgres() {
   return { url: `postgres://motcua@127.0.0.1:${port}/postgres`, stop };
 }
 
-/** A throwaway Redis server: nothing saved to disk, loopback only. */
-export async function startRedis() {
-  if (process.env.MOTCUA_TEST_REDIS) return { url: process.env.MOTCUA_TEST_REDIS, stop: async () => {} };
-  const port = await freePort();
+/**
+ * A throwaway Redis server: nothing saved to disk, loopback only. `own`: one of its own even when
+ * `MOTCUA_TEST_REDIS` is set (a test that stops it); `port`: on that port (a test that starts it again).
+ */
+export async function startRedis({ own = false, port = undefined } = {}) {
+  if (process.env.MOTCUA_TEST_REDIS && !own) return { url: process.env.MOTCUA_TEST_REDIS, stop: async () => {} };
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -151,7 +154,7 @@ export async function startRedis() {
     await stop();
     throw error;
   }
-  return { url: `redis://127.0.0.1:${port}`, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, stop };
 }
 
 /** Run `command` with `MOTCUA_TEST_DB` and `MOTCUA_TEST_REDIS` set; resolves to its exit code. */

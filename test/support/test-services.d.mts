@@ -1,0 +1,12 @@
+export class ServiceUnavailable extends Error {}
+
+export interface TestService {
+  url: string;
+  /** The port of a server started here (absent for one given by the environment). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export function startPostgres(): Promise<TestService>;
+export function startRedis(options?: { own?: boolean; port?: number }): Promise<TestService>;
+export function runWithServices(command: string, args: string[]): Promise<number>;
