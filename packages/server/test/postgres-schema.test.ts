@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { MIGRATIONS } from '../src/db/migrations.js';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { MIGRATIONS, migrate } from '../src/db/migrations.js';
 import { migratePostgres } from '../src/db/postgres/migrate.js';
 import type { Pool } from '../src/db/postgres/pool.js';
 import { freshPostgresDatabase, type TestDatabase } from './postgres-support.js';
@@ -107,7 +107,9 @@ describe('PostgreSQL schema', () => {
   let sqlite: Database;
   before(async () => {
     database = await freshPostgresDatabase();
-    sqlite = openDatabase(':memory:');
+    // The SQLite side straight from its migrations, without the storage layer over it.
+    sqlite = new BetterSqlite3(':memory:');
+    migrate(sqlite);
   });
   after(async () => {
     sqlite?.close();
