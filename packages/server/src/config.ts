@@ -47,6 +47,8 @@ export interface ServerOptions {
    * everything in this process.
    */
   redisUrl?: string;
+  /** Prefix of this deployment's Redis keys and channels. Default `motcua:<province>:`. */
+  redisKeyPrefix?: string;
   /**
    * Province served, by its 2-digit code after the 2025 reform (`20` Lạng Sơn, `38` Thanh Hóa, `01` Hà Nội…).
    * Seeds an empty database; a database seeded for another province is refused. Default: the database's

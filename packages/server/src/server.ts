@@ -104,7 +104,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     warmUpSearch(db);
 
     const info = serviceInfo(db, verification);
-    const { redis, prefix: redisPrefix, state } = await openSharedState(app, db, options.redisUrl, info.province.code);
+    const redisPrefix = options.redisKeyPrefix ?? `motcua:${info.province.code}:`;
+    const { redis, state } = await openSharedState(app, db, options.redisUrl, redisPrefix);
     const challenge = options.lookupChallenge ? { ...DEFAULT_CHALLENGE, ...options.lookupChallenge } : null;
     // Solutions used are remembered in Redis across restarts, so a secret kept in the database (shared by the
     // instances) is safe; in one process they are forgotten at a restart, and so is the random secret.

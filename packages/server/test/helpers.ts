@@ -10,6 +10,7 @@
  * know the engine, so the suite can run on another one by changing them alone.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import * as z from 'zod/mini';
 import { Problem } from '@motcua/sdk';
@@ -128,11 +129,23 @@ export async function closeDatabase(db: Database): Promise<void> {
   db.close();
 }
 
+/**
+ * With `MOTCUA_TEST_SHARED_STATE=redis`, every test server keeps its limits and challenge state in the run's Redis
+ * (`MOTCUA_TEST_REDIS`), under keys of its own, so the API suite runs on both kinds of shared state.
+ */
+function sharedStateOptions(): Pick<CreateServerOptions, 'redisUrl' | 'redisKeyPrefix'> {
+  if (process.env.MOTCUA_TEST_SHARED_STATE !== 'redis') return {};
+  const redisUrl = process.env.MOTCUA_TEST_REDIS;
+  if (!redisUrl) throw new Error('MOTCUA_TEST_SHARED_STATE=redis needs MOTCUA_TEST_REDIS: run through node test/support/test-services.mjs');
+  return { redisUrl, redisKeyPrefix: `motcua-test:${randomUUID()}:` };
+}
+
 /** A server over a fresh copy of the seeded template; close it with `app.close()`. */
 export async function testServer(options: TestServerOptions = {}): Promise<FastifyInstance> {
   const { dossiers = TEST_DOSSIERS, ...rest } = options;
   return createServer({
     database: await seededDatabase(dossiers),
+    ...sharedStateOptions(),
     logLevel: 'silent',
     now: () => TEST_NOW,
     staticRoot: null,

@@ -1,7 +1,7 @@
 /**
  * The state a server instance keeps besides its database: in this process, or, with a Redis URL, in Redis where
- * every instance of the province sees it. Keys and channels are named `motcua:<province>:…`, so instances of
- * several provinces can share one Redis.
+ * every instance of the province sees it. Keys and channels start with the deployment's prefix (by default
+ * `motcua:<province>:`, so instances of several provinces can share one Redis).
  */
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -12,19 +12,16 @@ import { memoryStateStore, redisStateStore, type StateStore } from './state-stor
 export interface SharedState {
   /** The connection (rate-limit counters use it), or null without Redis. */
   redis: Redis | null;
-  /** Prefix of this deployment's Redis keys. */
-  prefix: string;
   /** Counters and claims (the lookup challenge's). */
   state: StateStore;
 }
 
 /** Connect (when `redisUrl` is given) and follow the other instances' filings; all closed with `app`. */
-export async function openSharedState(app: FastifyInstance, db: Database, redisUrl: string | undefined, province: string): Promise<SharedState> {
-  const prefix = `motcua:${province}:`;
-  if (!redisUrl) return { redis: null, prefix, state: memoryStateStore() };
+export async function openSharedState(app: FastifyInstance, db: Database, redisUrl: string | undefined, prefix: string): Promise<SharedState> {
+  if (!redisUrl) return { redis: null, state: memoryStateStore() };
   const redis = await connectRedis({ url: redisUrl, log: app.log });
   app.addHook('onClose', async () => redis.disconnect());
   const stopNotices = await shareFilingChanges(db, redis, `${prefix}catalogue`, app.log);
   app.addHook('onClose', async () => stopNotices());
-  return { redis, prefix, state: redisStateStore(redis, `${prefix}state:`) };
+  return { redis, state: redisStateStore(redis, `${prefix}state:`) };
 }
