@@ -7,8 +7,13 @@
  * the same machine load; the ratio widget ÷ floor (medians) is the figure to judge (goal ≤ 1.5×, unthrottled and
  * throttled).
  *
- * For each widget, a page holding only that widget (bench/pages/<widget>.html, loading its CDN entry
- * `/cdn/motcua-<widget>.js`) is opened N times, each time in a fresh browser context with the HTTP cache
+ * For each widget, a page holding only that widget (bench/pages/<widget>.html) is opened N times. Its
+ * `<script>` for the CDN entry `/cdn/motcua-<widget>.js` is replaced, when the run starts, by the snippet a
+ * webmaster pastes (scripts/sri.mjs `widgetSnippet`: the entry with its integrity, a `modulepreload` per chunk
+ * it imports, a `preload` of each request it sends on connecting). A deep link (`?ma_ho_so=`, `?thu_tuc=`) is
+ * known only to the page's server: those widgets are timed twice, with the pasted snippet alone and with the
+ * `preload` of the deep link's request that a server-generated page adds (README "Data beside the scripts").
+ * Each page is opened each time in a fresh browser context with the HTTP cache
  * disabled, and the time from navigation start (`performance.timeOrigin`) to the first animation frame in
  * which the widget's shadow root holds a data-bearing element is recorded. The pages are served, with the
  * CDN build and the API, by the reference server (test/support/reference-server.mjs, production mode) over a
@@ -21,12 +26,15 @@
  *
  * Run: node --conditions=source --import tsx bench/first-render.ts [--runs 7] [--throttled-runs 1] [--no-throttle]
  */
-import { loadavg } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.mjs';
 import { startReferenceServer } from '../test/support/reference-server.mjs';
+import { integrities, widgetSnippet } from '../scripts/sri.mjs';
+import { cdnFiles } from '../scripts/size.mjs';
 import { buildCdn, CDN_DIR, ROOT } from './cdn-build.js';
 
 const PAGES_DIR = join(ROOT, 'bench/pages');
@@ -43,6 +51,8 @@ interface Widget {
   name: string;
   /** Path and query of the page. */
   path: string;
+  /** The request a deep link makes (path under the API): a page's server can preload it. */
+  deepLink?: string;
   tag: string;
   /** What "showing its data" means: an element inside the shadow root, with text. */
   selector: string;
@@ -70,6 +80,7 @@ const WIDGETS: Widget[] = [
   {
     name: 'dossier-lookup',
     path: `/dossier-lookup.html?ma_ho_so=${encodeURIComponent(DEMO_DOSSIER)}`,
+    deepLink: `/v1/dossiers/${encodeURIComponent(DEMO_DOSSIER)}`,
     tag: 'motcua-dossier-lookup',
     selector: '.result .facts',
     shows: `the dossier ${DEMO_DOSSIER} (deep link)`,
@@ -77,8 +88,10 @@ const WIDGETS: Widget[] = [
   {
     name: 'procedure-finder',
     path: `/procedure-finder.html?thu_tuc=${PROCEDURE}`,
+    deepLink: `/v1/procedures/${PROCEDURE}`,
     tag: 'motcua-procedure-finder',
-    selector: '.detail .section',
+    // The procedure's view (its name first, as the floor prints).
+    selector: '.detail .procedure',
     shows: `the procedure ${PROCEDURE} (deep link)`,
   },
   {
@@ -103,6 +116,44 @@ const WIDGETS: Widget[] = [
     shows: "the office's ratings summary",
   },
 ];
+
+/** Each widget; one with a deep link again, with the preload of its request that the page's server adds. */
+const CASES: Widget[] = WIDGETS.flatMap((w) =>
+  w.deepLink
+    ? [w, { ...w, path: w.path.replace('.html', '.server-preload.html'), shows: `${w.shows}, preloaded by the page's server` }]
+    : [w],
+);
+
+/** The attributes of the first `<tag …>` in `page`, e.g. `{ unit: '06220', summary: '' }`. */
+function attributesOf(page: string, tag: string): Record<string, string> {
+  const start = new RegExp(`<${tag}\\b([^>]*)>`).exec(page);
+  if (!start) throw new Error(`No <${tag}> in its bench page`);
+  return Object.fromEntries([...start[1]!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name!, value ?? '']));
+}
+
+/**
+ * bench/pages copied to a temporary folder, each widget page's `<script>` replaced by the pasted snippet for the
+ * CDN build in dist/ (and the deep link's preload in `<widget>.server-preload.html`). Returns the folder.
+ */
+async function writePages(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-pages-'));
+  cpSync(PAGES_DIR, dir, { recursive: true });
+  const files = await cdnFiles({ fromDist: true });
+  const hashes = integrities(files);
+  for (const w of WIDGETS) {
+    const page = readFileSync(join(PAGES_DIR, `${w.name}.html`), 'utf8');
+    const entry = `motcua-${w.name}.js`;
+    const script = `<script type="module" src="/cdn/${entry}"></script>`;
+    if (!page.includes(script)) throw new Error(`bench/pages/${w.name}.html does not load ${script}`);
+    const snippet = widgetSnippet({ entry, files, hashes, base: '/cdn/', api: '/', attributes: attributesOf(page, w.tag) });
+    const write = (name: string, lines: string[]) => writeFileSync(join(dir, name), page.replace(script, lines.join('\n  ')));
+    write(`${w.name}.html`, snippet);
+    if (w.deepLink) {
+      write(`${w.name}.server-preload.html`, [`<link rel="preload" as="fetch" crossorigin="anonymous" href="${w.deepLink}">`, ...snippet]);
+    }
+  }
+  return dir;
+}
 
 /**
  * Polls, in the page, each animation frame until the widget shows its data; `window.__firstRender` resolves
@@ -162,7 +213,7 @@ async function timeInto(series: Series, run: () => Promise<number>): Promise<voi
 
 async function measure(browser: Browser, baseUrl: string, runs: number, throttled: boolean): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const widget of WIDGETS) {
+  for (const widget of CASES) {
     const row: Row = { widget, own: { times: [], failures: [] }, floor: { times: [], failures: [] } };
     for (let i = 0; i < runs; i++) {
       await timeInto(row.own, () => measureOnce(browser, baseUrl, widgetTarget(widget), throttled));
@@ -213,10 +264,11 @@ async function main(): Promise<void> {
     throw new Error('--runs and --throttled-runs take a positive whole number');
   }
   buildCdn();
+  const pages = await writePages();
   const started = Date.now();
   const server = await startReferenceServer({
     demoDossiers: 2000,
-    staticRoot: PAGES_DIR,
+    staticRoot: pages,
     cdnRoot: CDN_DIR,
     requestsPerMinute: 1_000_000,
     production: true,
@@ -240,6 +292,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
+    rmSync(pages, { recursive: true, force: true });
   }
 }
 

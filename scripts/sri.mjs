@@ -17,6 +17,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { preloadLinks } from './first-requests.mjs';
 import { cdnFiles, staticClosure } from './size.mjs';
@@ -27,6 +29,28 @@ const { version } = JSON.parse(readFileSync(new URL('../packages/elements/packag
 export function sri(bytes) {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 }
+
+/**
+ * What a webmaster pastes for CDN entry `entry` (e.g. `motcua-stats.js`) served from `base`: with `api`, a
+ * `preconnect` to an API on another origin and the widget's first requests (`attributes` decide them), then the
+ * entry's `<script type="module">` and a `<link rel="modulepreload">` per chunk it imports statically, each with
+ * its integrity. `files`: the CDN build (size.mjs `cdnFiles`); `hashes`: file → integrity.
+ */
+export function widgetSnippet({ entry, files, hashes, base, api, attributes = {} }) {
+  const lines = [];
+  const data = api ? preloadLinks(entry.replace(/\.js$/, ''), attributes, api) : [];
+  // A relative API base is the page's own origin: nothing to connect to ahead.
+  if (data.length && /^https?:/i.test(api)) lines.push(`<link rel="preconnect" href="${new URL(api).origin}" crossorigin="anonymous">`);
+  lines.push(...data);
+  lines.push(`<script type="module" src="${base}${entry}" integrity="${hashes[entry]}" crossorigin="anonymous"></script>`);
+  for (const chunk of staticClosure(files, [entry]).filter((f) => f !== entry)) {
+    lines.push(`<link rel="modulepreload" href="${base}${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
+  }
+  return lines;
+}
+
+/** File → `sha384-…` for every file of the CDN build `files`, sorted by name. */
+export const integrities = (files) => Object.fromEntries([...files.keys()].sort().map((file) => [file, sri(files.get(file))]));
 
 function main() {
   const { values } = parseArgs({
@@ -41,7 +65,7 @@ function main() {
   const { api, unit, office } = values;
   const base = values.base.endsWith('/') ? values.base : `${values.base}/`;
   return cdnFiles({ fromDist: true }).then((files) => {
-    const hashes = Object.fromEntries([...files.keys()].sort().map((file) => [file, sri(files.get(file))]));
+    const hashes = integrities(files);
     if (values.json) {
       console.log(JSON.stringify(hashes, null, 2));
       return;
@@ -51,17 +75,7 @@ function main() {
     const entries = Object.keys(hashes).filter((file) => !file.includes('/'));
     for (const entry of entries) {
       console.log(`\n<!-- ${entry} -->`);
-      const tag = entry.replace(/\.js$/, '');
-      const data = api ? preloadLinks(tag, { unit, office, summary: '' }, api) : [];
-      if (data.length) {
-        // A relative API base is the page's own origin: nothing to connect to ahead.
-        if (/^https?:/i.test(api)) console.log(`<link rel="preconnect" href="${new URL(api).origin}" crossorigin="anonymous">`);
-        for (const link of data) console.log(link);
-      }
-      console.log(`<script type="module" src="${base}${entry}" integrity="${hashes[entry]}" crossorigin="anonymous"></script>`);
-      for (const chunk of staticClosure(files, [entry]).filter((f) => f !== entry)) {
-        console.log(`<link rel="modulepreload" href="${base}${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
-      }
+      for (const line of widgetSnippet({ entry, files, hashes, base, api, attributes: { unit, office, summary: '' } })) console.log(line);
     }
     const integrity = Object.fromEntries(Object.entries(hashes).map(([file, hash]) => [`${base}${file}`, hash]));
     console.log('\n<!-- Every file, lazily loaded chunks included (browsers with import map integrity): -->');
@@ -69,7 +83,9 @@ function main() {
   });
 }
 
-main().catch((error) => {
-  console.error(error.message);
-  process.exitCode = 1;
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}
