@@ -56,7 +56,9 @@ const widgetEntries = Object.keys(cdn.input)
 // chart without lit's ref directive, widget entries that hold their own code. The lookup's then raised to 37.3 for
 // its proof-of-work after repeated misses (36.77 -> 37.05 kB measured: noticing the challenge, the note, vi texts).
 const PAGE_CEILINGS = {
-  'motcua-counter-directory.js': 34.8,
+  // 34.8 → 35.35: the loading state laid out as the loaded list (rows, the own office open with its contacts'
+  // places, "more"), which had been six skeleton lines 560–900 px shorter (34.70 → 35.10 kB measured).
+  'motcua-counter-directory.js': 35.35,
   'motcua-dossier-lookup.js': 37.3,
   // 35.3 → 35.7: fields per level, the site's level, the cursor restart and the level change that waits for its
   // fields (issue 11 and its review; 35.04 → 35.44 kB measured).
@@ -95,7 +97,8 @@ export const ENTRIES = [
   // 89.5 → 89.75 for issue 12's last fixes: the province-neutral code hint, the directory's kind line, the rating's
   // wording and the stats chart that scrolls instead of shrinking its labels (89.42 → 89.54 kB measured).
   // 89.75 → 89.85: the stats chart opens at the latest month on a phone (89.74 → 89.83 kB measured).
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 89.85 * kB },
+  // 89.85 → 90.5 for the directory's loading state laid out as its loaded list (89.83 → 90.22 kB measured).
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 90.5 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],

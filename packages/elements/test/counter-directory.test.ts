@@ -356,6 +356,30 @@ describe('<motcua-counter-directory>', () => {
     }
   });
 
+  for (const width of [360, 1280]) {
+    it(`reserves its first screen while loading, at ${width} px: the list and the own office's contacts arriving move nothing down to "more"`, async () => {
+      await setViewport({ width, height: 900 });
+      // Where the "more" button ends, from the widget's top (the demonstration note below it is data: not reserved).
+      const moreBottom = (el: Element) =>
+        $(el, '.more').getBoundingClientRect().bottom - el.getBoundingClientRect().top;
+      try {
+        await setNetwork('hang');
+        const loading = await fixture<MotcuaCounterDirectory>(html`<motcua-counter-directory unit="06220"></motcua-counter-directory>`);
+        await loading.updateComplete;
+        const before = moreBottom(loading);
+        await setNetwork('up');
+        loading.remove();
+        const loaded = await directory(html`<motcua-counter-directory unit="06220"></motcua-counter-directory>`);
+        await waitUntil(() => card(loaded, CONG_SON).querySelector('.card .contact'), 'the own office\'s contacts did not load');
+        const after = moreBottom(loaded);
+        expect(Math.abs(after - before), `loading ${before} px, loaded ${after} px`).to.be.at.most(2);
+      } finally {
+        await setNetwork('up');
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
   it('loads the light list, then an office in full only when its row opens; a failure there has its own retry', async () => {
     performance.clearResourceTimings();
     const el = await directory();

@@ -6,7 +6,7 @@ import { SearchField } from '../internal/search-field.js';
 import { controlStyles, disclosureStyles, tableStyles } from '../internal/shared-styles.js';
 import { distanceKm } from './distance.js';
 import { messages, type DirectoryMessages } from './messages.js';
-import { renderOffice, type OfficeDetail } from './office-card.js';
+import { renderListGhost, renderOffice, type OfficeDetail } from './office-card.js';
 import { directoryStyles } from './styles.js';
 
 /** Re-render this often so "open now" follows the clock (when `now` is not fixed). */
@@ -239,7 +239,8 @@ export class MotcuaCounterDirectory extends MotcuaElement {
             : this._geo === 'unavailable'
               ? m.geoUnavailable
               : '';
-    return [count == null ? '' : m.count(count), geo].filter(Boolean).join('. ');
+    // A blank line while loading: the count arriving moves nothing.
+    return [count == null ? '' : m.count(count), geo].filter(Boolean).join('. ') || '\u00a0';
   }
 
   protected override render(): TemplateResult {
@@ -252,7 +253,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     if (task.status === TaskStatus.ERROR) {
       body = this.renderFailure(task.error, this.#retry);
     } else if (!complete && !offices.length) {
-      body = this.renderSkeleton(6);
+      body = renderListGhost(m, PAGE, !!this.unit?.trim());
     } else if (!offices.length) {
       body = html`<p class="empty">${m.empty}</p>`;
     } else {
@@ -272,7 +273,6 @@ export class MotcuaCounterDirectory extends MotcuaElement {
               onToggle: this.#onToggle,
               detail: this.#detailOf,
               retryDetail: this.#retryDetail,
-              skeleton: () => this.renderSkeleton(3),
               failure: (error, retry) => this.renderFailure(error, retry),
             }),
           )}

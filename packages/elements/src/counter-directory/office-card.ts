@@ -39,8 +39,7 @@ export interface CardContext {
   /** The full office of `id`, as far as it is loaded. */
   detail: (id: string) => OfficeDetail;
   retryDetail: (id: string) => void;
-  /** The widget's loading placeholder and error box. */
-  skeleton: () => TemplateResult;
+  /** The widget's error box. */
   failure: (error: unknown, retry: () => void) => TemplateResult;
 }
 
@@ -168,6 +167,49 @@ function contacts(o: Office, m: DirectoryMessages): TemplateResult {
   </dl>`;
 }
 
+/**
+ * The contacts' place while the full office loads: their rows with blank values about as wide as an address or an
+ * e-mail address (which goes below its label on a phone), so nothing moves when they come.
+ */
+function contactsGhost(m: DirectoryMessages): TemplateResult {
+  // Not `.contact`, which means the contacts are there.
+  return html`<dl class="contact-ghost ghost" part="skeleton" aria-hidden="true">
+    ${([[m.address, 'medium'], [m.phone, 'short'], [m.email, 'long']] as const).map(
+      ([label, size]) => html`<div><dt>${label}</dt><dd><span class="blank ${size}">\u00a0</span></dd></div>`,
+    )}
+  </dl>`;
+}
+
+/**
+ * The list's place while it loads, laid out as the loaded list: `rows` collapsed rows (the first one open as the
+ * site's own office when `withOwn`) and the "more" button, with blank text, inert and hidden from assistive
+ * technology. Its classes are not the loaded ones (`li.office` means an office).
+ */
+export function renderListGhost(m: DirectoryMessages, rows: number, withOwn: boolean): TemplateResult {
+  const hours = `${m.today}: 07:45–11:45, 13:15–16:15`;
+  const row = (open: boolean) => html`<li class="office-ghost">
+    <details ?open=${open}>
+      <summary>
+        <span class="row"
+          ><span class="name">${m.title}</span><span class="state">${hours}</span>${open ? html`<strong class="yours">${m.yours}</strong>` : nothing}</span
+        >
+      </summary>
+      ${open
+        ? html`<div class="card">
+            <p>${hours}</p>
+            ${contactsGhost(m)}
+            <p><a>${m.map}</a></p>
+            ${[m.schedule, m.fields, m.formerUnits].map((title) => html`<details><summary>${title}</summary></details>`)}
+          </div>`
+        : nothing}
+    </details>
+  </li>`;
+  return html`<div class="ghost list-ghost" part="skeleton" aria-hidden="true" inert>
+    <ul class="offices-ghost" role="list">${Array.from({ length: rows }, (_, i) => row(withOwn && i === 0))}</ul>
+    <button type="button" class="secondary more" tabindex="-1">${m.more(rows, rows)}</button>
+  </div>`;
+}
+
 // Office names are Vietnamese and since Nghị định 118/2025 usually begin with their kind.
 const KIND_IN_NAME: Record<OfficeSummary['kind'], string> = {
   provincial_centre: 'trung tam phuc vu hanh chinh cong',
@@ -192,7 +234,7 @@ function card(o: OfficeSummary, state: OpeningState, ctx: CardContext): Template
   return html`<div class="card">
     ${kindLine(o, ctx)}
     <p><span class="label-inline">${m.today}:</span> ${todayText}</p>
-    ${full ? contacts(full, m) : error ? ctx.failure(error, () => ctx.retryDetail(o.id)) : ctx.skeleton()}
+    ${full ? contacts(full, m) : error ? ctx.failure(error, () => ctx.retryDetail(o.id)) : contactsGhost(m)}
     ${o.location
       ? html`<p>
           <a

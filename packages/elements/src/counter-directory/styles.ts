@@ -8,6 +8,7 @@ export const directoryStyles = css`
     gap: calc(var(--_s) * 2);
   }
   .offices,
+  .offices-ghost,
   .card {
     display: grid;
     gap: calc(var(--_s) * 0.75);
@@ -18,12 +19,41 @@ export const directoryStyles = css`
   .stale .offices {
     opacity: 0.6;
   }
-  .office {
+  /* The loading states: the loaded layout with its text hidden, blank values shown as placeholders. The list's
+     children are the results' own, as the loaded ones are (same gaps). */
+  .list-ghost {
+    display: contents;
+  }
+  .ghost,
+  .ghost * {
+    color: transparent !important;
+  }
+  .ghost .name,
+  .ghost .blank {
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .ghost .blank {
+    display: inline-block;
+    max-width: 100%;
+  }
+  .blank.long {
+    width: 16em;
+  }
+  .blank.medium {
+    width: 12em;
+  }
+  .blank.short {
+    width: 8em;
+  }
+  .office,
+  .office-ghost {
     padding: 0 calc(var(--_s) * 1.25);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .office > details > summary {
+  .office > details > summary,
+  .office-ghost > details > summary {
     padding-block: calc(var(--_s) * 0.25);
   }
   .row {
@@ -71,11 +101,13 @@ export const directoryStyles = css`
   .label-inline {
     font-weight: 600;
   }
-  .contact {
+  .contact,
+  .contact-ghost {
     display: grid;
     gap: calc(var(--_s) * 0.5);
   }
-  .contact > div {
+  .contact > div,
+  .contact-ghost > div {
     display: flex;
     flex-wrap: wrap;
     gap: 0 var(--_s);
