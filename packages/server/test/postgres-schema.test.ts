@@ -1,14 +1,16 @@
 /**
  * PostgreSQL's schema is SQLite's: the same tables, views, columns, keys and indexes from the one list of
- * migrations, the same rows read back, and migrations that several instances may run at once.
+ * migrations, the same rows read back, and migrations that several instances may run at once; a database not
+ * there yet is created on first start.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { MIGRATIONS, migrate } from '../src/db/migrations.js';
 import { migratePostgres } from '../src/db/postgres/migrate.js';
-import type { Pool } from '../src/db/postgres/pool.js';
-import { freshPostgresDatabase, type TestDatabase } from './postgres-support.js';
+import { openPostgres } from '../src/db/postgres/open.js';
+import { openPool, type Pool } from '../src/db/postgres/pool.js';
+import { freshPostgresDatabase, testDatabaseServer, type TestDatabase } from './postgres-support.js';
 
 interface Column {
   name: string;
@@ -208,6 +210,39 @@ describe('PostgreSQL migrations', () => {
       assert.deepEqual(rows, [{ version: MIGRATIONS.at(-1)!.version, extra: null }]);
     } finally {
       await database.drop();
+    }
+  });
+});
+
+describe('opening a PostgreSQL database', () => {
+  test('a database that does not exist yet is created and migrated, as SQLite creates its file', async () => {
+    const url = new URL(testDatabaseServer());
+    const name = `motcua_test_${process.pid}_created`;
+    url.pathname = `/${name}`;
+    const pool = await openPostgres(url.href);
+    try {
+      const { rows } = await pool.query('SELECT current_database() AS name, max(version) AS version FROM schema_migrations');
+      assert.deepEqual(rows, [{ name, version: MIGRATIONS.at(-1)!.version }]);
+    } finally {
+      await pool.end();
+      const admin = openPool(testDatabaseServer());
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  test('a role that may not create it is told to create the database first', async () => {
+    const admin = openPool(testDatabaseServer());
+    const role = `motcua_reader_${process.pid}`;
+    await admin.query(`CREATE ROLE ${role} LOGIN NOCREATEDB`);
+    try {
+      const url = new URL(testDatabaseServer());
+      url.username = role;
+      url.pathname = `/motcua_test_${process.pid}_missing`;
+      await assert.rejects(openPostgres(url.href), /database "motcua_test_\d+_missing" does not exist and could not be created .*CREATE DATABASE/);
+    } finally {
+      await admin.query(`DROP ROLE ${role}`);
+      await admin.end();
     }
   });
 });
