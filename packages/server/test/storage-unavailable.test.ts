@@ -59,6 +59,23 @@ describe('database errors as problems', () => {
     }
   });
 
+  test('a connection ended while checked out between two queries fails its next query (503), not the process', async () => {
+    const pool = openPool(testDatabaseServer());
+    const admin = openPool(testDatabaseServer());
+    try {
+      const client = await pool.connect();
+      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the termination notice reaches the idle client
+      assert.equal(toProblemError(await rejection(client.query('SELECT 1'))).statusCode, 503);
+      client.release();
+      assert.deepEqual((await pool.query('SELECT 1 AS one')).rows, [{ one: 1 }]);
+    } finally {
+      await pool.end();
+      await admin.end();
+    }
+  });
+
   test('no PostgreSQL listening is a 503', async () => {
     const pool = openPool(`postgres://motcua@127.0.0.1:${await unusedPort()}/motcua`);
     try {

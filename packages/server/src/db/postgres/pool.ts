@@ -27,7 +27,7 @@ const numbers: CustomTypesConfig = {
 export interface PoolOptions {
   /** Connections kept at most (default 10). */
   max?: number;
-  /** Told about a connection that failed while idle in the pool (the server restarted, a backend was ended). */
+  /** Told about a connection that failed between queries (the server restarted, a backend was ended). */
   onIdleError?: (error: Error) => void;
 }
 
@@ -43,7 +43,10 @@ export function openPool(url: string, options: PoolOptions = {}): pg.Pool {
     types: numbers,
     application_name: 'motcua-server',
   });
-  // An idle connection the database closed is dropped by the pool; without a listener its error would end the process.
+  // A connection the database closes (restart, pg_terminate_backend) emits an error: in the pool (idle) or on the
+  // client checked out between two queries. Unheard, either would end the process; heard, the next query on that
+  // client fails (a 503) and the pool replaces it.
   pool.on('error', (error) => options.onIdleError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
   return pool;
 }
