@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { RATING_INDICATORS, type RatingSummary } from '@motcua/sdk';
 import '../src/rating/define.js';
 import { queuedRatings, type MotcuaRating } from '../src/index.js';
@@ -331,6 +331,27 @@ describe('<motcua-rating>', () => {
     expect(textOf(el)).to.contain(`${new Intl.NumberFormat('vi-VN').format(summary.total)} lượt đánh giá`);
     await expect(el).to.be.accessible();
   });
+
+  for (const width of [360, 1280]) {
+    it(`reserves the summary's loaded height while it loads, at ${width} px: the figures arriving move nothing below`, async () => {
+      await setViewport({ width, height: 900 });
+      try {
+        await setNetwork('hang');
+        const loading = await rating(html`<motcua-rating office=${office()} summary></motcua-rating>`);
+        const before = loading.getBoundingClientRect().height;
+        expect(textOf(loading), 'the placeholder is no text').not.to.contain('Kết quả đánh giá');
+        await setNetwork('up');
+        loading.remove();
+        const loaded = await rating(html`<motcua-rating office=${office()} summary></motcua-rating>`);
+        await waitUntil(() => loaded.shadowRoot!.querySelector('[part="summary"] li'), 'no summary');
+        const after = loaded.getBoundingClientRect().height;
+        expect(Math.abs(after - before), `loading ${before} px, loaded ${after} px`).to.be.at.most(2);
+      } finally {
+        await setNetwork('up');
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it("shows the summary of the site's administrative unit (unit attribute) when rating a dossier", async () => {
     const res = await fetch(`${env().urls.main}/v1/offices/${office()}`);

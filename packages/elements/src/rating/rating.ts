@@ -21,7 +21,7 @@ import { formValue, readState, type RatingState } from './form-state.js';
 import { isLevel, levelKey } from './levels.js';
 import { messages, type RatingMessages } from './messages.js';
 import { RatingSubmissionController } from './submission.js';
-import { renderSummary } from './summary.js';
+import { renderSummary, renderSummaryGhost } from './summary.js';
 import { ratingStyles } from './styles.js';
 
 export type { MotcuaRatingSubmitDetail, MotcuaRatingSubmittedDetail, MotcuaRatingQueuedDetail } from './events.js';
@@ -387,11 +387,14 @@ export class MotcuaRating extends MotcuaFormAssociatedElement {
   }
 
   #renderSummary(): unknown {
+    const heading = (text: string, depth: number) => this.heading(text, depth);
+    const ghost = () => renderSummaryGhost(this.#m, this.lang_);
     return this.#summaryTask.render({
-      pending: () => this.renderSkeleton(3),
+      initial: ghost,
+      pending: ghost,
       error: () => this.renderError(this.#m.summaryError, () => void this.#summaryTask.run()),
       complete: (summary) =>
-        summary ? renderSummary(summary, this.#m, this.lang_, (text, depth) => this.heading(text, depth)) : nothing,
+        summary ? renderSummary(summary, this.#m, this.lang_, heading) : nothing,
     });
   }
 }

@@ -5,7 +5,8 @@ export const ratingStyles = css`
   form,
   .field,
   .indicators,
-  .summary {
+  .summary,
+  .summary-ghost {
     display: grid;
     gap: var(--_s);
   }
@@ -136,11 +137,17 @@ export const ratingStyles = css`
   .alert .with-icon > span {
     color: var(--_text);
   }
-  .summary {
+  .summary,
+  .summary-ghost {
     padding-top: calc(var(--_s) * 2);
     border-top: 1px solid var(--_surface-alt);
   }
-  .summary ul {
+  .summary-ghost .ph::before {
+    content: attr(data-ph);
+    color: transparent;
+  }
+  .summary ul,
+  .summary-ghost ul {
     display: grid;
     gap: var(--_s);
   }

@@ -29,3 +29,28 @@ export function renderSummary(
       : html`<p class="muted">${m.summaryNone}</p>`}
   </section>`;
 }
+
+/** Text that takes its place without being text (CSS draws it): the page's and tests' `textContent` stays empty. */
+const placeholder = (text: string) => html`<span class="ph" data-ph=${text}></span>`;
+
+/**
+ * The summary's place while it loads: its layout (title, period, total, a bar per level) with blank values, inert
+ * and hidden from assistive technology, so the figures arriving move nothing. Not `.summary`, which means data.
+ */
+export function renderSummaryGhost(m: RatingMessages, lang: Lang): TemplateResult {
+  const period = m.summaryPeriod(formatDate('2026-01-01', lang), formatDate('2026-01-01', lang));
+  return html`<section part="skeleton" class="summary-ghost" aria-hidden="true" inert>
+    <!-- The title names the office: a text about as long as an office's name stands in for it. -->
+    <div class="h">${placeholder(`${m.summaryTitle}: ${period}`)}</div>
+    <p class="muted">${placeholder(period)}</p>
+    <p class="muted">${placeholder(m.summaryTotal(0))}</p>
+    <ul role="list">
+      ${RATING_LEVELS.map(
+        (level) => html`<li class="bar-row">
+          ${placeholder(m.levels[level])}<span class="share">\u00a0</span>
+          <progress class="bar" max="1000" value="0"></progress>
+        </li>`,
+      )}
+    </ul>
+  </section>`;
+}
