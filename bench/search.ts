@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fold, tokens } from '@motcua/sdk';
 import type { ProcedureSummary } from '@motcua/sdk';
-import { openDatabase } from '../packages/server/src/db/database.js';
+import { closeDatabase, openDatabase } from '../packages/server/src/db/database.js';
 import { ensureSecret } from '../packages/server/src/db/meta.js';
 import { searchProcedureIds, warmUpSearch } from '../packages/server/src/db/procedure-search.js';
 import { allProcedures, summariesByIds } from '../packages/server/src/db/procedures.js';
@@ -68,7 +68,7 @@ interface Figures {
   byClass: Map<string, [number, number]>;
 }
 
-function measure(search: (q: string) => Row[]): Figures {
+async function measure(search: (q: string) => Row[] | Promise<Row[]>): Promise<Figures> {
   let hits = 0;
   let shown = 0;
   let off = 0;
@@ -79,7 +79,7 @@ function measure(search: (q: string) => Row[]): Figures {
   const byClass = new Map<string, [number, number]>();
   for (const j of queries) {
     const started = performance.now();
-    const rows = search(j.q).slice(0, TOP);
+    const rows = (await search(j.q)).slice(0, TOP);
     times.push(performance.now() - started);
     if (!answerable(j)) {
       junkRows += rows.length;
@@ -115,22 +115,22 @@ function measure(search: (q: string) => Row[]): Figures {
   };
 }
 
-const db = openDatabase(':memory:');
-await seedDatabase(db, createFactorHasher(ensureSecret(db, 'verification_secret')), { demo: args.demo, now: new Date() });
-warmUpSearch(db);
+const db = await openDatabase(':memory:');
+await seedDatabase(db, createFactorHasher(await ensureSecret(db, 'verification_secret')), { demo: args.demo, now: new Date() });
+await warmUpSearch(db);
 // Warm the JIT on the same code paths without filling the result cache for the measured keys (another filter).
-for (const j of queries) searchProcedureIds(db, { q: j.q, level: 'central' });
+for (const j of queries) await searchProcedureIds(db, { q: j.q, level: 'central' });
 
-const ranked = measure((q) =>
-  summariesByIds(db, searchProcedureIds(db, { q }).slice(0, TOP)).map((s: ProcedureSummary) => ({
+const ranked = await measure(async (q) =>
+  (await summariesByIds(db, (await searchProcedureIds(db, { q })).slice(0, TOP))).map((s: ProcedureSummary) => ({
     code: s.code,
     name: s.name,
     field: s.field?.id ?? null,
   })),
 );
 
-const catalogue = allProcedures(db).map((p) => ({ code: p.code, name: p.name, field: p.field?.id ?? null, folded: fold(p.name) }));
-const naive = measure((q) => {
+const catalogue = (await allProcedures(db)).map((p) => ({ code: p.code, name: p.name, field: p.field?.id ?? null, folded: fold(p.name) }));
+const naive = await measure((q) => {
   const words = fold(q).split(' ').filter(Boolean);
   return catalogue
     .filter((p) => words.length > 0 && words.every((w) => p.folded.includes(w)))
@@ -157,4 +157,4 @@ for (const [cls, [hit, n]] of ranked.byClass) {
 }
 console.log('\ngoal: P@1 ≥ 90 %, off-topic ≤ 10 %, no junk, p95 ≤ 10 ms');
 if (args.verbose) console.log(`\nwhere the ranking falls short:\n${ranked.misses.join('\n')}`);
-db.close();
+await closeDatabase(db);

@@ -40,7 +40,7 @@ export async function startInstance(
   const dir = dbPath ? null : mkdtempSync(join(tmpdir(), 'motcua-test-'));
   const removeDir = () => dir && rmSync(dir, { recursive: true, force: true });
   try {
-    const database = openDatabase(dbPath ?? join(dir!, 'motcua.db'));
+    const database = await openDatabase(dbPath ?? join(dir!, 'motcua.db'));
     const app = await createServer({
       demo: true,
       logLevel: 'warn',

@@ -2,7 +2,7 @@
  * What route handlers share: the database, the resolved settings and the few stateful helpers.
  */
 import type { AdministrativeUnit, ServiceInfo } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './db/database.js';
 import type { Clock } from './clock.js';
 import type { RateLimits } from './config.js';
 import type { LookupGuard } from './http/challenge.js';
@@ -22,6 +22,6 @@ export interface AppContext {
   clock: Clock;
   /** The deployment's service description (province, verification, demo). */
   serviceInfo: ServiceInfo;
-  /** Every unit, current and former, loaded once (units change only when the database is seeded). */
+  /** Every unit, current and former, loaded at start (units change only when the database is seeded). */
   units: () => readonly AdministrativeUnit[];
 }

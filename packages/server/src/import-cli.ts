@@ -16,8 +16,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Database } from 'better-sqlite3';
-import { openDatabase } from './db/database.js';
+import { closeDatabase, openDatabase, transaction, type Database } from './db/database.js';
 import { ensureSecret } from './db/meta.js';
 import { importCalendarInto, importOfficesInto } from './db/province-import.js';
 import { getCatalogueFitness, removeProcedures, setCatalogueFitness, storedProcedureCodes, upsertProcedures } from './db/procedures.js';
@@ -101,25 +100,25 @@ function openTarget(dbPath: string, requested: string | undefined, dryRun: boole
 }
 
 async function openOrSeed(dbPath: string, requested: string | undefined, dryRun: boolean, needsUnits: boolean, list: InputRow[] | null, err: Output): Promise<Target> {
-  const existing = existsSync(dbPath) ? openDatabase(dbPath) : null;
+  const existing = existsSync(dbPath) ? await openDatabase(dbPath) : null;
   let db = existing;
   try {
-    const choice = chooseProvince(existing, requested);
-    if (!db || !isCatalogueSeeded(db)) {
-      if (dryRun) db = needsUnits ? openDatabase(':memory:') : null;
-      else db ??= openDatabase(dbPath);
+    const choice = await chooseProvince(existing, requested);
+    if (!db || !(await isCatalogueSeeded(db))) {
+      if (dryRun) db = needsUnits ? await openDatabase(':memory:') : null;
+      else db ??= await openDatabase(dbPath);
       if (db) {
         err.write(`${dbPath}: not seeded yet, filling it as the server's first start would for ${describeProvince(choice)}\n`);
-        await seedDatabase(db, createFactorHasher(ensureSecret(db, 'verification_secret')), {
+        await seedDatabase(db, createFactorHasher(await ensureSecret(db, 'verification_secret')), {
           demo: false, province: choice.code, now: new Date(), ...(list ? { procedureList: list } : {}),
         });
       }
-      if (db !== existing) existing?.close();
+      if (db !== existing && existing) await closeDatabase(existing);
     }
     return { db, choice };
   } catch (error) {
-    db?.close();
-    if (db !== existing) existing?.close();
+    if (db) await closeDatabase(db);
+    if (db !== existing && existing) await closeDatabase(existing);
     throw error;
   }
 }
@@ -135,11 +134,11 @@ async function importRows(kind: 'offices' | 'calendar', file: string, dbPath: st
   }
   const { db, choice } = await openTarget(dbPath, requested, dryRun, true, null, err);
   try {
-    const report = kind === 'offices' ? importOfficesInto(db!, rows, { dryRun }) : importCalendarInto(db!, rows, { dryRun });
+    const report = kind === 'offices' ? await importOfficesInto(db!, rows, { dryRun }) : await importCalendarInto(db!, rows, { dryRun });
     out.write(json ? `${JSON.stringify({ province: provinceOut(choice), ...report }, null, 2)}\n` : `Importing for ${describeProvince(choice)}\n${formatRowReport(kind, report)}\n`);
     return report.rejected.length === 0 && report.used > 0 ? 0 : 1;
   } finally {
-    db!.close();
+    await closeDatabase(db!);
   }
 }
 
@@ -179,12 +178,12 @@ async function printFitness(dbPath: string, json: boolean, out: Output, err: Out
     err.write(`Database not found: ${dbPath}\n`);
     return 1;
   }
-  const report = await withDatabase(dbPath, () => {
-    const db = openDatabase(dbPath);
+  const report = await withDatabase(dbPath, async () => {
+    const db = await openDatabase(dbPath);
     try {
-      return getCatalogueFitness(db);
+      return await getCatalogueFitness(db);
     } finally {
-      db.close();
+      await closeDatabase(db);
     }
   });
   if (!report) {
@@ -267,9 +266,9 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
  * The procedures a database holds, and those it knows: held, or excluded by an earlier list (so sending the
  * same list again is not refused for naming a procedure already gone).
  */
-function knownCodes(db: Database): { stored: Set<string>; known: Set<string> } {
-  const stored = storedProcedureCodes(db);
-  const gone = (getCatalogueFitness(db)?.findings ?? []).filter((f) => f.rule === 'province-list' && f.action === 'excluded').map((f) => f.code);
+async function knownCodes(db: Database): Promise<{ stored: Set<string>; known: Set<string> }> {
+  const stored = await storedProcedureCodes(db);
+  const gone = ((await getCatalogueFitness(db))?.findings ?? []).filter((f) => f.rule === 'province-list' && f.action === 'excluded').map((f) => f.code);
   return { stored, known: new Set([...stored, ...gone]) };
 }
 
@@ -288,12 +287,12 @@ function withRemoved(fitness: FitnessReport, removed: readonly { code: string; w
 
 /** The province the database at `dbPath` serves, or will serve, and the procedures it holds; reads only. */
 function provinceFor(dbPath: string, requested: string | undefined): Promise<{ choice: ProvinceChoice; stored: Set<string>; known: Set<string> }> {
-  return withDatabase(dbPath, () => {
-    const db = existsSync(dbPath) ? openDatabase(dbPath) : null;
+  return withDatabase(dbPath, async () => {
+    const db = existsSync(dbPath) ? await openDatabase(dbPath) : null;
     try {
-      return { choice: chooseProvince(db, requested), ...(db ? knownCodes(db) : { stored: new Set<string>(), known: new Set<string>() }) };
+      return { choice: await chooseProvince(db, requested), ...(db ? await knownCodes(db) : { stored: new Set<string>(), known: new Set<string>() }) };
     } finally {
-      db?.close();
+      if (db) await closeDatabase(db);
     }
   });
 }
@@ -326,19 +325,19 @@ async function importProcedureFile(file: string, listFile: string | undefined, d
   if (!dryRun && items.length > 0) {
     const { db } = await openTarget(dbPath, requested, false, false, listRows, err);
     try {
-      const { inserted, updated } = db!.transaction(() => {
-        const counts = upsertProcedures(db!, items);
-        report.removed = removeProcedures(db!, removed);
-        setCatalogueFitness(db!, fitness);
+      const { inserted, updated } = await transaction(db!, async (trx) => {
+        const counts = await upsertProcedures(trx, items);
+        report.removed = await removeProcedures(trx, removed);
+        await setCatalogueFitness(trx, fitness);
         return counts;
-      })();
+      });
       stored = inserted + updated;
     } catch (error) {
       err.write(`Could not store into ${dbPath}: ${(error as Error).message}\n`);
       out.write(json ? `${JSON.stringify({ ...report, stored: null }, null, 2)}\n` : `${heading}${formatReport(report, null)}\n`);
       return 1;
     } finally {
-      db!.close();
+      await closeDatabase(db!);
     }
   }
   out.write(json ? `${JSON.stringify({ ...report, stored }, null, 2)}\n` : `${heading}${formatReport(report, stored)}\n`);

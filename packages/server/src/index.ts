@@ -8,7 +8,7 @@
  */
 export { createServer, DEFAULT_DB_PATH } from './server.js';
 export type { CreateServerOptions } from './server.js';
-export { openDatabase, MEMORY_DB } from './db/database.js';
+export { closeDatabase, openDatabase, MEMORY_DB } from './db/database.js';
 export type { Database } from './db/database.js';
 export { upsertProcedures } from './db/procedures.js';
 export type { UpsertProceduresResult } from './db/procedures.js';

@@ -4,7 +4,7 @@
  * `--province`, else `MOTCUA_PROVINCE`, else Lạng Sơn (20). A code that is not one of the 34 of the 2025
  * reform is refused, and so is one that contradicts the province the database already serves.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from './db/database.js';
 import { DEFAULT_PROVINCE, provinceList } from './catalogue/data.js';
 import { getMeta, PROVINCE_META_KEY, setMeta } from './db/meta.js';
 
@@ -39,14 +39,14 @@ export function requestedProvince(flag: string | undefined, env: NodeJS.ProcessE
 }
 
 /** The province the database was seeded (or first imported) for, if any. */
-export function storedProvince(db: Database): { code: string; name: string } | null {
-  return JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as { code: string; name: string } | null;
+export async function storedProvince(db: Database): Promise<{ code: string; name: string } | null> {
+  return JSON.parse((await getMeta(db, PROVINCE_META_KEY)) ?? 'null') as { code: string; name: string } | null;
 }
 
 /** The province `db` serves (or will serve, when it has none yet) given what was asked for. */
-export function chooseProvince(db: Database | null, requested: string | undefined): ProvinceChoice {
+export async function chooseProvince(db: Database | null, requested: string | undefined): Promise<ProvinceChoice> {
   if (requested !== undefined) requested = parseProvinceCode(requested);
-  const stored = db ? storedProvince(db) : null;
+  const stored = db ? await storedProvince(db) : null;
   if (stored && requested !== undefined && stored.code !== requested) {
     throw new ProvinceError(
       `This database serves province ${stored.code} (${stored.name}), not ${requested}: ` +
@@ -60,8 +60,8 @@ export function chooseProvince(db: Database | null, requested: string | undefine
 }
 
 /** Store the choice in a database that has none yet, so that every later start and import agrees with it. */
-export function recordProvince(db: Database, choice: ProvinceChoice): void {
-  if (!storedProvince(db)) setMeta(db, PROVINCE_META_KEY, JSON.stringify({ code: choice.code, name: choice.fullName }));
+export async function recordProvince(db: Database, choice: ProvinceChoice): Promise<void> {
+  if (!(await storedProvince(db))) await setMeta(db, PROVINCE_META_KEY, JSON.stringify({ code: choice.code, name: choice.fullName }));
 }
 
 /** "province 38 Thanh Hóa (from --province or MOTCUA_PROVINCE)", for a CLI's first line. */

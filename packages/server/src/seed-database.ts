@@ -4,8 +4,8 @@
  * `meta`, so a second start does nothing and an interrupted seed leaves nothing behind.
  */
 import { addDays, vnDate } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
 import { holidayCalendar } from './catalogue/calendar.js';
+import { transaction, type Database } from './db/database.js';
 import { currentHolidayCalendar } from './db/province-import.js';
 import { PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
 import { formatFitness } from './catalogue/fitness.js';
@@ -55,8 +55,8 @@ export interface SeedReport {
 }
 
 /** Whether the catalogue (procedures, units, offices) of the database's province is in place. */
-export function isCatalogueSeeded(db: Database): boolean {
-  return getMeta(db, CATALOGUE_MARKER) !== null;
+export async function isCatalogueSeeded(db: Database): Promise<boolean> {
+  return (await getMeta(db, CATALOGUE_MARKER)) !== null;
 }
 
 /** Seed what is not seeded yet. Returns what this call stored (all zeros on a seeded database). */
@@ -65,8 +65,8 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
   const report: SeedReport = { procedures: 0, units: 0, offices: 0, dossiers: 0, ratings: 0 };
 
   // A database serves one province: asking for another one is a configuration mistake, said before anything runs.
-  const { code } = chooseProvince(db, options.province);
-  if (getMeta(db, CATALOGUE_MARKER) === null) {
+  const { code } = await chooseProvince(db, options.province);
+  if ((await getMeta(db, CATALOGUE_MARKER)) === null) {
     log(`first start: importing the procedure catalogue, units and offices of province ${code}…`);
     const started = Date.now();
     const { items: imported, report: importReport } = await importProcedures(fileInput(dataPath(PROCEDURES_FILE))).collect();
@@ -83,25 +83,25 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     const fields = new Map(items.flatMap(({ procedure: p }) => (p.field ? [[p.field.id, p.field] as const] : [])));
     const offices = demoOffices(units, [...fields.values()], holidayCalendar(), demoProvince(province));
     // Another server on the same file may have finished first: check again inside the transaction.
-    db.transaction(() => {
-      if (getMeta(db, CATALOGUE_MARKER) !== null) return;
-      upsertProcedures(db, items);
-      setCatalogueFitness(db, fitness);
-      replaceUnits(db, units);
-      upsertOffices(db, offices);
-      setMeta(db, PROVINCE_META_KEY, JSON.stringify({ code: province.code, name: province.fullName }));
-      setMeta(db, CATALOGUE_MARKER, options.now.toISOString());
+    await transaction(db, async (trx) => {
+      if ((await getMeta(trx, CATALOGUE_MARKER)) !== null) return;
+      await upsertProcedures(trx, items);
+      await setCatalogueFitness(trx, fitness);
+      await replaceUnits(trx, units);
+      await upsertOffices(trx, offices);
+      await setMeta(trx, PROVINCE_META_KEY, JSON.stringify({ code: province.code, name: province.fullName }));
+      await setMeta(trx, CATALOGUE_MARKER, options.now.toISOString());
       report.procedures = items.length;
       report.units = units.length;
       report.offices = offices.length;
-    })();
+    });
     log(
       `seeded the catalogue: ${items.length} procedures (${importReport.rejected.length} rejected), ` +
         `${units.length} units, ${offices.length} offices in ${Date.now() - started} ms\n${formatFitness(fitness)}`,
     );
   }
 
-  if (options.demo && getMeta(db, DEMO_META_KEY) === null) {
+  if (options.demo && (await getMeta(db, DEMO_META_KEY)) === null) {
     const total = options.dossierCount ?? DEFAULT_DEMO_DOSSIERS;
     log(`first start with demo data: generating ${total.toLocaleString('en')} dossiers (this takes a while, once)…`);
     const started = Date.now();
@@ -110,9 +110,9 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     const to = vnDate(options.now);
     const province = code;
     const dossiers = generateDossiers({
-      offices: listOffices(db, {}),
-      procedures: allProcedures(db),
-      calendar: currentHolidayCalendar(db),
+      offices: await listOffices(db, {}),
+      procedures: await allProcedures(db),
+      calendar: await currentHolidayCalendar(db),
       from: addDays(to, -364),
       to,
       total,
@@ -120,23 +120,24 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       province,
       provinceAgencyCode: provinceAgencyCode(loadProvinceUnits(province).province),
     });
-    db.transaction(() => {
-      if (getMeta(db, DEMO_META_KEY) !== null) return;
-      const insert = dossierInserter(db, hasher);
+    await transaction(db, async (trx) => {
+      if ((await getMeta(trx, DEMO_META_KEY)) !== null) return;
+      const insert = dossierInserter(trx, hasher);
       // The rating generator reads each dossier once; storing it on the way keeps only the ratings in memory.
       function* stored() {
         for (const d of dossiers) {
-          insert(d);
+          insert.add(d);
           report.dossiers++;
           yield d;
         }
       }
       const ratings = generateRatings(stored(), createRng(RATINGS_SEED));
-      report.ratings = insertRatings(db, ratings).inserted;
-      rebuildRatingStats(db);
-      rebuildStats(db);
-      setMeta(db, DEMO_META_KEY, options.now.toISOString());
-    })();
+      await insert.flush();
+      report.ratings = (await insertRatings(trx, ratings)).inserted;
+      await rebuildRatingStats(trx);
+      await rebuildStats(trx);
+      await setMeta(trx, DEMO_META_KEY, options.now.toISOString());
+    });
     log(`seeded demo data: ${report.dossiers} dossiers, ${report.ratings} ratings in ${Date.now() - started} ms`);
   }
   return report;

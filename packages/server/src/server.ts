@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMITS, defaultStaticDirs } from './config.js';
 import type { ServerOptions } from './config.js';
 import type { AppContext } from './context.js';
 import { hashApiKey, syncConfiguredKeys } from './db/api-keys.js';
-import { openDatabase } from './db/database.js';
+import { closeDatabase, openDatabase } from './db/database.js';
 import type { Database } from './db/database.js';
 import { DEMO_META_KEY, ensureSecret, getMeta, PROVINCE_META_KEY } from './db/meta.js';
 import { warmUpSearch } from './db/procedure-search.js';
@@ -38,18 +38,18 @@ const BODY_LIMIT = 1024 * 1024;
 
 export interface CreateServerOptions extends ServerOptions {
   /**
-   * An already open database to serve instead of `dbPath` (e.g. `openDatabase(template.serialize())` in
-   * tests). It is migrated, seeded if needed, and closed with the server.
+   * An already open database to serve instead of `dbPath` (e.g. a copy of a seeded template in tests). It is
+   * seeded if needed, and closed with the server.
    */
   database?: Database;
   /** Where log lines go (default stdout). */
   logDestination?: LogDestination;
 }
 
-function serviceInfo(db: Database, verification: 'off' | 'required'): ServiceInfo {
-  const province = JSON.parse(getMeta(db, PROVINCE_META_KEY) ?? 'null') as ServiceInfo['province'] | null;
+async function serviceInfo(db: Database, verification: 'off' | 'required'): Promise<ServiceInfo> {
+  const province = JSON.parse((await getMeta(db, PROVINCE_META_KEY)) ?? 'null') as ServiceInfo['province'] | null;
   if (!province) throw new Error('The database has no province: seeding did not complete.');
-  return { apiVersion: 'v1', province, dossierVerification: verification, demo: getMeta(db, DEMO_META_KEY) !== null };
+  return { apiVersion: 'v1', province, dossierVerification: verification, demo: (await getMeta(db, DEMO_META_KEY)) !== null };
 }
 
 /**
@@ -65,7 +65,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   const now = options.now ?? (() => new Date());
   const verification = options.verification ?? 'off';
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
-  const db = options.database ?? openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
+  const db = options.database ?? (await openDatabase(options.dbPath ?? DEFAULT_DB_PATH));
 
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logDestination, options.logFormat, loggableQueryNames(API_ROUTES)),
@@ -79,14 +79,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   // JSON only: a text/plain body is an unsupported media type, not a string to validate.
   app.removeContentTypeParser('text/plain');
   registerNdjson(app, API_ROUTES);
-  app.addHook('onClose', async () => {
-    if (db.open) db.close();
-  });
+  app.addHook('onClose', () => closeDatabase(db));
 
   try {
     const secret = options.verificationSecret
       ? createHash('sha256').update(options.verificationSecret).digest()
-      : ensureSecret(db, 'verification_secret');
+      : await ensureSecret(db, 'verification_secret');
     const hasher = createFactorHasher(secret);
     await seedDatabase(db, hasher, {
       demo: options.demo ?? false,
@@ -96,33 +94,33 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       now: now(),
       log: (message) => app.log.info(message),
     });
-    syncConfiguredKeys(db, {
+    await syncConfiguredKeys(db, {
       ingest: [...(options.ingestKeyHashes ?? []), ...(options.ingestKeys ?? []).map(hashApiKey)],
       admin: [...(options.adminKeyHashes ?? []), ...(options.adminKeys ?? []).map(hashApiKey)],
     }, now());
-    pruneIdempotencyKeys(db, now());
-    warmUpSearch(db);
+    await pruneIdempotencyKeys(db, now());
+    await warmUpSearch(db);
 
-    const info = serviceInfo(db, verification);
+    const info = await serviceInfo(db, verification);
     const redisPrefix = options.redisKeyPrefix ?? `motcua:${info.province.code}:`;
     const { redis, state } = await openSharedState(app, db, options.redisUrl, redisPrefix);
     const challenge = options.lookupChallenge ? { ...DEFAULT_CHALLENGE, ...options.lookupChallenge } : null;
     // Solutions used are remembered in Redis across restarts, so a secret kept in the database (shared by the
     // instances) is safe; in one process they are forgotten at a restart, and so is the random secret.
-    if (challenge && redis && !challenge.secret) challenge.secret = ensureSecret(db, 'challenge_secret').toString('hex');
+    if (challenge && redis && !challenge.secret) challenge.secret = (await ensureSecret(db, 'challenge_secret')).toString('hex');
 
-    let units: readonly AdministrativeUnit[] | undefined;
+    const units: readonly AdministrativeUnit[] = await allUnits(db);
     const ctx: AppContext = {
       db,
       verification,
       rateLimits,
       hasher,
       lookupGuard: challenge ? createLookupGuard(challenge, state) : null,
-      cursors: createCursorCodec(ensureSecret(db, 'cursor_secret')),
+      cursors: createCursorCodec(await ensureSecret(db, 'cursor_secret')),
       validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
       clock: createClock(now),
       serviceInfo: info,
-      units: () => (units ??= allUnits(db)),
+      units: () => units,
     };
 
     await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? '*', rateLimits, redis, redisPrefix });

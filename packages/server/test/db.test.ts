@@ -20,47 +20,63 @@ import { searchProcedureIds } from '../src/db/procedure-search.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { rebuildStats } from '../src/db/stats.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
+import { sqliteHandle } from '../src/db/database.js';
 import { TEST_DOSSIERS, TEST_NOW, closeDatabase, execute, queryRow, queryRows, seededDatabase, seededTemplate } from './helpers.js';
 
 const countOf = async (db: Database, sql: string, ...params: unknown[]) => Number((await queryRow<{ n: number }>(db, sql, ...params))!.n);
 
-describe('migrations', () => {
-  test('a new database is at the latest version; reopening changes nothing', () => {
+// The SQLite engine's migrations (PRAGMA user_version, SQLite's own SQL).
+describe('migrations (SQLite)', () => {
+  const sqlite = (db: Database) => sqliteHandle(db)!;
+
+  test('a new database is at the latest version; reopening changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-db-'));
     try {
       const file = join(dir, 'nested', 'motcua.db');
-      const db = openDatabase(file); // creates the folder too
-      assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
-      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-      assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
-      db.close();
-      const again = openDatabase(file);
-      assert.equal(migrate(again), MIGRATIONS.at(-1)!.version);
-      again.close();
+      const db = await openDatabase(file); // creates the folder too
+      assert.equal(sqlite(db).pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
+      assert.equal(sqlite(db).pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(sqlite(db).pragma('synchronous', { simple: true }), 2); // FULL
+      await closeDatabase(db);
+      const again = await openDatabase(file);
+      assert.equal(migrate(sqlite(again)), MIGRATIONS.at(-1)!.version);
+      await closeDatabase(again);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test('migration 2 gives a version-1 database its early (trước hạn) counts, as a rebuild computes them', async () => {
-    const db = openDatabase(await seededTemplate());
+    const db = sqlite(await openDatabase(await seededTemplate()));
     const snapshot = () => ({
       daily: db.prepare('SELECT * FROM stats_daily ORDER BY 1, 2, 3').all(),
       total: db.prepare('SELECT * FROM stats_daily_total ORDER BY 1').all(),
     });
     const rebuilt = snapshot();
     assert.ok((db.prepare('SELECT sum(early) AS n FROM stats_daily_total').get() as { n: number }).n > 0);
-    // The same data as version 1 stored it: no early columns.
+    // The same data as version 1 stored it: no early columns (and none of the later migrations).
     db.exec('ALTER TABLE stats_daily DROP COLUMN early; ALTER TABLE stats_daily_total DROP COLUMN early;');
-    db.pragma('user_version = 1');
     db.exec('DROP INDEX dossiers_procedure');
-    assert.equal(migrate(db), 3);
+    db.exec('DROP INDEX idempotency_keys_rating; ALTER TABLE idempotency_keys DROP COLUMN rating_id;');
+    db.pragma('user_version = 1');
+    assert.equal(migrate(db), MIGRATIONS.at(-1)!.version);
     assert.deepEqual(snapshot(), rebuilt);
     db.close();
   });
 
-  test('a database from a newer server is refused rather than misread', () => {
-    const db = openDatabase(':memory:');
+  test('migration 4 gives each stored idempotency record the id of the rating it replays', async () => {
+    const db = sqlite(await openDatabase(':memory:'));
+    db.exec('DROP INDEX idempotency_keys_rating; ALTER TABLE idempotency_keys DROP COLUMN rating_id;');
+    db.pragma('user_version = 3');
+    db.prepare('INSERT INTO idempotency_keys (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)')
+      .run('key-1', 'f', JSON.stringify({ id: 'rating-1', level: 'satisfied' }), '2026-11-28T10:00:00+07:00');
+    assert.equal(migrate(db), 4);
+    assert.deepEqual(db.prepare('SELECT key, rating_id FROM idempotency_keys').all(), [{ key: 'key-1', rating_id: 'rating-1' }]);
+    db.close();
+  });
+
+  test('a database from a newer server is refused rather than misread', async () => {
+    const db = sqlite(await openDatabase(':memory:'));
     db.pragma('user_version = 99');
     assert.throws(() => migrate(db), /newer than this server/);
     db.close();

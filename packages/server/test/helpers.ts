@@ -18,6 +18,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, openDatabase } from '../src/index.js';
 import type { CreateServerOptions, Database } from '../src/index.js';
+import { closeDatabase as close, serializeDatabase } from '../src/db/database.js';
+import { all, one, run, sql } from '../src/db/query.js';
 import { ensureSecret } from '../src/db/meta.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
@@ -36,14 +38,14 @@ export function seededTemplate(demoDossiers: number | null = TEST_DOSSIERS): Pro
   let template = templates.get(key);
   if (!template) {
     template = (async () => {
-      const db = openDatabase(':memory:');
-      await seedDatabase(db, createFactorHasher(ensureSecret(db, 'verification_secret')), {
+      const db = await openDatabase(':memory:');
+      await seedDatabase(db, createFactorHasher(await ensureSecret(db, 'verification_secret')), {
         demo: demoDossiers !== null,
         ...(demoDossiers !== null ? { dossierCount: demoDossiers } : {}),
         now: TEST_NOW,
       });
-      const bytes = db.serialize();
-      db.close();
+      const bytes = serializeDatabase(db);
+      await close(db);
       return bytes;
     })();
     templates.set(key, template);
@@ -84,7 +86,7 @@ export async function seededDatabaseAt(dir: string, name: string, dossiers: numb
 /** Like {@link databaseLocation}, already holding an empty, migrated database. */
 export async function freshDatabaseAt(dir: string, name: string): Promise<string> {
   const location = databaseLocation(dir, name);
-  openDatabase(location).close();
+  await close(await openDatabase(location));
   return location;
 }
 
@@ -98,19 +100,26 @@ export async function databaseAt(location: string): Promise<Database> {
   return openDatabase(location);
 }
 
-/** Every row `sql` answers (`?` placeholders bound to `params`). */
-export async function queryRows<T = Record<string, unknown>>(db: Database, sql: string, ...params: unknown[]): Promise<T[]> {
-  return db.prepare(sql).all(...params) as T[];
+/** `text` with each `?` bound to the next of `params`. */
+function bound<T>(text: string, params: readonly unknown[]) {
+  const parts = text.split('?');
+  if (parts.length !== params.length + 1) throw new Error(`${parts.length - 1} placeholders for ${params.length} values: ${text}`);
+  return sql<T>`${sql.join(parts.map((part, i) => (i === 0 ? sql.raw(part) : sql`${params[i - 1]}${sql.raw(part)}`)), sql``)}`;
 }
 
-/** The first row `sql` answers, or undefined. */
-export async function queryRow<T = Record<string, unknown>>(db: Database, sql: string, ...params: unknown[]): Promise<T | undefined> {
-  return db.prepare(sql).get(...params) as T | undefined;
+/** Every row `text` answers (`?` placeholders bound to `params`). */
+export async function queryRows<T = Record<string, unknown>>(db: Database, text: string, ...params: unknown[]): Promise<T[]> {
+  return all(db, bound<T>(text, params));
+}
+
+/** The first row `text` answers, or undefined. */
+export async function queryRow<T = Record<string, unknown>>(db: Database, text: string, ...params: unknown[]): Promise<T | undefined> {
+  return one(db, bound<T>(text, params));
 }
 
 /** Run a statement that answers no rows. */
-export async function execute(db: Database, sql: string, ...params: unknown[]): Promise<void> {
-  db.prepare(sql).run(...params);
+export async function execute(db: Database, text: string, ...params: unknown[]): Promise<void> {
+  await run(db, bound(text, params));
 }
 
 /** The names of the database's tables, sorted. */
@@ -121,12 +130,12 @@ export async function tableNames(db: Database): Promise<string[]> {
 
 /** A private copy of `db` as it is now. */
 export async function copyDatabase(db: Database): Promise<Database> {
-  return openDatabase(db.serialize());
+  return openDatabase(serializeDatabase(db));
 }
 
 /** Close a database a test opened itself. */
 export async function closeDatabase(db: Database): Promise<void> {
-  db.close();
+  await close(db);
 }
 
 /**

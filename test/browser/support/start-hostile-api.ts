@@ -43,17 +43,17 @@ runLauncher(async (start) => {
   let renamed: Office[] = [];
   const procedures: { code: string; payloads: number[] }[] = [];
   // Seeded as usual (catalogue, offices, demo data); the hostile rows replace seeded ones before it listens.
-  const { url } = await start({ demoDossiers: 200 }, (database) => {
+  const { url } = await start({ demoDossiers: 200 }, async (database) => {
     // Offices renamed to payloads, one payload each, as long as there are offices.
-    const offices = listOffices(database, {});
+    const offices = await listOffices(database, {});
     renamed = offices.slice(0, XSS_PAYLOADS.length).map((o, i) => ({ ...o, name: `Bộ phận Một cửa ${XSS_PAYLOADS[i]!}` }));
-    upsertOffices(database, renamed);
+    await upsertOffices(database, renamed);
 
     // Then procedures for the payloads, SLOTS at a time (the last one wraps around).
     for (let first = 0, index = 1; first < XSS_PAYLOADS.length; first += SLOTS, index++) {
       const numbers = Array.from({ length: SLOTS }, (_, i) => ((first + i) % XSS_PAYLOADS.length) + 1);
       const procedure = hostileProcedure(index, numbers.map((n) => XSS_PAYLOADS[n - 1]!));
-      upsertProcedures(database, [{ procedure, fieldCode: null, sourceFormat: 'test' }]);
+      await upsertProcedures(database, [{ procedure, fieldCode: null, sourceFormat: 'test' }]);
       procedures.push({ code: procedure.code, payloads: numbers });
     }
   });

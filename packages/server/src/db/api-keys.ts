@@ -4,8 +4,8 @@
  * there is nothing to brute-force that a slow hash would protect.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { statement } from './statements.js';
+import { transaction, type Database } from './database.js';
+import { all, one, run, sql } from './query.js';
 
 /** Hex SHA-256 of an API key. */
 export function hashApiKey(key: string): string {
@@ -27,46 +27,44 @@ const CONFIGURED: Record<KeyScope, { source: string; label: string }> = {
  * same key in both lists, or an old ingest key reused as an admin key) throws, naming the variable, before
  * anything is written (one transaction for both scopes).
  */
-export function syncConfiguredKeys(db: Database, configured: Partial<Record<KeyScope, readonly string[]>>, now = new Date()): void {
+export async function syncConfiguredKeys(
+  db: Database,
+  configured: Partial<Record<KeyScope, readonly string[]>>,
+  now = new Date(),
+): Promise<void> {
   const ingest = new Set(configured.ingest ?? []);
   if ((configured.admin ?? []).some((hash) => ingest.has(hash))) {
     throw new Error('The same key is both an ingest key and an admin key: a key has one scope, give each its own.');
   }
-  db.transaction(() => {
-    for (const scope of ['ingest', 'admin'] as const) syncScope(db, configured[scope] ?? [], now.toISOString(), scope);
-  })();
+  await transaction(db, async (trx) => {
+    for (const scope of ['ingest', 'admin'] as const) await syncScope(trx, configured[scope] ?? [], now.toISOString(), scope);
+  });
 }
 
-function syncScope(db: Database, hashes: readonly string[], at: string, scope: KeyScope): void {
+async function syncScope(db: Database, hashes: readonly string[], at: string, scope: KeyScope): Promise<void> {
   const { source, label } = CONFIGURED[scope];
   const wanted = new Set(hashes);
-  const existing = statement(db, 'SELECT hash, revoked_at FROM api_keys WHERE source = ?').all(source) as {
-    hash: string;
-    revoked_at: string | null;
-  }[];
+  const existing = await all(db, sql<{ hash: string; revoked_at: string | null }>`SELECT hash, revoked_at FROM api_keys
+    WHERE source = ${source}`);
   for (const row of existing) {
     if (!wanted.has(row.hash) && row.revoked_at === null) {
-      statement(db, 'UPDATE api_keys SET revoked_at = ? WHERE hash = ?').run(at, row.hash);
+      await run(db, sql`UPDATE api_keys SET revoked_at = ${at} WHERE hash = ${row.hash}`);
     }
   }
-  hashes.forEach((hash, i) => {
-    const stored = statement(db, 'SELECT source FROM api_keys WHERE hash = ?').get(hash) as { source: string } | undefined;
+  for (const [i, hash] of hashes.entries()) {
+    const stored = await one(db, sql<{ source: string }>`SELECT source FROM api_keys WHERE hash = ${hash}`);
     if (stored && stored.source !== source) {
       const kind = stored.source === CONFIGURED.admin.source ? 'an admin key' : 'an ingest key';
       throw new Error(`${label} #${i + 1} is already ${kind} of this database: a key has one scope, generate a new key for ${scope}.`);
     }
-    statement(
-      db,
-      `INSERT INTO api_keys (hash, label, source, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (hash) DO UPDATE SET revoked_at = NULL, label = excluded.label`,
-    ).run(hash, `${label} #${i + 1}`, source, at);
-  });
+    await run(db, sql`INSERT INTO api_keys (hash, label, source, created_at) VALUES (${hash}, ${`${label} #${i + 1}`}, ${source}, ${at})
+      ON CONFLICT (hash) DO UPDATE SET revoked_at = NULL, label = excluded.label`);
+  }
 }
 
 /** Whether `key` is an active (not revoked) key of `scope` (default ingest). */
-export function isValidApiKey(db: Database, key: string, scope: KeyScope = 'ingest'): boolean {
-  const row = statement(db, 'SELECT source FROM api_keys WHERE hash = ? AND revoked_at IS NULL').get(hashApiKey(key)) as
-    | { source: string }
-    | undefined;
+export async function isValidApiKey(db: Database, key: string, scope: KeyScope = 'ingest'): Promise<boolean> {
+  const row = await one(db, sql<{ source: string }>`SELECT source FROM api_keys WHERE hash = ${hashApiKey(key)}
+    AND revoked_at IS NULL`);
   return row !== undefined && (scope === 'admin') === (row.source === CONFIGURED.admin.source);
 }

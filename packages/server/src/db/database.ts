@@ -1,17 +1,44 @@
 /**
- * Opening the SQLite database: file (created with its folder on first run) or `:memory:`, WAL journal,
- * `synchronous = FULL` so an acknowledged write (a rating, an ingest) is on disk, then migrations.
+ * The storage handle and its opener. Every module of `db/` is plain async functions over a `Database`: a Kysely
+ * instance, so the same functions run on any engine Kysely speaks. The engine is chosen by the location:
+ * SQLite (the embedded default) for a file path or `:memory:`, opened here with its pragmas and migrations.
+ * A second engine adds a branch to `openDatabase` and its own migrations; the rest of `db/` does not change.
+ *
+ * SQLite: file (created with its folder on first run) or `:memory:`, WAL journal, `synchronous = FULL` so an
+ * acknowledged write (a rating, an ingest) is on disk. Kysely's SQLite driver runs one query at a time on the
+ * one connection and holds it for a transaction, which keeps transactions atomic under concurrent requests.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Database } from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrate } from './migrations.js';
+import { statement } from './statements.js';
 
-export type { Database } from 'better-sqlite3';
+/**
+ * The tables as Kysely sees them. Queries are written as `sql` templates (db/query.ts) in SQL that both
+ * engines run, so no table types are declared here.
+ */
+export type Tables = Record<string, never>;
+
+/** A database, or a transaction on it: what every storage function takes. */
+export type Database = Kysely<Tables>;
 
 /** Path that keeps the database in memory (tests, throw-away demos). */
 export const MEMORY_DB = ':memory:';
+
+/** Which engine a database runs on. */
+export type Engine = 'sqlite';
+
+const sqliteHandles = new WeakMap<Database, BetterSqlite3.Database>();
+const closed = new WeakSet<Database>();
+/** The database each open transaction runs on (caches and engine handles are kept per database). */
+const roots = new WeakMap<Database, Database>();
+
+/** The database `db` is, or runs its transaction on. */
+export function rootOf(db: Database): Database {
+  return roots.get(db) ?? db;
+}
 
 /**
  * A serialized database made usable in memory: an image of a WAL-mode file says "WAL" in its header
@@ -25,14 +52,7 @@ function inMemoryImage(image: Buffer): Buffer {
   return copy;
 }
 
-/**
- * Open (creating if needed) and migrate the database at `path`, or an in-memory copy of a serialized
- * database (`db.serialize()`), which lets tests seed once and start many servers from the copy.
- *
- * @example const db = openDatabase('./var/motcua.db');
- * @example const db = openDatabase(':memory:');
- */
-export function openDatabase(path: string | Buffer): Database {
+function openSqlite(path: string | Buffer): BetterSqlite3.Database {
   const inMemory = typeof path !== 'string' || path === MEMORY_DB || path === '';
   if (typeof path === 'string' && !inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new BetterSqlite3(typeof path === 'string' ? (inMemory ? MEMORY_DB : path) : inMemoryImage(path));
@@ -49,4 +69,92 @@ export function openDatabase(path: string | Buffer): Database {
     throw error;
   }
   return db;
+}
+
+/**
+ * Open (creating if needed) and migrate the database at `location`: a SQLite file path, `:memory:`, or an
+ * in-memory copy of a serialized SQLite database (`serializeDatabase`), which lets tests seed once and start
+ * many servers from the copy.
+ *
+ * @example const db = await openDatabase('./var/motcua.db');
+ * @example const db = await openDatabase(':memory:');
+ */
+export async function openDatabase(location: string | Buffer): Promise<Database> {
+  const sqlite = openSqlite(location);
+  // Statements are compiled once per connection and reused (db/statements.ts): the driver asks for one per query.
+  const database = { prepare: (text: string) => statement(sqlite, text), close: () => sqlite.close() };
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  sqliteHandles.set(db, sqlite);
+  return db;
+}
+
+/** Close a database (idempotent). Queries on it fail afterwards. */
+export async function closeDatabase(db: Database): Promise<void> {
+  if (closed.has(db)) return;
+  closed.add(db);
+  await db.destroy();
+}
+
+/** Resolves when the database answers a query (the health check), rejects otherwise. */
+export async function isReachable(db: Database): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
+/** Whether `db` was closed. */
+export function isClosed(db: Database): boolean {
+  return closed.has(rootOf(db));
+}
+
+/** The engine `db` (or the database of a transaction on it) runs on. */
+export function engineOf(db: Database): Engine {
+  if (sqliteHandles.has(rootOf(db))) return 'sqlite';
+  throw new Error('Not a database opened by openDatabase.');
+}
+
+/**
+ * Run `work` in a transaction: committed when it resolves, rolled back when it throws. Inside a transaction
+ * already, `work` runs in it (the outer transaction decides), so storage functions that are atomic on their
+ * own compose into a larger atomic step.
+ */
+export async function transaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(async (trx) => {
+    roots.set(trx, rootOf(db));
+    return work(trx);
+  });
+}
+
+let savepoints = 0;
+
+/**
+ * Run `work` inside the caller's transaction so that, when it throws, only its own writes are undone (the
+ * transaction goes on). Resolves with what `work` returned, rejects with what it threw.
+ */
+export async function savepoint<T>(trx: Database, work: () => Promise<T>): Promise<T> {
+  const name = sql.raw(`step_${++savepoints}`);
+  await sql`SAVEPOINT ${name}`.execute(trx);
+  try {
+    const result = await work();
+    await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(trx);
+    await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+    throw error;
+  }
+}
+
+/**
+ * The better-sqlite3 connection under a SQLite database, for the few paths that have a faster engine-specific
+ * form (bulk seeding, copying a database); null on another engine.
+ */
+export function sqliteHandle(db: Database): BetterSqlite3.Database | null {
+  return sqliteHandles.get(rootOf(db)) ?? null;
+}
+
+/** The bytes of a SQLite database (a copy that `openDatabase` opens in memory). */
+export function serializeDatabase(db: Database): Buffer {
+  const sqlite = sqliteHandle(db);
+  if (!sqlite) throw new Error('Only a SQLite database can be serialized.');
+  return sqlite.serialize();
 }

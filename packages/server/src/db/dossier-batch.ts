@@ -3,8 +3,8 @@
  * must not append it twice) and the removal of a dossier entered in error, statistics kept in step.
  */
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
-import { statement } from './statements.js';
+import { transaction, type Database } from './database.js';
+import { one, run, sql } from './query.js';
 import { deleteDossierRatings } from './ratings.js';
 import { filingsChanged } from './search-index.js';
 import { applyDossierStats } from './stats.js';
@@ -29,23 +29,21 @@ export function distinctEvents(history: readonly HistoryEvent[]): HistoryEvent[]
 }
 
 /** Whether the dossier's history already holds `event`, and its status; null when there is no such dossier. */
-export function findHistoryEvent(db: Database, code: string, event: HistoryEvent): { found: boolean; status: DossierStatus } | null {
-  const row = statement(db, 'SELECT status, history FROM dossiers WHERE code = ?').get(code) as
-    | { status: DossierStatus; history: string }
-    | undefined;
+export async function findHistoryEvent(db: Database, code: string, event: HistoryEvent): Promise<{ found: boolean; status: DossierStatus } | null> {
+  const row = await one(db, sql<{ status: DossierStatus; history: string }>`SELECT status, history FROM dossiers WHERE code = ${code}`);
   if (!row) return null;
   return { found: (JSON.parse(row.history) as HistoryEvent[]).some((e) => sameEvent(e, event)), status: row.status };
 }
 
 /** Remove a dossier, its rating and their shares of the statistics and summaries, atomically. False when there was none. */
-export function deleteDossier(db: Database, code: string): boolean {
+export async function deleteDossier(db: Database, code: string): Promise<boolean> {
   filingsChanged(db);
-  return db.transaction(() => {
-    const row = statement(db, 'SELECT id FROM dossiers WHERE code = ?').get(code) as { id: number } | undefined;
+  return transaction(db, async (trx) => {
+    const row = await one(trx, sql<{ id: number }>`SELECT id FROM dossiers WHERE code = ${code}`);
     if (!row) return false;
-    applyDossierStats(db, row.id, -1);
-    deleteDossierRatings(db, code);
-    statement(db, 'DELETE FROM dossiers WHERE id = ?').run(row.id);
+    await applyDossierStats(trx, row.id, -1);
+    await deleteDossierRatings(trx, code);
+    await run(trx, sql`DELETE FROM dossiers WHERE id = ${row.id}`);
     return true;
-  })();
+  });
 }

@@ -451,6 +451,22 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: /* sql */ `CREATE INDEX dossiers_procedure ON dossiers (procedure_code);`,
     postgres: /* sql */ `CREATE INDEX dossiers_procedure ON dossiers (procedure_code);`,
   },
+  {
+    version: 4,
+    name: 'idempotency records by rating',
+    // Removing a dossier's rating removes the record that would replay its receipt: found by this column and
+    // index instead of reading the id out of every stored response.
+    sql: /* sql */ `
+      ALTER TABLE idempotency_keys ADD COLUMN rating_id TEXT;
+      UPDATE idempotency_keys SET rating_id = json_extract(response, '$.id');
+      CREATE INDEX idempotency_keys_rating ON idempotency_keys (rating_id);
+    `,
+    postgres: /* sql */ `
+      ALTER TABLE idempotency_keys ADD COLUMN rating_id text COLLATE "C";
+      UPDATE idempotency_keys SET rating_id = response::jsonb ->> 'id';
+      CREATE INDEX idempotency_keys_rating ON idempotency_keys (rating_id);
+    `,
+  },
 ];
 
 /**

@@ -4,9 +4,9 @@
  */
 import { fold, tokens } from '@motcua/sdk';
 import type { Office, OfficeKind, OfficeListQuery, OfficeSummaries, OpeningHours } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
+import { transaction, type Database } from './database.js';
+import { all, one, run, sql } from './query.js';
 import { rebuildRatingStats } from './ratings.js';
-import { statement } from './statements.js';
 import { rebuildStats } from './stats.js';
 
 const KIND_ORDER: Record<OfficeKind, number> = { provincial_centre: 0, commune_centre: 1, one_stop: 2 };
@@ -14,34 +14,24 @@ const KIND_ORDER: Record<OfficeKind, number> = { provincial_centre: 0, commune_c
 const spaced = (items: readonly string[]) => ` ${items.join(' ')} `;
 
 /** Insert or replace offices (by id), in one transaction. */
-export function upsertOffices(db: Database, offices: readonly Office[]): void {
-  const upsert = statement(
-    db,
-    `INSERT INTO offices (id, kind, name, unit_code, unit_codes, field_ids, search, sort_key, data)
-     VALUES (@id, @kind, @name, @unitCode, @unitCodes, @fieldIds, @search, @sortKey, @data)
-     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, unit_code = excluded.unit_code,
-       unit_codes = excluded.unit_codes, field_ids = excluded.field_ids, search = excluded.search,
-       sort_key = excluded.sort_key, data = excluded.data`,
-  );
-  db.transaction(() => {
+export async function upsertOffices(db: Database, offices: readonly Office[]): Promise<void> {
+  await transaction(db, async (trx) => {
     for (const o of offices) {
-      upsert.run({
-        id: o.id,
-        kind: o.kind,
-        name: o.name,
-        unitCode: o.unit.code,
-        unitCodes: spaced([o.unit.code, ...o.formerUnits.map((u) => u.code)]),
-        fieldIds: spaced(o.fields.map((f) => f.id)),
-        search: JSON.stringify(
-          [o.unit.name, o.unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, ''), o.name, ...o.formerUnits.flatMap((u) => [u.name, u.fullName])].map(
-            (n) => tokens(n).join(' '),
-          ),
+      const unitCodes = spaced([o.unit.code, ...o.formerUnits.map((u) => u.code)]);
+      const fieldIds = spaced(o.fields.map((f) => f.id));
+      const search = JSON.stringify(
+        [o.unit.name, o.unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, ''), o.name, ...o.formerUnits.flatMap((u) => [u.name, u.fullName])].map(
+          (n) => tokens(n).join(' '),
         ),
-        sortKey: `${KIND_ORDER[o.kind]} ${fold(o.unit.name)} ${fold(o.name)}`,
-        data: JSON.stringify(o),
-      });
+      );
+      const sortKey = `${KIND_ORDER[o.kind]} ${fold(o.unit.name)} ${fold(o.name)}`;
+      await run(trx, sql`INSERT INTO offices (id, kind, name, unit_code, unit_codes, field_ids, search, sort_key, data)
+        VALUES (${o.id}, ${o.kind}, ${o.name}, ${o.unit.code}, ${unitCodes}, ${fieldIds}, ${search}, ${sortKey}, ${JSON.stringify(o)})
+        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, unit_code = excluded.unit_code,
+          unit_codes = excluded.unit_codes, field_ids = excluded.field_ids, search = excluded.search,
+          sort_key = excluded.sort_key, data = excluded.data`);
     }
-  })();
+  });
 }
 
 /** Dossiers and ratings that pointed at a removed office, now counted under its unit. */
@@ -57,34 +47,34 @@ export interface Detached {
  * and the statistics and rating summaries are rebuilt to match. An office imported under a demo office's id
  * keeps what pointed at it. Returns how many demo offices were removed and what was detached from them.
  */
-export function storeImportedOffices(db: Database, offices: readonly Office[]): { removedDemo: number; detached: Detached } {
-  return db.transaction(() => {
-    const demo = statement(db, "SELECT id, unit_code FROM offices WHERE json_extract(data, '$.demo') = 1").all() as { id: string; unit_code: string }[];
-    const removed = statement(db, "DELETE FROM offices WHERE json_extract(data, '$.demo') = 1").run().changes;
-    upsertOffices(db, offices);
+export async function storeImportedOffices(db: Database, offices: readonly Office[]): Promise<{ removedDemo: number; detached: Detached }> {
+  return transaction(db, async (trx) => {
+    const stored = await all(trx, sql<{ id: string; unit_code: string; data: string }>`SELECT id, unit_code, data FROM offices`);
+    const demo = stored.filter((r) => (JSON.parse(r.data) as Office).demo);
+    for (const d of demo) await run(trx, sql`DELETE FROM offices WHERE id = ${d.id}`);
+    await upsertOffices(trx, offices);
     const kept = new Set(offices.map((o) => o.id));
-    const units = JSON.stringify(Object.fromEntries(demo.filter((d) => !kept.has(d.id)).map((d) => [d.id, d.unit_code])));
-    const gone = `SELECT key FROM json_each(@units)`;
-    const unitOf = (column: string) => `json_extract(@units, '$."' || ${column} || '"')`;
-    const dossiers = statement(
-      db,
-      `UPDATE dossiers SET unit_code = coalesce(unit_code, ${unitOf('office_id')}), office_id = NULL WHERE office_id IN (${gone})`,
-    ).run({ units }).changes;
-    const ratings = statement(
-      db,
-      `UPDATE ratings SET unit_key = CASE WHEN unit_key = '' THEN ${unitOf('office_key')} ELSE unit_key END, office_id = NULL,
-         office_key = '' WHERE office_key IN (${gone})`,
-    ).run({ units }).changes;
-    if (dossiers > 0) rebuildStats(db);
-    if (ratings > 0) rebuildRatingStats(db);
-    return { removedDemo: removed, detached: { dossiers, ratings } };
-  })();
+    let dossiers = 0;
+    let ratings = 0;
+    for (const { id, unit_code: unit } of demo.filter((d) => !kept.has(d.id))) {
+      dossiers += await run(trx, sql`UPDATE dossiers SET unit_code = coalesce(unit_code, ${unit}), office_id = NULL
+        WHERE office_id = ${id}`);
+      ratings += await run(trx, sql`UPDATE ratings SET unit_key = CASE WHEN unit_key = '' THEN ${unit} ELSE unit_key END,
+        office_id = NULL, office_key = '' WHERE office_key = ${id}`);
+    }
+    if (dossiers > 0) await rebuildStats(trx);
+    if (ratings > 0) await rebuildRatingStats(trx);
+    return { removedDemo: demo.length, detached: { dossiers, ratings } };
+  });
 }
 
 /** Give every office the closures and swapped working days of `calendar` (after a calendar change). */
-export function applyCalendarToOffices(db: Database, calendar: { closures: Office['hours']['closures']; extraWorkingDays: string[] }): number {
-  const offices = (statement(db, 'SELECT data FROM offices').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Office);
-  upsertOffices(
+export async function applyCalendarToOffices(
+  db: Database,
+  calendar: { closures: Office['hours']['closures']; extraWorkingDays: string[] },
+): Promise<number> {
+  const offices = (await all(db, sql<{ data: string }>`SELECT data FROM offices`)).map((r) => JSON.parse(r.data) as Office);
+  await upsertOffices(
     db,
     offices.map((o) => ({
       ...o,
@@ -114,18 +104,14 @@ function nameScore(name: string, query: string, words: readonly string[]): numbe
  * its unit's, or the name of a former unit it now serves ("Hòa Cư" finds Xã Công Sơn), best match first;
  * otherwise the provincial centre first, then by unit name.
  */
-export function listOffices(db: Database, query: OfficeListQuery): Office[] {
-  const rows = statement(
-    db,
-    `SELECT data, search FROM offices
-      WHERE (@kind IS NULL OR kind = @kind)
-        AND (@unit IS NULL OR instr(unit_codes, ' ' || @unit || ' ') > 0)
-        AND (@field IS NULL OR instr(field_ids, ' ' || @field || ' ') > 0)
-      ORDER BY sort_key, id`,
-  ).all({ kind: query.kind ?? null, unit: query.unit ?? null, field: query.field ?? null }) as {
-    data: string;
-    search: string;
-  }[];
+export async function listOffices(db: Database, query: OfficeListQuery): Promise<Office[]> {
+  // A whole code inside a space-separated list: LIKE with the code between spaces, its wildcards escaped.
+  const within = (column: string, value: string | undefined) =>
+    value === undefined ? sql`` : sql`AND ${sql.raw(column)} LIKE ${`% ${value.replace(/[\\%_]/g, '\\$&')} %`} ESCAPE '\\'`;
+  const rows = await all(db, sql<{ data: string; search: string }>`SELECT data, search FROM offices
+    WHERE 1 = 1 ${query.kind ? sql`AND kind = ${query.kind}` : sql``}
+      ${within('unit_codes', query.unit)} ${within('field_ids', query.field)}
+    ORDER BY sort_key, id`);
   const words = tokens(query.q ?? '');
   if (words.length === 0) return rows.map((r) => JSON.parse(r.data) as Office);
   const phrase = words.join(' ');
@@ -140,10 +126,10 @@ export function listOffices(db: Database, query: OfficeListQuery): Office[] {
  * The light list (a directory's first screen): `listOffices` with only the fields a row shows, each distinct
  * timetable once (a province's offices share a few), indexed in order of first use.
  */
-export function listOfficeSummaries(db: Database, query: OfficeListQuery): OfficeSummaries {
+export async function listOfficeSummaries(db: Database, query: OfficeListQuery): Promise<OfficeSummaries> {
   const schedules: OpeningHours[] = [];
   const index = new Map<string, number>();
-  const items = listOffices(db, query).map(({ id, name, kind, unit, formerUnits, location, hours, demo }) => {
+  const items = (await listOffices(db, query)).map(({ id, name, kind, unit, formerUnits, location, hours, demo }) => {
     const key = JSON.stringify(hours);
     let schedule = index.get(key);
     if (schedule === undefined) {
@@ -156,15 +142,14 @@ export function listOfficeSummaries(db: Database, query: OfficeListQuery): Offic
 }
 
 /** An office by id, or null. */
-export function getOffice(db: Database, id: string): Office | null {
-  const row = statement(db, 'SELECT data FROM offices WHERE id = ?').get(id) as { data: string } | undefined;
+export async function getOffice(db: Database, id: string): Promise<Office | null> {
+  const row = await one(db, sql<{ data: string }>`SELECT data FROM offices WHERE id = ${id}`);
   return row ? (JSON.parse(row.data) as Office) : null;
 }
 
 /** Id, name and unit of an office (what dossier views and scopes need), or null. */
-export function getOfficeRef(db: Database, id: string): { id: string; name: string; unitCode: string } | null {
-  const row = statement(db, 'SELECT id, name, unit_code FROM offices WHERE id = ?').get(id) as
-    | { id: string; name: string; unit_code: string }
-    | undefined;
+export async function getOfficeRef(db: Database, id: string): Promise<{ id: string; name: string; unitCode: string } | null> {
+  const row = await one(db, sql<{ id: string; name: string; unit_code: string }>`SELECT id, name, unit_code FROM offices
+    WHERE id = ${id}`);
   return row ? { id: row.id, name: row.name, unitCode: row.unit_code } : null;
 }

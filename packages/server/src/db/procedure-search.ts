@@ -16,13 +16,13 @@
  */
 import { fold } from '@motcua/sdk';
 import type { ProcedureLevel, ProcedureSearchQuery } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './database.js';
 import { LEVEL_BITS } from './procedures.js';
+import { all, sql } from './query.js';
 import { accentKey, catalogueIndex, typedTokens } from './search-index.js';
 import type { CatalogueIndex, Entry } from './search-index.js';
 import { rewriteQuery } from './search-vocabulary.js';
 import type { QueryWord } from './search-vocabulary.js';
-import { statement } from './statements.js';
 import { nearWords } from './typo.js';
 import { getCurrentUnit } from './units.js';
 
@@ -145,19 +145,17 @@ function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean, 
   return s + SCORE.prior * e.prior;
 }
 
-/** Procedures mentioning every word anywhere (body included), from the full-text index. */
-function bodyMatches(db: Database, slots: readonly Slot[]): number[] {
+/** Procedures mentioning every word anywhere (body included), from the full-text index (SQLite: FTS5). */
+async function bodyMatches(db: Database, slots: readonly Slot[]): Promise<number[]> {
   const expression = slots
     .map((s) => `(${s.forms.map((f) => `"${f}"${s.prefix ? '*' : ''}`).join(' OR ')})`)
     .join(' AND ');
-  const rows = statement(db, 'SELECT rowid AS id FROM procedure_search WHERE procedure_search MATCH ?').all(expression) as {
-    id: number;
-  }[];
+  const rows = await all(db, sql<{ id: number }>`SELECT rowid AS id FROM procedure_search WHERE procedure_search MATCH ${expression}`);
   return rows.map((r) => r.id);
 }
 
 /** Rank the procedures holding every slot, then the related rows, identical names once. */
-function rank(db: Database, index: CatalogueIndex, slots: Slot[], search: Search, typo: boolean): number[] {
+async function rank(db: Database, index: CatalogueIndex, slots: Slot[], search: Search, typo: boolean): Promise<number[]> {
   const { keep, site } = search;
   const phrase = slots.map((s) => s.word.folded).join(' ');
   const scored: { e: Entry; score: number }[] = [];
@@ -173,7 +171,7 @@ function rank(db: Database, index: CatalogueIndex, slots: Slot[], search: Search
   // mentions (the marriage certificate an adoption asks for) would fill short lists with off-topic rows.
   const fields = new Set(good.map((s) => s.e.fieldId));
   const matched = new Set(scored.map((s) => s.e.id));
-  for (const id of bodyMatches(db, slots)) {
+  for (const id of await bodyMatches(db, slots)) {
     const e = index.byId.get(id);
     if (e && !matched.has(id) && fields.has(e.fieldId) && keep(e)) {
       scored.push({ e, score: SCORE.related + SCORE.prior * e.prior + (e.levelMask & site ? SCORE.siteLevel : 0) });
@@ -193,10 +191,10 @@ interface Search {
   site: number;
 }
 
-function textMatches(db: Database, index: CatalogueIndex, words: QueryWord[], prefixLast: boolean, search: Search): number[] {
+async function textMatches(db: Database, index: CatalogueIndex, words: QueryWord[], prefixLast: boolean, search: Search): Promise<number[]> {
   const rewritten = rewriteQuery(words);
   const slot = (w: QueryWord, i: number, forms: string[]) => ({ word: w, forms, prefix: prefixLast && i === rewritten.length - 1 && w === words.at(-1) });
-  const exact = rank(db, index, rewritten.map((w, i) => slot(w, i, [w.folded])), search, false);
+  const exact = await rank(db, index, rewritten.map((w, i) => slot(w, i, [w.folded])), search, false);
   if (exact.length > 0) return exact;
   // Typos: only words the catalogue's names never use are corrected ("xinh" → "sinh", not "khai" → "khac").
   const fuzzy = rewritten.map((w, i) =>
@@ -227,8 +225,8 @@ function asCode(folded: string): string | null {
 }
 
 /** The level of procedures a unit's site offers: a current commune or ward its own, the province the province's. */
-function siteLevelOf(db: Database, unit: string): ProcedureLevel | null {
-  const level = getCurrentUnit(db, unit)?.level;
+async function siteLevelOf(db: Database, unit: string): Promise<ProcedureLevel | null> {
+  const level = (await getCurrentUnit(db, unit))?.level;
   return level === 'commune' || level === 'province' ? level : null;
 }
 
@@ -236,12 +234,12 @@ function siteLevelOf(db: Database, unit: string): ProcedureLevel | null {
  * Ids of every procedure matching `query`, best first. With no text, all procedures (filtered) by code.
  * `q` ending in a space means the last word is complete; otherwise it also matches as a prefix.
  */
-export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): number[] {
-  const index = catalogueIndex(db);
+export async function searchProcedureIds(db: Database, query: ProcedureSearchQuery): Promise<number[]> {
+  const index = await catalogueIndex(db);
   const q = query.q ?? '';
   const codeAware = q.split(/\s+/).filter(Boolean);
   const complete = /\s$/.test(q);
-  const siteLevel = query.unit ? siteLevelOf(db, query.unit) : null;
+  const siteLevel = query.unit ? await siteLevelOf(db, query.unit) : null;
   const key = JSON.stringify([q.normalize('NFC').toLowerCase().trim(), complete, query.level, query.field, query.agency, query.online, siteLevel]);
   const cached = index.results.get(key);
   if (cached) {
@@ -268,7 +266,7 @@ export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): n
       ...new Set([
         ...codeMatches(index, codes, keep),
         ...(words.length > 0
-          ? textMatches(db, index, words, !complete && lastIsWord, { keep, site: siteLevel ? LEVEL_BITS[siteLevel] : 0 })
+          ? await textMatches(db, index, words, !complete && lastIsWord, { keep, site: siteLevel ? LEVEL_BITS[siteLevel] : 0 })
           : []),
       ]),
     ];
@@ -279,6 +277,6 @@ export function searchProcedureIds(db: Database, query: ProcedureSearchQuery): n
 }
 
 /** Build the in-memory index and compile the statements now, so the first search is not the slow one. */
-export function warmUpSearch(db: Database): void {
-  searchProcedureIds(db, { q: 'a' });
+export async function warmUpSearch(db: Database): Promise<void> {
+  await searchProcedureIds(db, { q: 'a' });
 }

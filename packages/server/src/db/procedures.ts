@@ -4,29 +4,29 @@
  */
 import { fold, tokens } from '@motcua/sdk';
 import type { Agency, Block, Field, Procedure, ProcedureLevel, ProcedureSummary, RichText } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
 import type { FitnessReport } from '../catalogue/fitness.js';
 import type { CatalogueProcedure } from '../catalogue/types.js';
+import { transaction, type Database } from './database.js';
 import { getMeta, setMeta } from './meta.js';
-import { statement } from './statements.js';
+import { all, one, run, sql } from './query.js';
 
 const CATALOGUE_VERSION_KEY = 'catalogue_version';
 const CATALOGUE_FITNESS_KEY = 'catalogue_fitness';
 
 /** Keep the last import's fitness report (every procedure excluded, relabelled or cleaned, and why). */
-export function setCatalogueFitness(db: Database, report: FitnessReport): void {
-  setMeta(db, CATALOGUE_FITNESS_KEY, JSON.stringify(report));
+export async function setCatalogueFitness(db: Database, report: FitnessReport): Promise<void> {
+  await setMeta(db, CATALOGUE_FITNESS_KEY, JSON.stringify(report));
 }
 
 /** The last import's fitness report, or null (a catalogue stored before fitness rules existed). */
-export function getCatalogueFitness(db: Database): FitnessReport | null {
-  const raw = getMeta(db, CATALOGUE_FITNESS_KEY);
+export async function getCatalogueFitness(db: Database): Promise<FitnessReport | null> {
+  const raw = await getMeta(db, CATALOGUE_FITNESS_KEY);
   return raw ? (JSON.parse(raw) as FitnessReport) : null;
 }
 
 /** Changes whenever procedures are written (readers holding derived data compare it). */
-export function catalogueVersion(db: Database): string {
-  return getMeta(db, CATALOGUE_VERSION_KEY) ?? '';
+export async function catalogueVersion(db: Database): Promise<string> {
+  return (await getMeta(db, CATALOGUE_VERSION_KEY)) ?? '';
 }
 
 /** Bit of each level in `procedures.level_mask`. */
@@ -50,7 +50,19 @@ function richTextWords(text: RichText): string[] {
   return out;
 }
 
-/** Folded tokens joined by spaces: what the FTS5 index stores. */
+/**
+ * The full-text index of procedure texts (SQLite: the FTS5 table `procedure_search`, rowid = procedure id):
+ * a procedure's entry written, or removed. Read by `bodyMatches` in procedure-search.ts.
+ */
+async function indexProcedureText(db: Database, id: number, name: string, keywords: string, body: string): Promise<void> {
+  await run(db, sql`INSERT INTO procedure_search (rowid, name, keywords, body) VALUES (${id}, ${name}, ${keywords}, ${body})`);
+}
+
+async function unindexProcedureText(db: Database, id: number): Promise<void> {
+  await run(db, sql`DELETE FROM procedure_search WHERE rowid = ${id}`);
+}
+
+/** Folded tokens joined by spaces: what the full-text index stores. */
 function indexText(parts: readonly (string | null | undefined)[]): string {
   return parts.flatMap((p) => (p ? tokens(p) : [])).join(' ');
 }
@@ -83,33 +95,11 @@ function summaryOf(p: Procedure): ProcedureSummary {
  * Insert or update procedures (by code) and refresh the field and agency lists, in one transaction:
  * either the whole batch is stored or nothing is. Used by seeding and by the import CLI.
  */
-export function upsertProcedures(db: Database, items: readonly CatalogueProcedure[]): UpsertProceduresResult {
-  const find = statement(db, 'SELECT id FROM procedures WHERE code = ?');
-  const insert = statement(
-    db,
-    `INSERT INTO procedures (code, name, name_folded, name_tokens, field_id, field_name, field_code, agency_id,
-       agency_name, level_mask, online, summary, detail, source_format, updated_at)
-     VALUES (@code, @name, @nameFolded, @nameTokens, @fieldId, @fieldName, @fieldCode, @agencyId, @agencyName,
-       @levelMask, @online, @summary, @detail, @sourceFormat, @updatedAt)`,
-  );
-  const update = statement(
-    db,
-    `UPDATE procedures SET name = @name, name_folded = @nameFolded, name_tokens = @nameTokens, field_id = @fieldId,
-       field_name = @fieldName, field_code = @fieldCode, agency_id = @agencyId, agency_name = @agencyName,
-       level_mask = @levelMask, online = @online, summary = @summary, detail = @detail,
-       source_format = @sourceFormat, updated_at = @updatedAt
-     WHERE id = @id`,
-  );
-  const deleteIndex = statement(db, 'DELETE FROM procedure_search WHERE rowid = ?');
-  const insertIndex = statement(
-    db,
-    'INSERT INTO procedure_search (rowid, name, keywords, body) VALUES (?, ?, ?, ?)',
-  );
-
-  const run = db.transaction((batch: readonly CatalogueProcedure[]) => {
+export async function upsertProcedures(db: Database, items: readonly CatalogueProcedure[]): Promise<UpsertProceduresResult> {
+  return transaction(db, async (trx) => {
     const result: UpsertProceduresResult = { inserted: 0, updated: 0 };
     const updatedAt = new Date().toISOString();
-    for (const { procedure: p, fieldCode, sourceFormat } of batch) {
+    for (const { procedure: p, fieldCode, sourceFormat } of items) {
       const nameFolded = tokens(p.name).join(' ');
       const row = {
         code: p.code,
@@ -128,18 +118,31 @@ export function upsertProcedures(db: Database, items: readonly CatalogueProcedur
         sourceFormat,
         updatedAt,
       };
-      const existing = find.get(p.code) as { id: number } | undefined;
+      const existing = await one(trx, sql<{ id: number }>`SELECT id FROM procedures WHERE code = ${p.code}`);
       let id: number;
       if (existing) {
         id = existing.id;
-        update.run({ ...row, id });
-        deleteIndex.run(id);
+        await run(trx, sql`UPDATE procedures SET name = ${row.name}, name_folded = ${row.nameFolded},
+            name_tokens = ${row.nameTokens}, field_id = ${row.fieldId}, field_name = ${row.fieldName},
+            field_code = ${row.fieldCode}, agency_id = ${row.agencyId}, agency_name = ${row.agencyName},
+            level_mask = ${row.levelMask}, online = ${row.online}, summary = ${row.summary}, detail = ${row.detail},
+            source_format = ${row.sourceFormat}, updated_at = ${row.updatedAt}
+          WHERE id = ${id}`);
+        await unindexProcedureText(trx, id);
         result.updated++;
       } else {
-        id = Number(insert.run(row).lastInsertRowid);
+        const inserted = await one(trx, sql<{ id: number }>`INSERT INTO procedures (code, name, name_folded, name_tokens,
+            field_id, field_name, field_code, agency_id, agency_name, level_mask, online, summary, detail, source_format,
+            updated_at)
+          VALUES (${row.code}, ${row.name}, ${row.nameFolded}, ${row.nameTokens}, ${row.fieldId}, ${row.fieldName},
+            ${row.fieldCode}, ${row.agencyId}, ${row.agencyName}, ${row.levelMask}, ${row.online}, ${row.summary},
+            ${row.detail}, ${row.sourceFormat}, ${row.updatedAt})
+          RETURNING id`);
+        id = Number(inserted!.id);
         result.inserted++;
       }
-      insertIndex.run(
+      await indexProcedureText(
+        trx,
         id,
         indexText([p.name]),
         indexText([p.field?.name, p.agency?.name, ...p.subjects]),
@@ -150,16 +153,15 @@ export function upsertProcedures(db: Database, items: readonly CatalogueProcedur
         ]),
       );
     }
-    refreshCatalogueLists(db);
-    setMeta(db, CATALOGUE_VERSION_KEY, `${updatedAt} ${result.inserted}/${result.updated}`);
+    await refreshCatalogueLists(trx);
+    await setMeta(trx, CATALOGUE_VERSION_KEY, `${updatedAt} ${result.inserted}/${result.updated}`);
     return result;
   });
-  return run(items);
 }
 
 /** The codes of every stored procedure. */
-export function storedProcedureCodes(db: Database): Set<string> {
-  return new Set((statement(db, 'SELECT code FROM procedures').all() as { code: string }[]).map((r) => r.code));
+export async function storedProcedureCodes(db: Database): Promise<Set<string>> {
+  return new Set((await all(db, sql<{ code: string }>`SELECT code FROM procedures`)).map((r) => r.code));
 }
 
 /**
@@ -167,37 +169,34 @@ export function storedProcedureCodes(db: Database): Set<string> {
  * version (so answers and ETags change), in one transaction. Returns the codes that were stored and are gone.
  * Dossiers keep the procedure's code and name of their own.
  */
-export function removeProcedures(db: Database, codes: readonly string[]): string[] {
-  return db.transaction(() => {
+export async function removeProcedures(db: Database, codes: readonly string[]): Promise<string[]> {
+  return transaction(db, async (trx) => {
     const removed: string[] = [];
     for (const code of codes) {
-      const row = statement(db, 'SELECT id FROM procedures WHERE code = ?').get(code) as { id: number } | undefined;
+      const row = await one(trx, sql<{ id: number }>`SELECT id FROM procedures WHERE code = ${code}`);
       if (!row) continue;
-      statement(db, 'DELETE FROM procedure_search WHERE rowid = ?').run(row.id);
-      statement(db, 'DELETE FROM procedures WHERE id = ?').run(row.id);
+      await unindexProcedureText(trx, row.id);
+      await run(trx, sql`DELETE FROM procedures WHERE id = ${row.id}`);
       removed.push(code);
     }
     if (removed.length > 0) {
-      refreshCatalogueLists(db);
-      setMeta(db, CATALOGUE_VERSION_KEY, `${new Date().toISOString()} -${removed.length}`);
+      await refreshCatalogueLists(trx);
+      await setMeta(trx, CATALOGUE_VERSION_KEY, `${new Date().toISOString()} -${removed.length}`);
     }
     return removed;
-  })();
+  });
 }
 
 /** Rebuild the field and agency lists (with procedure counts) from the procedures table. */
-function refreshCatalogueLists(db: Database): void {
-  const rows = statement(
-    db,
-    'SELECT field_id, field_name, field_code, agency_id, agency_name, level_mask FROM procedures',
-  ).all() as {
+async function refreshCatalogueLists(db: Database): Promise<void> {
+  const rows = await all(db, sql<{
     field_id: string | null;
     field_name: string | null;
     field_code: string | null;
     agency_id: string | null;
     agency_name: string | null;
     level_mask: number;
-  }[];
+  }>`SELECT field_id, field_name, field_code, agency_id, agency_name, level_mask FROM procedures`);
   const fields = new Map<string, { name: string; code: string | null; count: number }>();
   const agencies = new Map<string, { name: string; levels: number; count: number }>();
   for (const r of rows) {
@@ -214,17 +213,16 @@ function refreshCatalogueLists(db: Database): void {
       agencies.set(r.agency_id, a);
     }
   }
-  db.exec('DELETE FROM fields; DELETE FROM agencies;');
-  const insertField = statement(
-    db,
-    'INSERT INTO fields (id, code, name, sort_key, procedure_count) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const [id, f] of fields) insertField.run(id, f.code, f.name, fold(f.name), f.count);
-  const insertAgency = statement(
-    db,
-    'INSERT INTO agencies (id, name, level, sort_key, procedure_count) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const [id, a] of agencies) insertAgency.run(id, a.name, levelOf(a.levels), fold(a.name), a.count);
+  await run(db, sql`DELETE FROM fields`);
+  await run(db, sql`DELETE FROM agencies`);
+  for (const [id, f] of fields) {
+    await run(db, sql`INSERT INTO fields (id, code, name, sort_key, procedure_count)
+      VALUES (${id}, ${f.code}, ${f.name}, ${fold(f.name)}, ${f.count})`);
+  }
+  for (const [id, a] of agencies) {
+    await run(db, sql`INSERT INTO agencies (id, name, level, sort_key, procedure_count)
+      VALUES (${id}, ${a.name}, ${levelOf(a.levels)}, ${fold(a.name)}, ${a.count})`);
+  }
 }
 
 /** The one level every procedure of an agency shares, or null when they differ or share several. */
@@ -234,33 +232,29 @@ function levelOf(mask: number): ProcedureLevel | null {
 }
 
 /** A procedure by its exact code, or null. */
-export function getProcedure(db: Database, code: string): Procedure | null {
-  const row = statement(db, 'SELECT detail FROM procedures WHERE code = ?').get(code) as
-    | { detail: string }
-    | undefined;
+export async function getProcedure(db: Database, code: string): Promise<Procedure | null> {
+  const row = await one(db, sql<{ detail: string }>`SELECT detail FROM procedures WHERE code = ${code}`);
   return row ? (JSON.parse(row.detail) as Procedure) : null;
 }
 
 /** Every procedure, by code (seeding draws demo dossiers from them). */
-export function allProcedures(db: Database): Procedure[] {
-  return (statement(db, 'SELECT detail FROM procedures ORDER BY code').all() as { detail: string }[]).map(
+export async function allProcedures(db: Database): Promise<Procedure[]> {
+  return (await all(db, sql<{ detail: string }>`SELECT detail FROM procedures ORDER BY code`)).map(
     (r) => JSON.parse(r.detail) as Procedure,
   );
 }
 
 /** The name of a procedure by code, or null (used by ingest when the back office omits it). */
-export function getProcedureName(db: Database, code: string): string | null {
-  const row = statement(db, 'SELECT name FROM procedures WHERE code = ?').get(code) as { name: string } | undefined;
+export async function getProcedureName(db: Database, code: string): Promise<string | null> {
+  const row = await one(db, sql<{ name: string }>`SELECT name FROM procedures WHERE code = ${code}`);
   return row?.name ?? null;
 }
 
 
 /** Summaries for the given procedure ids, in the same order. */
-export function summariesByIds(db: Database, ids: readonly number[]): ProcedureSummary[] {
+export async function summariesByIds(db: Database, ids: readonly number[]): Promise<ProcedureSummary[]> {
   if (ids.length === 0) return [];
-  const rows = statement(db, 'SELECT id, summary FROM procedures WHERE id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(ids),
-  ) as { id: number; summary: string }[];
+  const rows = await all(db, sql<{ id: number; summary: string }>`SELECT id, summary FROM procedures WHERE id IN (${sql.join(ids)})`);
   const byId = new Map(rows.map((r) => [r.id, r.summary]));
   return ids.flatMap((id) => {
     const summary = byId.get(id);
@@ -269,27 +263,19 @@ export function summariesByIds(db: Database, ids: readonly number[]): ProcedureS
 }
 
 /** All fields, alphabetically; with `level`, only those with procedures at that level, counted at it. */
-export function listFields(db: Database, level?: ProcedureLevel): Field[] {
-  const rows = (
-    level
-      ? statement(
-          db,
-          `SELECT f.id, f.code, f.name, count(*) AS procedure_count FROM fields f
-           JOIN procedures p ON p.field_id = f.id AND p.level_mask & ? != 0
-           GROUP BY f.id ORDER BY f.sort_key, f.id`,
-        ).all(LEVEL_BITS[level])
-      : statement(db, 'SELECT id, code, name, procedure_count FROM fields ORDER BY sort_key, id').all()
-  ) as { id: string; code: string | null; name: string; procedure_count: number }[];
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, procedureCount: r.procedure_count }));
+export async function listFields(db: Database, level?: ProcedureLevel): Promise<Field[]> {
+  type Row = { id: string; code: string | null; name: string; procedure_count: number };
+  const rows = level
+    ? await all(db, sql<Row>`SELECT f.id, f.code, f.name, count(*) AS procedure_count FROM fields f
+        JOIN procedures p ON p.field_id = f.id AND (p.level_mask & ${LEVEL_BITS[level]}) <> 0
+        GROUP BY f.id, f.code, f.name, f.sort_key ORDER BY f.sort_key, f.id`)
+    : await all(db, sql<Row>`SELECT id, code, name, procedure_count FROM fields ORDER BY sort_key, id`);
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, procedureCount: Number(r.procedure_count) }));
 }
 
 /** All agencies, alphabetically. */
-export function listAgencies(db: Database): Agency[] {
-  const rows = statement(db, 'SELECT id, name, level, procedure_count FROM agencies ORDER BY sort_key, id').all() as {
-    id: string;
-    name: string;
-    level: ProcedureLevel | null;
-    procedure_count: number;
-  }[];
+export async function listAgencies(db: Database): Promise<Agency[]> {
+  const rows = await all(db, sql<{ id: string; name: string; level: ProcedureLevel | null; procedure_count: number }>`
+    SELECT id, name, level, procedure_count FROM agencies ORDER BY sort_key, id`);
   return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, procedureCount: r.procedure_count }));
 }

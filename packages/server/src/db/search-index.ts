@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { fold, tokens } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
 import { provinceShortName } from '../catalogue/units.js';
+import { isClosed, rootOf, type Database } from './database.js';
 import { getMeta, PROVINCE_META_KEY } from './meta.js';
 import { catalogueVersion, coreName } from './procedures.js';
+import { all, sql } from './query.js';
 import { searchVocabulary } from './search-vocabulary.js';
-import { statement } from './statements.js';
 
 export interface Entry {
   id: number;
@@ -80,14 +80,13 @@ export function accentKey(word: string): string {
   return decomposed.replace(TONE_MARKS, '').normalize('NFC') + tones;
 }
 
+/** Built indexes, per database (a transaction's calls find its database's). */
 const indexes = new WeakMap<Database, CatalogueIndex>();
 
-function filingCounts(db: Database): [string, number][] {
-  const rows = statement(db, 'SELECT procedure_code AS code, count(*) AS n FROM dossiers GROUP BY procedure_code ORDER BY procedure_code').all() as {
-    code: string;
-    n: number;
-  }[];
-  return rows.map((r) => [r.code, r.n]);
+async function filingCounts(db: Database): Promise<[string, number][]> {
+  const rows = await all(db, sql<{ code: string; n: number }>`SELECT procedure_code AS code, count(*) AS n
+    FROM dossiers GROUP BY procedure_code ORDER BY procedure_code`);
+  return rows.map((r) => [r.code, Number(r.n)]);
 }
 
 /**
@@ -95,8 +94,8 @@ function filingCounts(db: Database): [string, number][] {
  * of the most filed procedure's, 0 to 1), and the ranking's generation, a fingerprint of the catalogue version and
  * the filing counts: every instance on the same database ranks alike, so a cursor one issued pages on another.
  */
-function rankingInputs(db: Database, version: string): { prior: (code: string) => number; generation: number } {
-  const counts = filingCounts(db);
+async function rankingInputs(db: Database, version: string): Promise<{ prior: (code: string) => number; generation: number }> {
+  const counts = await filingCounts(db);
   const filings = new Map(counts);
   const mostFiled = Math.max(1, ...filings.values());
   const generation = createHash('sha256').update(version).update(JSON.stringify(counts)).digest().readUInt32BE(0);
@@ -120,42 +119,56 @@ export function onFilingsChanged(db: Database, listener: () => void): void {
  * database closed meanwhile is left alone.
  */
 export function filingsChanged(db: Database, remote = false): void {
-  if (!remote) filingListeners.get(db)?.();
-  if (!indexes.has(db) || pendingPriors.has(db)) return;
+  const root = rootOf(db);
+  if (!remote) filingListeners.get(root)?.();
+  if (!indexes.has(root) || pendingPriors.has(root)) return;
   const timer = setTimeout(() => {
-    pendingPriors.delete(db);
-    if (db.open) refreshPrior(db);
+    pendingPriors.delete(root);
+    if (!isClosed(root)) void refreshPrior(root).catch(() => {}); // the next change or rebuild reads it again
   }, PRIOR_REFRESH_DELAY_MS);
   timer.unref();
-  pendingPriors.set(db, timer);
+  pendingPriors.set(root, timer);
 }
 
 /** Re-read the filing counts into the built index now, and drop the ranked results cached with the old ones. */
-export function refreshPrior(db: Database): void {
-  const index = indexes.get(db);
+export async function refreshPrior(db: Database): Promise<void> {
+  const index = indexes.get(rootOf(db));
   if (!index) return;
-  const { prior, generation } = rankingInputs(db, index.version);
+  const { prior, generation } = await rankingInputs(db, index.version);
   for (const e of index.entries) e.prior = prior(e.code);
   index.results.clear();
   index.generation = generation;
 }
 
-function provinceWords(db: Database): string | null {
-  const raw = getMeta(db, PROVINCE_META_KEY);
+async function provinceWords(db: Database): Promise<string | null> {
+  const raw = await getMeta(db, PROVINCE_META_KEY);
   if (!raw) return null;
   const name = fold(provinceShortName((JSON.parse(raw) as { name: string }).name));
   return name || null;
 }
 
-export function catalogueIndex(db: Database): CatalogueIndex {
-  const version = catalogueVersion(db);
-  const cached = indexes.get(db);
+/** Indexes being built, so that searches arriving meanwhile wait for the one build (and share its generation). */
+const building = new WeakMap<Database, { version: string; index: Promise<CatalogueIndex> }>();
+
+/** The search index of the catalogue as it is now (built, or rebuilt after a catalogue change, on first use). */
+export async function catalogueIndex(db: Database): Promise<CatalogueIndex> {
+  const root = rootOf(db);
+  const version = await catalogueVersion(db);
+  const cached = indexes.get(root);
   if (cached && cached.version === version) return cached;
-  const rows = statement(
-    db,
-    `SELECT id, code, name, name_folded, field_name, agency_name, level_mask, field_id, agency_id, online
-       FROM procedures ORDER BY code`,
-  ).all() as {
+  const pending = building.get(root);
+  if (pending && pending.version === version) return pending.index;
+  const index = buildIndex(db, version);
+  building.set(root, { version, index });
+  try {
+    return await index;
+  } finally {
+    if (building.get(root)?.index === index) building.delete(root);
+  }
+}
+
+async function buildIndex(db: Database, version: string): Promise<CatalogueIndex> {
+  const rows = await all(db, sql<{
     id: number;
     code: string;
     name: string;
@@ -166,9 +179,10 @@ export function catalogueIndex(db: Database): CatalogueIndex {
     field_id: string | null;
     agency_id: string | null;
     online: string | null;
-  }[];
-  const { prior, generation } = rankingInputs(db, version);
-  const province = provinceWords(db);
+  }>`SELECT id, code, name, name_folded, field_name, agency_name, level_mask, field_id, agency_id, online
+       FROM procedures ORDER BY code`);
+  const { prior, generation } = await rankingInputs(db, version);
+  const province = await provinceWords(db);
   const { variants } = searchVocabulary();
   const nameVocabulary = new Set<string>();
   const entries = rows.map((r): Entry => {
@@ -196,6 +210,6 @@ export function catalogueIndex(db: Database): CatalogueIndex {
     };
   });
   const index = { version, byId: new Map(entries.map((e) => [e.id, e])), entries, nameVocabulary, results: new Map(), generation };
-  indexes.set(db, index);
+  indexes.set(rootOf(db), index);
   return index;
 }

@@ -1,6 +1,6 @@
 /**
- * Prepared statements, compiled once per database connection and reused: modules stay plain functions
- * over a `Database` while every query after the first skips SQLite's parser.
+ * SQLite prepared statements, compiled once per connection and reused: every query after the first skips
+ * SQLite's parser (the Kysely dialect of database.ts asks here for each query; seeding's bulk paths too).
  */
 import type { Database, Statement } from 'better-sqlite3';
 
@@ -13,4 +13,9 @@ export function statement(db: Database, sql: string): Statement {
   let stmt = byText.get(sql);
   if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
   return stmt;
+}
+
+/** `INSERT INTO table (columns) VALUES (?, …)`, one placeholder per column of the comma-separated `columns`. */
+export function insertText(table: string, columns: string): string {
+  return `INSERT INTO ${table} (${columns}) VALUES (${columns.split(',').map(() => '?').join(', ')})`;
 }

@@ -10,14 +10,17 @@
  */
 import { addDays, countsAsReceived, dossierDeadline, onTimeRate, overdueDays, type DossierStatus } from '@motcua/sdk';
 import type { MonthlyFigures, Period, StatsFigures } from '@motcua/sdk';
-import type { Database } from 'better-sqlite3';
-import { statement } from './statements.js';
+import { transaction, type Database } from './database.js';
+import { all, one, run, sql } from './query.js';
 
 const SUMS = `sum(received) AS received, sum(settled) AS settled, sum(on_time) AS on_time, sum(early) AS early,
   sum(open_delta) AS open_delta, sum(overdue_delta) AS overdue_delta`;
-const UPSERT_SET = `ON CONFLICT DO UPDATE SET received = received + excluded.received,
-  settled = settled + excluded.settled, on_time = on_time + excluded.on_time, early = early + excluded.early,
-  open_delta = open_delta + excluded.open_delta, overdue_delta = overdue_delta + excluded.overdue_delta`;
+/** Adding a row's figures to those stored under the same key (the stored row named by its table, as PostgreSQL needs). */
+const upsertAdding = (table: string, key: string) =>
+  sql.raw(`ON CONFLICT (${key}) DO UPDATE SET ${['received', 'settled', 'on_time', 'early', 'open_delta', 'overdue_delta']
+    .map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`);
+const UPSERT_DAILY = upsertAdding('stats_daily', 'day, unit_key, office_key');
+const UPSERT_TOTAL = upsertAdding('stats_daily_total', 'day');
 const DOSSIER_COLUMNS = `id, status, received_day, appointment_day, closed_day, settled, on_time,
   coalesce(unit_code, '') AS unit_key, coalesce(office_id, '') AS office_key`;
 
@@ -56,48 +59,63 @@ export function contributions(d: DossierStatRow): { day: string; delta: Delta }[
   return out;
 }
 
-const INSERT_DAILY = `INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta)
-  VALUES (@day, @unit, @office, @r, @s, @t, @e, @o, @v) ${UPSERT_SET}`;
-const INSERT_TOTAL = `INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
-  VALUES (@day, @r, @s, @t, @e, @o, @v) ${UPSERT_SET}`;
-
-function deltaParams(day: string, d: Delta, sign: number) {
-  return { day, r: sign * d[0], s: sign * d[1], t: sign * d[2], e: sign * d[3], o: sign * d[4], v: sign * d[5] };
+function addDaily(db: Database, day: string, unit: string, office: string, d: Delta, sign: number) {
+  return run(db, sql`INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta)
+    VALUES (${day}, ${unit}, ${office}, ${sql.join(d.map((v) => sign * v))}) ${UPSERT_DAILY}`);
 }
 
+function addTotal(db: Database, day: string, d: Delta, sign: number) {
+  return run(db, sql`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
+    VALUES (${day}, ${sql.join(d.map((v) => sign * v))}) ${UPSERT_TOTAL}`);
+}
+
+/** Dossiers read per query by {@link rebuildStats} (a year of a province does not sit in memory at once). */
+const REBUILD_PAGE = 20_000;
+/** Aggregate rows written per statement by {@link rebuildStats} (9 values each, well under both engines' limits). */
+const INSERT_CHUNK = 500;
+
 /** Recompute every aggregate from the dossiers table (after seeding, or to repair). */
-export function rebuildStats(db: Database): void {
-  db.transaction(() => {
-    db.exec('DELETE FROM stats_daily; DELETE FROM stats_daily_total;');
+export async function rebuildStats(db: Database): Promise<void> {
+  await transaction(db, async (trx) => {
+    await run(trx, sql`DELETE FROM stats_daily`);
+    await run(trx, sql`DELETE FROM stats_daily_total`);
     const sums = new Map<string, { day: string; unit: string; office: string; delta: Delta }>();
-    for (const row of db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM dossiers`).iterate() as Iterable<DossierStatRow>) {
-      for (const { day, delta } of contributions(row)) {
-        const key = `${day}|${row.unit_key}|${row.office_key}`;
-        const sum = sums.get(key);
-        if (sum) for (let i = 0; i < WIDTH; i++) sum.delta[i]! += delta[i]!;
-        else sums.set(key, { day, unit: row.unit_key, office: row.office_key, delta: [...delta] });
+    for (let after = -1; ; ) {
+      const page = await all(trx, sql<DossierStatRow>`SELECT ${sql.raw(DOSSIER_COLUMNS)} FROM dossiers
+        WHERE id > ${after} ORDER BY id LIMIT ${REBUILD_PAGE}`);
+      for (const row of page) {
+        for (const { day, delta } of contributions(row)) {
+          const key = `${day}|${row.unit_key}|${row.office_key}`;
+          const sum = sums.get(key);
+          if (sum) for (let i = 0; i < WIDTH; i++) sum.delta[i]! += delta[i]!;
+          else sums.set(key, { day, unit: row.unit_key, office: row.office_key, delta: [...delta] });
+        }
       }
+      if (page.length < REBUILD_PAGE) break;
+      after = page.at(-1)!.id;
     }
-    const insert = db.prepare(INSERT_DAILY);
-    for (const { day, unit, office, delta } of sums.values()) insert.run({ unit, office, ...deltaParams(day, delta, 1) });
-    db.exec(`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
-      SELECT day, ${SUMS} FROM stats_daily GROUP BY day`);
-  })();
+    // Many rows a statement: a year of a province has about 100,000 (day, unit, office) keys.
+    const keys = [...sums.values()];
+    for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+      const rows = keys.slice(i, i + INSERT_CHUNK).map(({ day, unit, office, delta }) => sql`(${day}, ${unit}, ${office}, ${sql.join(delta)})`);
+      await run(trx, sql`INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta)
+        VALUES ${sql.join(rows)}`);
+    }
+    await run(trx, sql`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
+      SELECT day, ${sql.raw(SUMS)} FROM stats_daily GROUP BY day`);
+  });
 }
 
 /**
  * Add (`sign` = 1) or remove (`sign` = −1) one dossier's contributions. Callers remove before changing a
  * dossier and add after, inside their transaction.
  */
-export function applyDossierStats(db: Database, dossierId: number, sign: 1 | -1): void {
-  const row = statement(db, `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = @id`).get({ id: dossierId }) as
-    | DossierStatRow
-    | undefined;
+export async function applyDossierStats(db: Database, dossierId: number, sign: 1 | -1): Promise<void> {
+  const row = await one(db, sql<DossierStatRow>`SELECT ${sql.raw(DOSSIER_COLUMNS)} FROM dossiers WHERE id = ${dossierId}`);
   if (!row) return;
   for (const { day, delta } of contributions(row)) {
-    const params = deltaParams(day, delta, sign);
-    statement(db, INSERT_DAILY).run({ unit: row.unit_key, office: row.office_key, ...params });
-    statement(db, INSERT_TOTAL).run(params);
+    await addDaily(db, day, row.unit_key, row.office_key, delta, sign);
+    await addTotal(db, day, delta, sign);
   }
 }
 
@@ -114,10 +132,24 @@ interface DayRow {
   overdue_delta: number;
 }
 
-function scopeSql(scope: StatsScope): { table: string; where: string; key: string | null } {
-  if (scope.type === 'unit') return { table: 'stats_daily', where: 'unit_key = @key AND', key: scope.code };
-  if (scope.type === 'office') return { table: 'stats_daily', where: 'office_key = @key AND', key: scope.id };
-  return { table: 'stats_daily_total', where: '', key: null };
+/** The aggregate rows of a scope: its table and the condition that selects them (always true for the province). */
+export function scopeRows(scope: StatsScope, tables: { byKey: string; total: string }) {
+  if (scope.type === 'unit') return sql`${sql.raw(tables.byKey)} WHERE unit_key = ${scope.code} AND`;
+  if (scope.type === 'office') return sql`${sql.raw(tables.byKey)} WHERE office_key = ${scope.id} AND`;
+  return sql`${sql.raw(tables.total)} WHERE`;
+}
+
+/** A day's sums as numbers (PostgreSQL answers sums of integers as text). */
+function numericDay(r: DayRow): DayRow {
+  return {
+    day: r.day,
+    received: Number(r.received),
+    settled: Number(r.settled),
+    on_time: Number(r.on_time),
+    early: Number(r.early),
+    open_delta: Number(r.open_delta),
+    overdue_delta: Number(r.overdue_delta),
+  };
 }
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
@@ -155,25 +187,21 @@ function figures({ received, settled, onTime, early }: Sums, open: number, overd
 }
 
 /** Figures over `period` and per calendar month, open dossiers counted at the period's end (or today). */
-export function queryStats(
+export async function queryStats(
   db: Database,
   scope: StatsScope,
   period: Period,
   today: string,
-): StatsFigures & { monthly: MonthlyFigures[] } {
-  const { table, where, key } = scopeSql(scope);
-  const base = statement(
-    db,
-    `SELECT coalesce(sum(open_delta), 0) AS open, coalesce(sum(overdue_delta), 0) AS overdue
-       FROM ${table} WHERE ${where} day < @from AND day <= @today`,
-  ).get({ key, from: period.from, today }) as { open: number; overdue: number };
-  const rows = statement(
-    db,
-    `SELECT day, ${SUMS} FROM ${table} WHERE ${where} day BETWEEN @from AND @to GROUP BY day ORDER BY day`,
-  ).all({ key, from: period.from, to: period.to }) as DayRow[];
+): Promise<StatsFigures & { monthly: MonthlyFigures[] }> {
+  const from = scopeRows(scope, { byKey: 'stats_daily', total: 'stats_daily_total' });
+  const base = (await one(db, sql<{ open: number; overdue: number }>`SELECT coalesce(sum(open_delta), 0) AS open,
+      coalesce(sum(overdue_delta), 0) AS overdue
+    FROM ${from} day < ${period.from} AND day <= ${today}`))!;
+  const rows = (await all(db, sql<DayRow>`SELECT day, ${sql.raw(SUMS)} FROM ${from} day BETWEEN ${period.from} AND ${period.to}
+    GROUP BY day ORDER BY day`)).map(numericDay);
 
-  let open = base.open;
-  let overdue = base.overdue;
+  let open = Number(base.open);
+  let overdue = Number(base.overdue);
   const total = noSums();
   const monthly: MonthlyFigures[] = [];
   const lastMonth = minDay(period.to, today).slice(0, 7);

@@ -13,7 +13,7 @@ interface SecurityScheme {
    * Throws a 401 problem unless the request carries valid credentials. A scheme without one is checked
    * by the route's handler, where it must come after other checks (a malformed dossier code is a 400 first).
    */
-  check?: (ctx: AppContext, request: FastifyRequest) => void;
+  check?: (ctx: AppContext, request: FastifyRequest) => Promise<void>;
   /** Whether a call without the credentials may be served too (the deployment decides). */
   optional?: boolean;
   /** The OpenAPI security scheme object. */
@@ -27,20 +27,20 @@ function unauthorized(detail: string): ProblemError {
 const schemes = {
   /** Back-office ingest: an API key as a bearer token. */
   ingestKey: {
-    check(ctx, request) {
+    async check(ctx, request) {
       const header = request.headers.authorization;
       if (!header) throw unauthorized('Send the ingest API key as Authorization: Bearer <key>.');
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!m || !isValidApiKey(ctx.db, m[1]!)) throw unauthorized('The API key is not valid.');
+      if (!m || !(await isValidApiKey(ctx.db, m[1]!))) throw unauthorized('The API key is not valid.');
     },
     openapi: { type: 'http', scheme: 'bearer', description: 'Ingest API key (MOTCUA_INGEST_KEYS)' },
   },
   /** Province administration (offices, holiday calendar): an admin key as a bearer token; ingest keys do not work. */
   adminKey: {
-    check(ctx, request) {
+    async check(ctx, request) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
       if (!m) throw unauthorized('Send the admin API key as Authorization: Bearer <key>.');
-      if (!isValidApiKey(ctx.db, m[1]!, 'admin')) throw unauthorized('The admin API key is not valid.');
+      if (!(await isValidApiKey(ctx.db, m[1]!, 'admin'))) throw unauthorized('The admin API key is not valid.');
     },
     openapi: { type: 'http', scheme: 'bearer', description: 'Admin API key (MOTCUA_ADMIN_KEYS)' },
   },

@@ -58,7 +58,7 @@ function adminImport<B extends z.ZodMiniType, R extends z.ZodMiniType>(
   summary: string,
   body: B,
   result: R,
-  run: (ctx: AppContext, body: z.infer<B>, dryRun: boolean) => z.infer<R>,
+  run: (ctx: AppContext, body: z.infer<B>, dryRun: boolean) => Promise<z.infer<R>>,
 ): Route {
   return defineRoute({
     method: 'POST',
@@ -82,8 +82,8 @@ export const adminRoutes: readonly Route[] = [
     "Load the province's own offices in place of the demo ones (every row checked; all or nothing)",
     Rows,
     OfficeImportResult,
-    (ctx, body, dryRun) => {
-      const report = importOfficesInto(ctx.db, numbered(body), { dryRun });
+    async (ctx, body, dryRun) => {
+      const report = await importOfficesInto(ctx.db, numbered(body), { dryRun });
       if (report.rejected.length > 0) rejectedRows(report.rejected);
       const { read, used, stored, removedDemo, detached, warnings } = report;
       return { read, used, stored, removedDemo, detached, warnings };
@@ -94,8 +94,8 @@ export const adminRoutes: readonly Route[] = [
     "Merge holiday dates (closures, swapped working days, dates opened again) into the years in force, and carry them into every office's hours",
     CalendarBody,
     CalendarImportResult,
-    (ctx, body, dryRun) => {
-      const report = importCalendarInto(ctx.db, numbered(Array.isArray(body) ? body : [body]), { dryRun });
+    async (ctx, body, dryRun) => {
+      const report = await importCalendarInto(ctx.db, numbered(Array.isArray(body) ? body : [body]), { dryRun });
       if (report.rejected.length > 0) rejectedRows(report.rejected);
       if (report.used === 0) throw validationProblem([{ path: 'body', message: 'No closure or working day in the calendar' }]);
       return { read: report.read, used: report.used, stored: report.stored, years: report.years, offices: report.offices };

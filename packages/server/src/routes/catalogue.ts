@@ -17,7 +17,7 @@ export const catalogueRoutes: readonly Route[] = [
     responses: { 200: { schema: FieldCollection, description: 'The fields, alphabetically, with their procedure counts' } },
     errors: [400],
     caching: 'catalogue',
-    handler: ({ query }, ctx) => ({ items: listFields(ctx.db, query.level) }),
+    handler: async ({ query }, ctx) => ({ items: await listFields(ctx.db, query.level) }),
   }),
   defineRoute({
     method: 'GET',
@@ -27,6 +27,6 @@ export const catalogueRoutes: readonly Route[] = [
     responses: { 200: { schema: AgencyCollection, description: 'All agencies' } },
     errors: [],
     caching: 'catalogue',
-    handler: (_input, ctx) => ({ items: listAgencies(ctx.db) }),
+    handler: async (_input, ctx) => ({ items: await listAgencies(ctx.db) }),
   }),
 ];

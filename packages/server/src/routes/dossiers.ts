@@ -58,7 +58,7 @@ export const dossierRoutes: readonly Route[] = [
     security: 'dossierVerification',
     rateLimit: 'dossierLookup',
     challengeAfterMisses: true,
-    handler: ({ query: { verify }, params: { code: raw } }, ctx) => {
+    handler: async ({ query: { verify }, params: { code: raw } }, ctx) => {
       const parsed = parseDossierCode(raw);
       if (parsed.ok && parsed.date > addDays(ctx.clock.today(), 1)) {
         // What parseDossierCode({ now }) checks, with the cached date.
@@ -70,7 +70,7 @@ export const dossierRoutes: readonly Route[] = [
           detail: 'Add ?verify= with the last 4 digits of the applicant’s phone or ID number.',
         });
       }
-      const found = lookupDossier(ctx.db, parsed.code);
+      const found = await lookupDossier(ctx.db, parsed.code);
       if (ctx.verification === 'required') {
         // Hash and compare even when the code is unknown, so timing does not tell the two cases apart.
         const matched = ctx.hasher.matches(found?.view.code ?? parsed.code, verify!, found?.factorHashes ?? [null, null]);

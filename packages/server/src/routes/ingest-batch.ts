@@ -9,6 +9,7 @@
 import { DossierCodeInput, DossierUpsert, dossierRules, HistoryEventInput, PlausibleTimestamp, ProblemIssue, Text } from '@motcua/sdk';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
+import { savepoint, transaction } from '../db/database.js';
 import { deleteDossier } from '../db/dossier-batch.js';
 import { NdjsonLine } from '../http/ndjson.js';
 import { isProblemError, validationProblem } from '../http/problem.js';
@@ -59,42 +60,45 @@ function withdrawal(at: string, note: string | undefined) {
 }
 
 // Issues are raised with paths from `body` (the row); `applyBatch` rewrites them to `body[index]` once.
-function applyRow(ctx: AppContext, row: unknown): { code: string | null; outcome: BatchOutcome } {
+async function applyRow(ctx: AppContext, row: unknown): Promise<{ code: string | null; outcome: BatchOutcome }> {
   if (row instanceof NdjsonLine) throw validationProblem([{ path: 'body', message: row.reason }]);
   const op = (row as { op?: unknown } | null)?.op ?? 'upsert';
   // The row's own schema names its issues precisely; an unknown `op` is reported against the union.
   const parsed = parseWith('body', typeof op === 'string' && op in ROWS ? ROWS[op as Op] : BatchRow, row);
   if (parsed.op === undefined || parsed.op === 'upsert') {
-    const { code, created } = upsert(ctx, parsed);
+    const { code, created } = await upsert(ctx, parsed);
     return { code, outcome: created ? 'created' : 'updated' };
   }
   const other = parsed as z.infer<typeof EventRow> | z.infer<typeof WithdrawRow> | z.infer<typeof DeleteRow>;
   const code = dossierCode(other.code, 'body.code', ctx.clock.now());
-  if (other.op === 'delete') return { code, outcome: deleteDossier(ctx.db, code) ? 'deleted' : 'absent' };
+  if (other.op === 'delete') return { code, outcome: (await deleteDossier(ctx.db, code)) ? 'deleted' : 'absent' };
   if (other.op === 'event') {
-    return { code, outcome: appendEvent(ctx, code, toEvent(other.event)).duplicate ? 'duplicate' : 'appended' };
+    return { code, outcome: (await appendEvent(ctx, code, toEvent(other.event))).duplicate ? 'duplicate' : 'appended' };
   }
-  return { code, outcome: appendEvent(ctx, code, withdrawal(other.at, other.note)).duplicate ? 'duplicate' : 'withdrawn' };
+  return { code, outcome: (await appendEvent(ctx, code, withdrawal(other.at, other.note))).duplicate ? 'duplicate' : 'withdrawn' };
 }
 
 /** Apply every row in order, each in its own savepoint, all in one transaction (fast, and atomic per row). */
-export function applyBatch(ctx: AppContext, rows: readonly unknown[]): BatchResult {
+export async function applyBatch(ctx: AppContext, rows: readonly unknown[]): Promise<BatchResult> {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<BatchOutcome, number>;
-  const results = ctx.db.transaction(() =>
-    rows.map((row, index): BatchRowResult => {
+  const results = await transaction(ctx.db, async (trx) => {
+    const inBatch: AppContext = { ...ctx, db: trx };
+    const out: BatchRowResult[] = [];
+    for (const [index, row] of rows.entries()) {
       const at = `body[${index}]`;
       try {
-        const applied = ctx.db.transaction(() => applyRow(ctx, row))();
+        const applied = await savepoint(trx, () => applyRow(inBatch, row));
         counts[applied.outcome]++;
-        return { index, ...applied };
+        out.push({ index, ...applied });
       } catch (error) {
         if (!isProblemError(error)) throw error;
         counts.rejected++;
         const errors = error.errors?.length ? error.errors : [{ path: 'body', message: error.message }];
-        return { index, code: null, outcome: 'rejected', errors: errors.map((e) => ({ ...e, path: e.path.replace(/^body(?=[.[]|$)/, at) })) };
+        out.push({ index, code: null, outcome: 'rejected', errors: errors.map((e) => ({ ...e, path: e.path.replace(/^body(?=[.[]|$)/, at) })) });
       }
-    }),
-  )();
+    }
+    return out;
+  });
   return { results, counts };
 }
 

@@ -141,8 +141,8 @@ function progressRow(item: Item, at: string) {
 }
 
 /** Map the items, apply them as one batch, and answer in the portal's convention. */
-export function applyPortalRequest(ctx: AppContext, request: PortalRequest): PortalResponse {
-  const offices = listOffices(ctx.db, {});
+export async function applyPortalRequest(ctx: AppContext, request: PortalRequest): Promise<PortalResponse> {
+  const offices = await listOffices(ctx.db, {});
   const officeByName = new Map(offices.map((o) => [fold(o.name), { id: o.id, unit: o.unit.code }]));
   const failures = new Map<number, ProblemIssue>();
   const rows = request.data.map((item, i) => {
@@ -155,7 +155,7 @@ export function applyPortalRequest(ctx: AppContext, request: PortalRequest): Por
     }
   });
   const applicable = rows.flatMap((row, i) => (row ? [{ row, i }] : []));
-  const batch = applyBatch(ctx, applicable.map((a) => a.row));
+  const batch = await applyBatch(ctx, applicable.map((a) => a.row));
   const byItem = new Map(batch.results.map((r, k) => [applicable[k]!.i, r]));
   const results = request.data.map((item, i) => {
     const maHoSo = str(item, 'MaHoSo')?.slice(0, 64) ?? null;

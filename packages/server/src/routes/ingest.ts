@@ -6,6 +6,7 @@
 import { DossierUpsert, HistoryEventInput, isSettled, parseDossierCode } from '@motcua/sdk';
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import type { AppContext } from '../context.js';
+import { transaction } from '../db/database.js';
 import { distinctEvents, findHistoryEvent } from '../db/dossier-batch.js';
 import { appendHistoryEvent, upsertDossier } from '../db/dossiers.js';
 import { lastEventWhere } from '../db/history-event.js';
@@ -31,16 +32,16 @@ export function dossierCode(raw: string, path: string, now: Date): string {
 }
 
 /** Create or update a dossier from a back-office upsert; `created` tells which. */
-export function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResult {
+export async function upsert(ctx: AppContext, body: DossierUpsert): Promise<IngestDossierResult> {
   const code = dossierCode(body.code, 'body.code', ctx.clock.now());
-  const procedureName = body.procedureName ?? getProcedureName(ctx.db, body.procedureCode);
+  const procedureName = body.procedureName ?? (await getProcedureName(ctx.db, body.procedureCode));
   if (!procedureName) {
     throw validationProblem([{ path: 'body.procedureName', message: 'Required: the procedure is not in the catalogue' }]);
   }
-  if (body.officeId && !getOfficeRef(ctx.db, body.officeId)) {
+  if (body.officeId && !(await getOfficeRef(ctx.db, body.officeId))) {
     throw validationProblem([{ path: 'body.officeId', message: 'No office with this id' }]);
   }
-  if (body.unitCode && !getCurrentUnit(ctx.db, body.unitCode)) {
+  if (body.unitCode && !(await getCurrentUnit(ctx.db, body.unitCode))) {
     throw validationProblem([{ path: 'body.unitCode', message: 'No current administrative unit with this code' }]);
   }
   // The same event twice in a history (a system that resends its log) is kept once.
@@ -52,7 +53,7 @@ export function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResul
       throw validationProblem([{ path: 'body.finishedAt', message: 'Required when status is 9 or 10' }]);
     }
   }
-  const { created } = upsertDossier(
+  const { created } = await upsertDossier(
     ctx.db,
     {
       code,
@@ -81,17 +82,17 @@ export function upsert(ctx: AppContext, body: DossierUpsert): IngestDossierResul
  * Append a history event to the dossier `code` (normalised), unless the same event is already there (a
  * batch sent again): then nothing changes and `duplicate` says so. Throws 404 or 409 problems.
  */
-export function appendEvent(ctx: AppContext, code: string, event: HistoryEvent): { status: DossierStatus; duplicate: boolean } {
-  return ctx.db.transaction(() => {
-    const seen = findHistoryEvent(ctx.db, code, event);
+export async function appendEvent(ctx: AppContext, code: string, event: HistoryEvent): Promise<{ status: DossierStatus; duplicate: boolean }> {
+  return transaction(ctx.db, async (trx) => {
+    const seen = await findHistoryEvent(trx, code, event);
     if (seen?.found) return { status: seen.status, duplicate: true };
-    const result = appendHistoryEvent(ctx.db, code, event, ctx.hasher);
+    const result = await appendHistoryEvent(trx, code, event, ctx.hasher);
     if (!result.ok && result.reason === 'not_found') {
       throw new ProblemError(404, 'dossier_not_found', { detail: 'No dossier matches this code.' });
     }
     if (!result.ok) throw new ProblemError(409, 'conflict', { detail: 'The dossier history is full (500 events).' });
     return { status: result.status, duplicate: false };
-  })();
+  });
 }
 
 export const ingestRoutes: readonly Route[] = [
@@ -109,8 +110,8 @@ export const ingestRoutes: readonly Route[] = [
     caching: 'no-store',
     security: 'ingestKey',
     rateLimit: 'ingest',
-    handler: ({ body }, ctx) => {
-      const result = upsert(ctx, body);
+    handler: async ({ body }, ctx) => {
+      const result = await upsert(ctx, body);
       return answer(result.created ? 201 : 200, result);
     },
   }),
@@ -127,6 +128,6 @@ export const ingestRoutes: readonly Route[] = [
     security: 'ingestKey',
     rateLimit: 'ingest',
     checkParams: ({ code }, ctx) => ({ code: dossierCode(code, 'params.code', ctx.clock.now()) }),
-    handler: ({ params: { code }, body }, ctx) => ({ code, status: appendEvent(ctx, code, toEvent(body)).status }),
+    handler: async ({ params: { code }, body }, ctx) => ({ code, status: (await appendEvent(ctx, code, toEvent(body))).status }),
   }),
 ];

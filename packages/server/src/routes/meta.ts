@@ -2,6 +2,7 @@
  * Service description, OpenAPI document and health check.
  */
 import { ServiceInfo } from '@motcua/sdk';
+import { isReachable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Route } from '../http/route.js';
@@ -19,9 +20,9 @@ export function metaRoutes(document: () => OpenApiDocument): readonly Route[] {
       responses: { 200: { schema: Health, description: 'Up' } },
       errors: [503],
       caching: 'no-store',
-      handler: (_input, ctx) => {
+      handler: async (_input, ctx) => {
         try {
-          ctx.db.prepare('SELECT 1').get();
+          await isReachable(ctx.db);
         } catch {
           throw new ProblemError(503, 'unavailable', { detail: 'The database is not available.' });
         }

@@ -19,7 +19,7 @@ export const officeRoutes: readonly Route[] = [
     responses: { 200: { schema: OfficeCollection, description: 'Offices' } },
     errors: [400],
     caching: 'catalogue',
-    handler: ({ query }, ctx) => ({ items: listOffices(ctx.db, query) }),
+    handler: async ({ query }, ctx) => ({ items: await listOffices(ctx.db, query) }),
   }),
   defineRoute({
     method: 'GET',
@@ -45,6 +45,6 @@ export const officeRoutes: readonly Route[] = [
     responses: { 200: { schema: Office, description: 'The office' } },
     errors: [400, 404],
     caching: 'catalogue',
-    handler: ({ params: { id } }, ctx) => foundOr404(getOffice(ctx.db, id), `No office with id ${id}.`),
+    handler: async ({ params: { id } }, ctx) => foundOr404(await getOffice(ctx.db, id), `No office with id ${id}.`),
   }),
 ];

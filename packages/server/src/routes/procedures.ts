@@ -22,16 +22,16 @@ export const procedureRoutes: readonly Route[] = [
     // Revalidated on each use, not kept for minutes: the ranking follows the filing counts, re-read after ingest
     // without a catalogue change, and a kept first page would hand out a cursor the server then refuses.
     caching: 'revalidate',
-    handler: ({ query }, ctx) => {
+    handler: async ({ query }, ctx) => {
       const { limit = PAGE_LIMIT_DEFAULT, cursor, ...search } = query;
       // The cursor is bound to the query (not to the page size, which may change between pages) and to the
       // ranking's generation: the prior follows new filings, which can reorder the list between two pages.
-      const { generation } = catalogueIndex(ctx.db);
+      const { generation } = await catalogueIndex(ctx.db);
       const offset = cursor ? ctx.cursors.decode(cursor, search, generation) : 0;
-      const ids = searchProcedureIds(ctx.db, search);
+      const ids = await searchProcedureIds(ctx.db, search);
       const pageIds = ids.slice(offset, offset + limit);
       const next = offset + limit < ids.length ? ctx.cursors.encode(offset + limit, search, generation) : null;
-      return { items: summariesByIds(ctx.db, pageIds), nextCursor: next, total: ids.length };
+      return { items: await summariesByIds(ctx.db, pageIds), nextCursor: next, total: ids.length };
     },
   }),
   defineRoute({
@@ -43,6 +43,6 @@ export const procedureRoutes: readonly Route[] = [
     responses: { 200: { schema: Procedure, description: 'The procedure' } },
     errors: [400, 404],
     caching: 'catalogue',
-    handler: ({ params: { code } }, ctx) => foundOr404(getProcedure(ctx.db, code), `No procedure with code ${code}.`),
+    handler: async ({ params: { code } }, ctx) => foundOr404(await getProcedure(ctx.db, code), `No procedure with code ${code}.`),
   }),
 ];

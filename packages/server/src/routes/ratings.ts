@@ -47,10 +47,10 @@ export const ratingRoutes: readonly Route[] = [
     rateLimit: 'ratings',
     bodyLimit: RATING_BODY_LIMIT,
     screen: refuseHoneypot,
-    handler: ({ headers: { idempotencyKey }, body }, ctx) => {
+    handler: async ({ headers: { idempotencyKey }, body }, ctx) => {
       const submission: RatingSubmission =
         body.target.type === 'dossier' ? { ...body, target: { type: 'dossier', code: normalizeDossierCode(body.target.code) } } : body;
-      const outcome = submitRating(ctx.db, submission, { idempotencyKey, now: ctx.clock.now(), canRate: (s) => canRate(s as never) });
+      const outcome = await submitRating(ctx.db, submission, { idempotencyKey, now: ctx.clock.now(), canRate: (s) => canRate(s as never) });
       switch (outcome.kind) {
         case 'created':
           return answer(201, outcome.receipt);
@@ -82,9 +82,9 @@ export const ratingRoutes: readonly Route[] = [
     responses: { 200: { schema: RatingSummary, description: 'Summary' } },
     errors: [400, 404],
     caching: 'revalidate',
-    handler: ({ query }, ctx) => {
-      const { summaryScope, scope, period } = resolveScope(ctx, query);
-      const counts = ratingCounts(ctx.db, scope, period);
+    handler: async ({ query }, ctx) => {
+      const { summaryScope, scope, period } = await resolveScope(ctx, query);
+      const counts = await ratingCounts(ctx.db, scope, period);
       const total = counts.very_satisfied + counts.satisfied + counts.dissatisfied;
       const satisfiedRate = total > 0 ? (counts.very_satisfied + counts.satisfied) / total : null;
       return { scope: summaryScope, period, total, counts, satisfiedRate };

@@ -33,7 +33,7 @@ function monthStartBefore(date: string, months: number): string {
 }
 
 /** Resolve a validated scope query, or throw 400 (contradictory) / 404 (unknown unit or office). */
-export function resolveScope(ctx: AppContext, query: ScopeQuery): ResolvedScope {
+export async function resolveScope(ctx: AppContext, query: ScopeQuery): Promise<ResolvedScope> {
   if (query.unit && query.office) {
     throw validationProblem([{ path: 'query.office', message: 'Give either unit or office, not both' }]);
   }
@@ -42,14 +42,14 @@ export function resolveScope(ctx: AppContext, query: ScopeQuery): ResolvedScope 
   let scope: StatsScope = { type: 'province' };
   let summaryScope: SummaryScope = { type: 'province', code: province.code, name: province.name };
   if (query.unit && query.unit !== province.code) {
-    const unit = getCurrentUnit(ctx.db, query.unit);
+    const unit = await getCurrentUnit(ctx.db, query.unit);
     if (!unit) {
       throw notFound(`No current unit with code ${query.unit}. Former units can be found with /v1/units/resolve.`);
     }
     scope = { type: 'unit', code: unit.code };
     summaryScope = { type: 'unit', code: unit.code, name: unit.fullName };
   } else if (query.office) {
-    const office = getOfficeRef(ctx.db, query.office);
+    const office = await getOfficeRef(ctx.db, query.office);
     if (!office) throw notFound(`No office with id ${query.office}.`);
     scope = { type: 'office', id: office.id };
     summaryScope = { type: 'office', id: office.id, name: office.name };

@@ -17,9 +17,9 @@ export const statsRoutes: readonly Route[] = [
     responses: { 200: { schema: Stats, description: 'Figures' } },
     errors: [400, 404],
     caching: 'revalidate',
-    handler: ({ query }, ctx) => {
-      const { scope, summaryScope, period, today } = resolveScope(ctx, query);
-      return { scope: summaryScope, period, ...queryStats(ctx.db, scope, period, today) };
+    handler: async ({ query }, ctx) => {
+      const { scope, summaryScope, period, today } = await resolveScope(ctx, query);
+      return { scope: summaryScope, period, ...(await queryStats(ctx.db, scope, period, today)) };
     },
   }),
 ];

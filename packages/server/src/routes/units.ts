@@ -20,7 +20,7 @@ export const unitRoutes: readonly Route[] = [
     responses: { 200: { schema: UnitCollection, description: 'Units' } },
     errors: [400],
     caching: 'catalogue',
-    handler: ({ query }, ctx) => ({ items: listUnits(ctx.db, query) }),
+    handler: async ({ query }, ctx) => ({ items: await listUnits(ctx.db, query) }),
   }),
   defineRoute({
     method: 'GET',
@@ -42,6 +42,6 @@ export const unitRoutes: readonly Route[] = [
     responses: { 200: { schema: AdministrativeUnit, description: 'The unit' } },
     errors: [400, 404],
     caching: 'catalogue',
-    handler: ({ params: { code } }, ctx) => foundOr404(getUnit(ctx.db, code), `No administrative unit with code ${code}.`),
+    handler: async ({ params: { code } }, ctx) => foundOr404(await getUnit(ctx.db, code), `No administrative unit with code ${code}.`),
   }),
 ];

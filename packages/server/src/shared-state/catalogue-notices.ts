@@ -6,7 +6,7 @@
  * A notice missed while Redis was down is made up for when the subscription is back.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/database.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { filingsChanged, onFilingsChanged } from '../db/search-index.js';
 import type { Redis } from './redis.js';

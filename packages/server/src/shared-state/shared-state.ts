@@ -3,7 +3,7 @@
  * every instance of the province sees it. Keys and channels start with the deployment's prefix (by default
  * `motcua:<province>:`, so instances of several provinces can share one Redis).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/database.js';
 import type { FastifyInstance } from 'fastify';
 import { shareFilingChanges } from './catalogue-notices.js';
 import { connectRedis, type Redis } from './redis.js';
