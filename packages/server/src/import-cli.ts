@@ -16,7 +16,8 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { closeDatabase, openDatabase, transaction, type Database } from './db/database.js';
+import { withoutPassword } from './db/postgres/pool.js';
+import { closeDatabase, databaseExists, openDatabase, transaction, type Database } from './db/database.js';
 import { ensureSecret } from './db/meta.js';
 import { importCalendarInto, importOfficesInto } from './db/province-import.js';
 import { getCatalogueFitness, removeProcedures, setCatalogueFitness, storedProcedureCodes, upsertProcedures } from './db/procedures.js';
@@ -79,7 +80,7 @@ async function withDatabase<T>(dbPath: string, use: () => T | Promise<T>): Promi
     return await use();
   } catch (error) {
     if (error instanceof ProvinceError || error instanceof DatabaseError) throw error;
-    throw new DatabaseError(`cannot use the database ${dbPath}: ${(error as Error).message}`, { cause: error });
+    throw new DatabaseError(`cannot use the database ${withoutPassword(dbPath)}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -100,7 +101,7 @@ function openTarget(dbPath: string, requested: string | undefined, dryRun: boole
 }
 
 async function openOrSeed(dbPath: string, requested: string | undefined, dryRun: boolean, needsUnits: boolean, list: InputRow[] | null, err: Output): Promise<Target> {
-  const existing = existsSync(dbPath) ? await openDatabase(dbPath) : null;
+  const existing = (await databaseExists(dbPath)) ? await openDatabase(dbPath) : null;
   let db = existing;
   try {
     const choice = await chooseProvince(existing, requested);
@@ -108,7 +109,7 @@ async function openOrSeed(dbPath: string, requested: string | undefined, dryRun:
       if (dryRun) db = needsUnits ? await openDatabase(':memory:') : null;
       else db ??= await openDatabase(dbPath);
       if (db) {
-        err.write(`${dbPath}: not seeded yet, filling it as the server's first start would for ${describeProvince(choice)}\n`);
+        err.write(`${withoutPassword(dbPath)}: not seeded yet, filling it as the server's first start would for ${describeProvince(choice)}\n`);
         await seedDatabase(db, createFactorHasher(await ensureSecret(db, 'verification_secret')), {
           demo: false, province: choice.code, now: new Date(), ...(list ? { procedureList: list } : {}),
         });
@@ -174,8 +175,8 @@ export function formatFitnessFindings(report: FitnessReport): string {
 
 /** `--report`: the fitness report kept in the database at `dbPath`. */
 async function printFitness(dbPath: string, json: boolean, out: Output, err: Output): Promise<number> {
-  if (!existsSync(dbPath)) {
-    err.write(`Database not found: ${dbPath}\n`);
+  if (!(await databaseExists(dbPath))) {
+    err.write(`Database not found: ${withoutPassword(dbPath)}\n`);
     return 1;
   }
   const report = await withDatabase(dbPath, async () => {
@@ -288,7 +289,7 @@ function withRemoved(fitness: FitnessReport, removed: readonly { code: string; w
 /** The province the database at `dbPath` serves, or will serve, and the procedures it holds; reads only. */
 function provinceFor(dbPath: string, requested: string | undefined): Promise<{ choice: ProvinceChoice; stored: Set<string>; known: Set<string> }> {
   return withDatabase(dbPath, async () => {
-    const db = existsSync(dbPath) ? await openDatabase(dbPath) : null;
+    const db = (await databaseExists(dbPath)) ? await openDatabase(dbPath) : null;
     try {
       return { choice: await chooseProvince(db, requested), ...(db ? await knownCodes(db) : { stored: new Set<string>(), known: new Set<string>() }) };
     } finally {

@@ -124,7 +124,7 @@ describe('seeding', () => {
        VALUES (?, '1.001193', 'x', 1, '2026-11-27T08:00:00+07:00', 'A*', '[]', '2026-11-27', 0, 0, '')`,
       code,
     );
-    await assert.rejects(seedDatabase(db, hasher, { demo: true, dossierCount: TEST_DOSSIERS, now: TEST_NOW }), /UNIQUE/);
+    await assert.rejects(seedDatabase(db, hasher, { demo: true, dossierCount: TEST_DOSSIERS, now: TEST_NOW }), /UNIQUE|unique constraint/);
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM dossiers'), 1);
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM ratings'), 0);
     assert.equal(await getMeta(db, 'seeded:demo'), null);

@@ -23,6 +23,9 @@ import { all, one, run, sql } from '../src/db/query.js';
 import { ensureSecret } from '../src/db/meta.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
+import {
+  TEST_ENGINE, copyDatabaseNamed, createDatabase, databaseExistsNamed, databaseName, databaseUrl, newDatabaseName, stableDatabaseName,
+} from './postgres-support.js';
 
 /** The fixed "now" of the tests: dossiers are generated up to it, the default statistics period ends on it. */
 export const TEST_NOW = new Date('2026-11-28T10:00:00+07:00');
@@ -53,6 +56,43 @@ export function seededTemplate(demoDossiers: number | null = TEST_DOSSIERS): Pro
   return template;
 }
 
+const postgresTemplates = new Map<string, Promise<string>>();
+
+/** On PostgreSQL: the name of a seeded template database (made once per process and configuration). */
+function postgresTemplate(demoDossiers: number | null): Promise<string> {
+  const key = String(demoDossiers);
+  let template = postgresTemplates.get(key);
+  if (!template) {
+    template = (async () => {
+      const name = newDatabaseName(`template_${key}`);
+      const db = await openDatabase(await createDatabase(name));
+      await seedDatabase(db, createFactorHasher(await ensureSecret(db, 'verification_secret')), {
+        demo: demoDossiers !== null,
+        ...(demoDossiers !== null ? { dossierCount: demoDossiers } : {}),
+        now: TEST_NOW,
+      });
+      await close(db);
+      return name;
+    })();
+    postgresTemplates.set(key, template);
+  }
+  return template;
+}
+
+/** On PostgreSQL whatever engine the suite runs on: the URL of a new database holding the seeded template. */
+export async function seededPostgresDatabaseUrl(dossiers: number | null = TEST_DOSSIERS): Promise<string> {
+  return createDatabase(newDatabaseName('seeded'), await postgresTemplate(dossiers));
+}
+
+/** The database name behind each PostgreSQL database the helpers opened (for copies). */
+const postgresNames = new WeakMap<Database, string>();
+
+async function openPostgres(url: string): Promise<Database> {
+  const db = await openDatabase(url);
+  postgresNames.set(db, databaseName(url));
+  return db;
+}
+
 export interface TestServerOptions extends Omit<CreateServerOptions, 'database'> {
   /** Demo dossiers in the template (null: catalogue only). */
   dossiers?: number | null;
@@ -60,11 +100,13 @@ export interface TestServerOptions extends Omit<CreateServerOptions, 'database'>
 
 /** An empty, migrated database of the test's own; close it when done (a server given it closes it). */
 export async function freshDatabase(): Promise<Database> {
+  if (TEST_ENGINE === 'postgres') return openPostgres(await createDatabase(newDatabaseName('fresh')));
   return openDatabase(':memory:');
 }
 
 /** A private copy of the seeded template (`dossiers` demo dossiers, null: catalogue only). */
 export async function seededDatabase(dossiers: number | null = TEST_DOSSIERS): Promise<Database> {
+  if (TEST_ENGINE === 'postgres') return openPostgres(await createDatabase(newDatabaseName('seeded'), await postgresTemplate(dossiers)));
   return openDatabase(await seededTemplate(dossiers));
 }
 
@@ -73,12 +115,14 @@ export async function seededDatabase(dossiers: number | null = TEST_DOSSIERS): P
  * test's temporary folder `dir` (nothing is created yet).
  */
 export function databaseLocation(dir: string, name: string): string {
+  if (TEST_ENGINE === 'postgres') return databaseUrl(stableDatabaseName(dir, name));
   return join(dir, `${name}.db`);
 }
 
 /** Like {@link databaseLocation}, already holding a copy of the seeded template. */
 export async function seededDatabaseAt(dir: string, name: string, dossiers: number | null = TEST_DOSSIERS): Promise<string> {
   const location = databaseLocation(dir, name);
+  if (TEST_ENGINE === 'postgres') return createDatabase(databaseName(location), await postgresTemplate(dossiers));
   writeFileSync(location, await seededTemplate(dossiers));
   return location;
 }
@@ -92,11 +136,13 @@ export async function freshDatabaseAt(dir: string, name: string): Promise<string
 
 /** Whether a database was created at `location`. */
 export async function databaseExists(location: string): Promise<boolean> {
+  if (TEST_ENGINE === 'postgres') return databaseExistsNamed(databaseName(location));
   return existsSync(location);
 }
 
 /** Open the database at a location from {@link databaseLocation} (close it when done). */
 export async function databaseAt(location: string): Promise<Database> {
+  if (TEST_ENGINE === 'postgres') return openPostgres(location);
   return openDatabase(location);
 }
 
@@ -124,12 +170,19 @@ export async function execute(db: Database, text: string, ...params: unknown[]):
 
 /** The names of the database's tables, sorted. */
 export async function tableNames(db: Database): Promise<string[]> {
-  const rows = await queryRows<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  const rows = await queryRows<{ name: string }>(
+    db,
+    TEST_ENGINE === 'postgres'
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  );
   return rows.map((r) => r.name);
 }
 
 /** A private copy of `db` as it is now. */
 export async function copyDatabase(db: Database): Promise<Database> {
+  const name = postgresNames.get(db);
+  if (name) return openPostgres(await copyDatabaseNamed(name));
   return openDatabase(serializeDatabase(db));
 }
 

@@ -8,11 +8,13 @@
  * acknowledged write (a rating, an ingest) is on disk. Kysely's SQLite driver runs one query at a time on the
  * one connection and holds it for a transaction, which keeps transactions atomic under concurrent requests.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { migrate } from './migrations.js';
+import { openPostgres as openPostgresPool, postgresDatabaseExists } from './postgres/open.js';
+import { isPostgresUrl, type Pool } from './postgres/pool.js';
 import { statement } from './statements.js';
 
 /**
@@ -28,9 +30,10 @@ export type Database = Kysely<Tables>;
 export const MEMORY_DB = ':memory:';
 
 /** Which engine a database runs on. */
-export type Engine = 'sqlite';
+export type Engine = 'sqlite' | 'postgres';
 
 const sqliteHandles = new WeakMap<Database, BetterSqlite3.Database>();
+const postgresPools = new WeakMap<Database, Pool>();
 const closed = new WeakSet<Database>();
 /** The database each open transaction runs on (caches and engine handles are kept per database). */
 const roots = new WeakMap<Database, Database>();
@@ -80,12 +83,27 @@ function openSqlite(path: string | Buffer): BetterSqlite3.Database {
  * @example const db = await openDatabase(':memory:');
  */
 export async function openDatabase(location: string | Buffer): Promise<Database> {
+  if (typeof location === 'string' && isPostgresUrl(location)) return openPostgres(location);
   const sqlite = openSqlite(location);
   // Statements are compiled once per connection and reused (db/statements.ts): the driver asks for one per query.
   const database = { prepare: (text: string) => statement(sqlite, text), close: () => sqlite.close() };
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   sqliteHandles.set(db, sqlite);
   return db;
+}
+
+/** PostgreSQL at `url`: a pool, the database created if missing and migrated before the first query is served. */
+async function openPostgres(url: string): Promise<Database> {
+  const pool = await openPostgresPool(url);
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  postgresPools.set(db, pool);
+  return db;
+}
+
+/** Whether a database exists at `location` (a SQLite file, a PostgreSQL database), without creating it. */
+export async function databaseExists(location: string): Promise<boolean> {
+  if (isPostgresUrl(location)) return postgresDatabaseExists(location);
+  return location !== MEMORY_DB && location !== '' && existsSync(location);
 }
 
 /** Close a database (idempotent). Queries on it fail afterwards. */
@@ -108,6 +126,7 @@ export function isClosed(db: Database): boolean {
 /** The engine `db` (or the database of a transaction on it) runs on. */
 export function engineOf(db: Database): Engine {
   if (sqliteHandles.has(rootOf(db))) return 'sqlite';
+  if (postgresPools.has(rootOf(db))) return 'postgres';
   throw new Error('Not a database opened by openDatabase.');
 }
 
@@ -150,6 +169,11 @@ export async function savepoint<T>(trx: Database, work: () => Promise<T>): Promi
  */
 export function sqliteHandle(db: Database): BetterSqlite3.Database | null {
   return sqliteHandles.get(rootOf(db)) ?? null;
+}
+
+/** The pool under a PostgreSQL database (bulk loading through COPY); null on another engine. */
+export function postgresPool(db: Database): Pool | null {
+  return postgresPools.get(rootOf(db)) ?? null;
 }
 
 /** The bytes of a SQLite database (a copy that `openDatabase` opens in memory). */

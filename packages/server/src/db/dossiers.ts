@@ -14,6 +14,7 @@ import { filingsChanged } from './search-index.js';
 import { insertText, statement } from './statements.js';
 import { applyDossierStats } from './stats.js';
 import type { StoredDossier } from './types.js';
+import { batchInserter } from './batch-insert.js';
 
 /** A stored dossier row as read back for a lookup. */
 export interface DossierRow {
@@ -130,13 +131,8 @@ export function dossierInserter(db: Database, hasher: FactorHasher): { add: (d: 
     const insert = statement(sqlite, insertText('dossiers', INSERT_COLUMNS));
     return { add: (d) => void insert.run(insertValues(rowParams(d, hasher, now))), flush: async () => {} };
   }
-  const pending: RowParams[] = [];
-  return {
-    add: (d) => void pending.push(rowParams(d, hasher, now)),
-    flush: async () => {
-      for (const p of pending.splice(0)) await insertRow(db, p);
-    },
-  };
+  const batch = batchInserter(db, 'dossiers', INSERT_COLUMNS);
+  return { add: (d) => batch.add(insertValues(rowParams(d, hasher, now))), flush: batch.flush };
 }
 
 /**

@@ -17,6 +17,7 @@
 import { fold } from '@motcua/sdk';
 import type { ProcedureLevel, ProcedureSearchQuery } from '@motcua/sdk';
 import type { Database } from './database.js';
+import { procedureIdsWithAll } from './full-text.js';
 import { LEVEL_BITS } from './procedures.js';
 import { all, sql } from './query.js';
 import { accentKey, catalogueIndex, typedTokens } from './search-index.js';
@@ -145,13 +146,9 @@ function score(e: Entry, slots: readonly Slot[], phrase: string, typo: boolean, 
   return s + SCORE.prior * e.prior;
 }
 
-/** Procedures mentioning every word anywhere (body included), from the full-text index (SQLite: FTS5). */
-async function bodyMatches(db: Database, slots: readonly Slot[]): Promise<number[]> {
-  const expression = slots
-    .map((s) => `(${s.forms.map((f) => `"${f}"${s.prefix ? '*' : ''}`).join(' OR ')})`)
-    .join(' AND ');
-  const rows = await all(db, sql<{ id: number }>`SELECT rowid AS id FROM procedure_search WHERE procedure_search MATCH ${expression}`);
-  return rows.map((r) => r.id);
+/** Procedures mentioning every word anywhere (body included), from the full-text index. */
+function bodyMatches(db: Database, slots: readonly Slot[]): Promise<number[]> {
+  return procedureIdsWithAll(db, slots);
 }
 
 /** Rank the procedures holding every slot, then the related rows, identical names once. */

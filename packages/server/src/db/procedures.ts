@@ -7,6 +7,7 @@ import type { Agency, Block, Field, Procedure, ProcedureLevel, ProcedureSummary,
 import type { FitnessReport } from '../catalogue/fitness.js';
 import type { CatalogueProcedure } from '../catalogue/types.js';
 import { transaction, type Database } from './database.js';
+import { indexProcedureText, unindexProcedureText } from './full-text.js';
 import { getMeta, setMeta } from './meta.js';
 import { all, one, run, sql } from './query.js';
 
@@ -48,18 +49,6 @@ function richTextWords(text: RichText): string[] {
     else runs(block.content);
   }
   return out;
-}
-
-/**
- * The full-text index of procedure texts (SQLite: the FTS5 table `procedure_search`, rowid = procedure id):
- * a procedure's entry written, or removed. Read by `bodyMatches` in procedure-search.ts.
- */
-async function indexProcedureText(db: Database, id: number, name: string, keywords: string, body: string): Promise<void> {
-  await run(db, sql`INSERT INTO procedure_search (rowid, name, keywords, body) VALUES (${id}, ${name}, ${keywords}, ${body})`);
-}
-
-async function unindexProcedureText(db: Database, id: number): Promise<void> {
-  await run(db, sql`DELETE FROM procedure_search WHERE rowid = ${id}`);
 }
 
 /** Folded tokens joined by spaces: what the full-text index stores. */

@@ -11,6 +11,7 @@
 import { addDays, countsAsReceived, dossierDeadline, onTimeRate, overdueDays, type DossierStatus } from '@motcua/sdk';
 import type { MonthlyFigures, Period, StatsFigures } from '@motcua/sdk';
 import { transaction, type Database } from './database.js';
+import { batchInserter } from './batch-insert.js';
 import { all, one, run, sql } from './query.js';
 
 const SUMS = `sum(received) AS received, sum(settled) AS settled, sum(on_time) AS on_time, sum(early) AS early,
@@ -71,8 +72,6 @@ function addTotal(db: Database, day: string, d: Delta, sign: number) {
 
 /** Dossiers read per query by {@link rebuildStats} (a year of a province does not sit in memory at once). */
 const REBUILD_PAGE = 20_000;
-/** Aggregate rows written per statement by {@link rebuildStats} (9 values each, well under both engines' limits). */
-const INSERT_CHUNK = 500;
 
 /** Recompute every aggregate from the dossiers table (after seeding, or to repair). */
 export async function rebuildStats(db: Database): Promise<void> {
@@ -95,12 +94,9 @@ export async function rebuildStats(db: Database): Promise<void> {
       after = page.at(-1)!.id;
     }
     // Many rows a statement: a year of a province has about 100,000 (day, unit, office) keys.
-    const keys = [...sums.values()];
-    for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
-      const rows = keys.slice(i, i + INSERT_CHUNK).map(({ day, unit, office, delta }) => sql`(${day}, ${unit}, ${office}, ${sql.join(delta)})`);
-      await run(trx, sql`INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta)
-        VALUES ${sql.join(rows)}`);
-    }
+    const daily = batchInserter(trx, 'stats_daily', 'day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta');
+    for (const { day, unit, office, delta } of sums.values()) daily.add([day, unit, office, ...delta]);
+    await daily.flush();
     await run(trx, sql`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
       SELECT day, ${sql.raw(SUMS)} FROM stats_daily GROUP BY day`);
   });

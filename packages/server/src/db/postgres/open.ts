@@ -56,3 +56,17 @@ async function migrated(pool: Pool): Promise<Pool> {
     throw error;
   }
 }
+
+/** Whether the database `url` names exists (it may be empty). */
+export async function postgresDatabaseExists(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === INVALID_CATALOG_NAME) return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -12,6 +12,11 @@ export function isPostgresUrl(text: string): boolean {
   return /^postgres(ql)?:\/\//i.test(text);
 }
 
+/** A database location fit for messages and logs: a PostgreSQL URL's password replaced by ***. */
+export function withoutPassword(location: string): string {
+  return isPostgresUrl(location) ? location.replace(/^([a-z]+:\/\/[^:/@]*:)[^/]*@/i, '$1***@') : location;
+}
+
 const INT8 = 20;
 const NUMERIC = 1700;
 

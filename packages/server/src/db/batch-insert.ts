@@ -1,0 +1,43 @@
+/**
+ * Bulk insertion through the query builder (statistics rebuilds; the seed on PostgreSQL): rows gathered into
+ * multi-row INSERTs, one round trip per batch instead of one per row, written in order as the batches fill.
+ */
+import type { Database } from './database.js';
+import { run, sql } from './query.js';
+
+/**
+ * Rows per statement: 21,000 values for the widest table (dossiers, 21 columns), under both engines' limits
+ * (PostgreSQL 65,535 parameters, SQLite 32,766).
+ */
+const ROWS_PER_STATEMENT = 1000;
+
+export interface BatchInserter {
+  /** Queue one row (values in the order of the columns); written when its batch is full. */
+  add: (values: readonly unknown[]) => void;
+  /** Write what is queued and wait for every batch; rejects with the first failure. */
+  flush: () => Promise<void>;
+}
+
+/** A batch inserter into `table (columns)`, on `db` (the caller's transaction). */
+export function batchInserter(db: Database, table: string, columns: string): BatchInserter {
+  let pending: (readonly unknown[])[] = [];
+  let written: Promise<void> = Promise.resolve();
+  const write = () => {
+    const rows = pending;
+    pending = [];
+    const statement = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns)}) VALUES ${sql.join(rows.map((r) => sql`(${sql.join(r)})`))}`;
+    written = written.then(() => run(db, statement).then(() => undefined));
+    // Failures surface in flush(); until then, keep them from counting as unhandled.
+    written.catch(() => {});
+  };
+  return {
+    add: (values) => {
+      pending.push(values);
+      if (pending.length >= ROWS_PER_STATEMENT) write();
+    },
+    flush: async () => {
+      if (pending.length > 0) write();
+      await written;
+    },
+  };
+}
