@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseRows, type InputRow } from './catalogue/table-input.js';
 import { hashApiKey } from './db/api-keys.js';
+import { isPostgresUrl, withoutPassword } from './db/postgres/pool.js';
 import type { ChallengeSettings } from './http/challenge.js';
 import { ProvinceError, requestedProvince } from './province-choice.js';
 import { redactedRedisUrl } from './shared-state/redis.js';
@@ -39,7 +40,10 @@ export interface ServerOptions {
   host?: string;
   /** Listen port (CLI only). Default 8080. */
   port?: number;
-  /** SQLite file, created with its folder on first run, or `:memory:`. Default `./var/motcua.db`. */
+  /**
+   * SQLite file, created with its folder on first run, or `:memory:`; or a PostgreSQL database,
+   * `postgres://user:password@host:port/name` (created on first run when the role may). Default `./var/motcua.db`.
+   */
   dbPath?: string;
   /**
    * Redis shared by several instances (`redis://[:password@]host:port[/db]`, `rediss://` for TLS): rate-limit
@@ -140,6 +144,18 @@ function parsePort(text: string, name: string): number {
   return n;
 }
 
+/** A PostgreSQL URL the driver can use: it parses and names a database. The password is never repeated. */
+function checkPostgresUrl(text: string): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (url && url.hostname && url.pathname.length > 1) return;
+  throw new ConfigError(`db: expected postgres://user:password@host:port/database, got "${withoutPassword(text)}"`);
+}
+
 function keyHashes(env: NodeJS.ProcessEnv, name: string): string[] {
   const keys = (env[name] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   for (const key of keys) {
@@ -155,7 +171,8 @@ export const USAGE = `Usage: motcua-server [options]
 Options (environment variable in brackets):
   --port <n>              port to listen on, 0 for any free port [PORT] (default 8080)
   --host <addr>           address to listen on [HOST] (default 127.0.0.1)
-  --db <path>             SQLite file, or :memory: [MOTCUA_DB] (default ./var/motcua.db)
+  --db <path|url>         SQLite file or :memory:, or a PostgreSQL database
+                          postgres://user:password@host:port/name [MOTCUA_DB] (default ./var/motcua.db)
   --redis <url>           Redis shared by several instances, e.g. redis://10.0.0.5:6379 [MOTCUA_REDIS]
                           (default: none, limits and caches in this process)
   --province <code>       2-digit province code after the 2025 reform, e.g. 20 Lạng Sơn, 38 Thanh Hóa,
@@ -240,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cdnRoot: defaults.cdnRoot,
     logLevel: 'info',
   };
+  if (isPostgresUrl(config.dbPath!)) checkPostgresUrl(config.dbPath!);
   const port = pick(flags.port, 'PORT');
   if (port !== undefined) config.port = parsePort(port, 'port');
   const redisUrl = pick(flags.redis, 'MOTCUA_REDIS');

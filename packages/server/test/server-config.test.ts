@@ -54,6 +54,15 @@ describe('loadConfig', () => {
     assert.equal(config.logLevel, 'warn');
   });
 
+  test('a PostgreSQL database by URL, from the flag or the environment; a URL without a database is refused, its password unrepeated', () => {
+    assert.equal(loadConfig({}, ['--db', 'postgres://motcua:secret@db.internal:5432/motcua']).dbPath, 'postgres://motcua:secret@db.internal:5432/motcua');
+    assert.equal(loadConfig({ MOTCUA_DB: 'postgresql://motcua@127.0.0.1/motcua' }, []).dbPath, 'postgresql://motcua@127.0.0.1/motcua');
+    for (const bad of ['postgres://motcua:s3cret-pass@db.internal:5432', 'postgres://motcua:s3cret-pass@/motcua', 'postgres://motcua:s3cret pass@db internal/x']) {
+      assert.throws(() => loadConfig({}, ['--db', bad]), (e) =>
+        e instanceof ConfigError && /expected postgres:\/\/user:password@host:port\/database/.test(e.message) && !e.message.includes('s3cret'));
+    }
+  });
+
   test('bad values are reported by name', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }, []), (e) => e instanceof ConfigError && /port/.test(e.message));
     assert.throws(() => loadConfig({}, ['--verification', 'sometimes']), /verification/);
