@@ -80,6 +80,23 @@ export interface SubmitOptions {
  * key with another body is a conflict; a second rating of a dossier is refused.
  */
 export async function submitRating(db: Database, submission: RatingSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
+  try {
+    return await submitOnce(db, submission, opts);
+  } catch (error) {
+    // Two instances given the same key (or two keys for one dossier) at the same moment: on PostgreSQL both
+    // transactions read "not there yet" and the second insert meets the first's unique key. Once more, it reads
+    // the committed rating, and answers as a replay, a conflict or "already rated". SQLite serialises writers.
+    if (!isUniqueViolation(error)) throw error;
+    return submitOnce(db, submission, opts);
+  }
+}
+
+/** A unique key taken by a concurrent transaction (PostgreSQL's SQLSTATE 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+async function submitOnce(db: Database, submission: RatingSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
   const fingerprint = submissionFingerprint(submission);
   return transaction(db, async (trx): Promise<SubmitOutcome> => {
     const previous = await one(trx, sql<{ fingerprint: string; response: string }>`SELECT fingerprint, response
