@@ -288,7 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   config.demo = flags.demo ?? (demoEnv !== undefined && demoEnv !== '' ? parseBool(demoEnv, 'MOTCUA_DEMO') : false);
   const demoDossiers = pick(flags['demo-dossiers'], 'MOTCUA_DEMO_DOSSIERS');
   if (demoDossiers !== undefined) {
-    if (!/^[0-9]{1,7}$/.test(demoDossiers)) throw new ConfigError(`demo-dossiers: expected a number, got "${demoDossiers}"`);
+    if (!/^[0-9]{1,8}$/.test(demoDossiers)) throw new ConfigError(`demo-dossiers: expected a number, got "${demoDossiers}"`);
     config.demoDossiers = Number(demoDossiers);
   }
 

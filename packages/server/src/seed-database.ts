@@ -5,6 +5,7 @@
  */
 import { addDays, vnDate } from '@motcua/sdk';
 import { holidayCalendar } from './catalogue/calendar.js';
+import { bulkTransaction } from './db/bulk-load.js';
 import { transaction, type Database } from './db/database.js';
 import { currentHolidayCalendar } from './db/province-import.js';
 import { PROCEDURES_FILE, dataPath, loadDistrictRanges, loadProvinceUnits } from './catalogue/data.js';
@@ -17,14 +18,14 @@ import { dossierInserter } from './db/dossiers.js';
 import { DEMO_META_KEY, getMeta, PROVINCE_META_KEY, setMeta } from './db/meta.js';
 import { listOffices, upsertOffices } from './db/offices.js';
 import { allProcedures, setCatalogueFitness, upsertProcedures } from './db/procedures.js';
-import { insertRatings, rebuildRatingStats } from './db/ratings.js';
+import { rebuildRatingStats, storeSeedRatings, type KeyedRating } from './db/ratings.js';
 import { rebuildStats } from './db/stats.js';
 import { replaceUnits } from './db/units.js';
 import { generateDossiers } from './demo/dossiers.js';
 import { demoOffices, demoProvince } from './demo/offices.js';
 import { provinceAgencyCode } from './demo/office-shares.js';
 import { createRng } from './demo/random.js';
-import { generateRatings } from './demo/ratings.js';
+import { ratingsFor } from './demo/ratings.js';
 import type { FactorHasher } from './privacy/verification.js';
 import { chooseProvince } from './province-choice.js';
 
@@ -120,20 +121,25 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       province,
       provinceAgencyCode: provinceAgencyCode(loadProvinceUnits(province).province),
     });
-    await transaction(db, async (trx) => {
+    const offices = new Map((await listOffices(db, {})).map((o) => [o.id, o.unit.code]));
+    await bulkTransaction(db, async (trx, open) => {
       if ((await getMeta(trx, DEMO_META_KEY)) !== null) return;
-      const insert = dossierInserter(trx, hasher);
-      // The rating generator reads each dossier once; storing it on the way keeps only the ratings in memory.
-      function* stored() {
-        for (const d of dossiers) {
-          insert.add(d);
-          report.dossiers++;
-          yield d;
+      // Each dossier is rated as it is stored: only the ratings (about a third of the dossiers) wait in memory
+      // for the dossiers' table to end, so a national year streams through.
+      const insert = dossierInserter(open, hasher);
+      const rng = createRng(RATINGS_SEED);
+      const ratings: KeyedRating[] = [];
+      for (const d of dossiers) {
+        await insert.add(d);
+        report.dossiers++;
+        for (const rating of ratingsFor(d, rng)) {
+          const officeKey = rating.target.type === 'office' ? rating.target.id : (d.officeId ?? '');
+          const unitKey = rating.target.type === 'office' ? (offices.get(rating.target.id) ?? '') : (d.unitCode ?? '');
+          ratings.push({ rating, unitKey, officeKey });
         }
       }
-      const ratings = generateRatings(stored(), createRng(RATINGS_SEED));
-      await insert.flush();
-      report.ratings = (await insertRatings(trx, ratings)).inserted;
+      await insert.end();
+      report.ratings = await storeSeedRatings(open, ratings);
       await rebuildRatingStats(trx);
       await rebuildStats(trx);
       await setMeta(trx, DEMO_META_KEY, options.now.toISOString());

@@ -15,6 +15,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { migrate } from './migrations.js';
 import { openPostgres as openPostgresPool, postgresDatabaseExists } from './postgres/open.js';
 import { isPostgresUrl, type Pool } from './postgres/pool.js';
+import type { PoolClient } from 'pg';
 import { statement } from './statements.js';
 
 /**
@@ -174,6 +175,30 @@ export function sqliteHandle(db: Database): BetterSqlite3.Database | null {
 /** The pool under a PostgreSQL database (bulk loading through COPY); null on another engine. */
 export function postgresPool(db: Database): Pool | null {
   return postgresPools.get(rootOf(db)) ?? null;
+}
+
+/**
+ * Run `work` in a transaction on PostgreSQL with the transaction's own connection at hand, for what the query
+ * builder cannot send (COPY). Queries through `trx` and through `client` run in the same transaction, one after
+ * the other: `work` must not start a query while a COPY on `client` is open.
+ */
+export async function postgresTransaction<T>(db: Database, work: (trx: Database, client: PoolClient) => Promise<T>): Promise<T> {
+  const pool = postgresPool(db);
+  if (!pool || db.isTransaction) throw new Error('postgresTransaction takes a PostgreSQL database, not a transaction on one.');
+  const client = await pool.connect();
+  // A Kysely whose only connection is `client`: its transaction is the one `client` runs.
+  const single = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} } as never }),
+  });
+  try {
+    return await single.transaction().execute(async (trx) => {
+      roots.set(trx, rootOf(db));
+      return work(trx, client);
+    });
+  } finally {
+    await single.destroy();
+    client.release();
+  }
 }
 
 /** The bytes of a SQLite database (a copy that `openDatabase` opens in memory). */

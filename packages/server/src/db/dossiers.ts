@@ -7,14 +7,13 @@
 import { isOpen, isSettled, vnDate } from '@motcua/sdk';
 import type { DossierStatus, DossierView, HistoryEvent } from '@motcua/sdk';
 import type { FactorHasher } from '../privacy/verification.js';
-import { sqliteHandle, transaction, type Database } from './database.js';
+import type { OpenBulkTable } from './bulk-load.js';
+import { transaction, type Database } from './database.js';
 import { applyHistoryEvent, lastEventWhere } from './history-event.js';
 import { one, run, sql } from './query.js';
 import { filingsChanged } from './search-index.js';
-import { insertText, statement } from './statements.js';
 import { applyDossierStats } from './stats.js';
 import type { StoredDossier } from './types.js';
-import { batchInserter } from './batch-insert.js';
 
 /** A stored dossier row as read back for a lookup. */
 export interface DossierRow {
@@ -119,20 +118,14 @@ async function insertRow(db: Database, p: RowParams): Promise<number> {
 }
 
 /**
- * Bulk insertion (seeding): a function storing one dossier with its history, statistics left to the caller
- * (rebuilt once at the end, much faster than dossier by dossier). Call it inside the caller's transaction and
- * await `flush` before the transaction ends. On SQLite each dossier is written at once by a prepared statement,
- * without a round trip through the query builder (250,000 of them at first start).
+ * Bulk insertion (seeding), through a bulk table of the caller's transaction (db/bulk-load.ts): stores one
+ * dossier with its history; statistics are left to the caller (rebuilt once at the end, much faster than
+ * dossier by dossier). Await each `add` and `end` before the transaction ends.
  */
-export function dossierInserter(db: Database, hasher: FactorHasher): { add: (d: StoredDossier) => void; flush: () => Promise<void> } {
+export function dossierInserter(open: OpenBulkTable, hasher: FactorHasher): { add: (d: StoredDossier) => void | Promise<void>; end: () => Promise<void> } {
   const now = new Date().toISOString();
-  const sqlite = sqliteHandle(db);
-  if (sqlite) {
-    const insert = statement(sqlite, insertText('dossiers', INSERT_COLUMNS));
-    return { add: (d) => void insert.run(insertValues(rowParams(d, hasher, now))), flush: async () => {} };
-  }
-  const batch = batchInserter(db, 'dossiers', INSERT_COLUMNS);
-  return { add: (d) => batch.add(insertValues(rowParams(d, hasher, now))), flush: batch.flush };
+  const table = open('dossiers', INSERT_COLUMNS);
+  return { add: (d) => table.add(insertValues(rowParams(d, hasher, now))), end: table.end };
 }
 
 /**

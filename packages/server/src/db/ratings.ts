@@ -5,13 +5,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Period, RatingLevel, RatingReceipt, RatingSubmission, RatingTarget } from '@motcua/sdk';
-import { sqliteHandle, transaction, type Database } from './database.js';
+import type { OpenBulkTable } from './bulk-load.js';
+import { transaction, type Database } from './database.js';
 import type { StoredRating } from './types.js';
 import { vnDay } from './dossiers.js';
 import { one, run, sql, all } from './query.js';
-import { insertText, statement } from './statements.js';
 import { scopeRows, type StatsScope } from './stats.js';
-import { batchInserter } from './batch-insert.js';
 
 /** Stable JSON (object keys sorted) so two equal bodies always fingerprint alike. */
 function stableJson(value: unknown): string {
@@ -30,8 +29,6 @@ export function submissionFingerprint(submission: RatingSubmission): string {
   return createHash('sha256').update(stableJson(submission)).digest('base64url');
 }
 
-type DossierKeys = { code: string; unit_code: string | null; office_id: string | null };
-type OfficeKeys = { id: string; unit_code: string };
 
 interface RatingRow {
   id: string;
@@ -205,69 +202,23 @@ export function isoVn(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
 }
 
-/**
- * What seeding ratings reads and writes per rating, in the engine's fastest form. Through the query builder
- * (PostgreSQL) the dossiers' and offices' keys are read once and the ratings written in multi-row batches:
- * one round trip per rating would make 240,000 of them for a province's year.
- */
-async function seedingQueries(db: Database) {
-  const sqlite = sqliteHandle(db);
-  if (!sqlite) {
-    const dossiers = new Map((await all(db, sql<DossierKeys>`SELECT code, unit_code, office_id FROM dossiers`)).map((d) => [d.code, d]));
-    const offices = new Map((await all(db, sql<OfficeKeys>`SELECT id, unit_code FROM offices`)).map((o) => [o.id, o]));
-    const batch = batchInserter(db, 'ratings', RATING_COLUMNS);
-    return {
-      dossier: async (code: string) => dossiers.get(code),
-      office: async (id: string) => offices.get(id),
-      insert: async (row: RatingRow) => batch.add(ratingValues(row)),
-      flush: batch.flush,
-    };
-  }
-  // On SQLite the 80,000 ratings of a first start skip the query builder: prepared statements, one call each.
-  const dossier = statement(sqlite, 'SELECT code, unit_code, office_id FROM dossiers WHERE code = ?');
-  const office = statement(sqlite, 'SELECT id, unit_code FROM offices WHERE id = ?');
-  const insert = statement(sqlite, insertText('ratings', RATING_COLUMNS));
-  return {
-    dossier: async (code: string) => dossier.get(code) as DossierKeys | undefined,
-    office: async (id: string) => office.get(id) as OfficeKeys | undefined,
-    insert: async (row: RatingRow) => void insert.run(ratingValues(row)),
-    flush: async () => {},
-  };
+/** A generated rating with the aggregate keys of what it rates (the seed has them from the dossier it rated). */
+export interface KeyedRating {
+  rating: StoredRating;
+  unitKey: string;
+  officeKey: string;
 }
 
 /**
- * Bulk insert of generated ratings (seeding), inside the caller's transaction; call
- * {@link rebuildRatingStats} afterwards. Ratings whose dossier or office is unknown, or a second rating of a
- * dossier, are skipped and counted.
+ * Store generated ratings (seeding) through a bulk table of the caller's transaction (db/bulk-load.ts); call
+ * {@link rebuildRatingStats} afterwards. Returns how many were stored.
  */
-export async function insertRatings(db: Database, ratings: Iterable<StoredRating>): Promise<{ inserted: number; skipped: number }> {
-  const { dossier, office, insert, flush } = await seedingQueries(db);
-  const rated = new Set<string>();
-  let inserted = 0;
-  let skipped = 0;
-  for (const r of ratings) {
-    let unitKey = '';
-    let officeKey = '';
-    if (r.target.type === 'dossier') {
-      const d = await dossier(r.target.code);
-      if (!d || rated.has(d.code)) {
-        skipped++;
-        continue;
-      }
-      rated.add(d.code);
-      unitKey = d.unit_code ?? '';
-      officeKey = d.office_id ?? '';
-    } else {
-      const o = await office(r.target.id);
-      if (!o) {
-        skipped++;
-        continue;
-      }
-      unitKey = o.unit_code;
-      officeKey = o.id;
-    }
-    await insert({
-      id: `seed-${createHash('sha256').update(stableJson(r)).digest('base64url').slice(0, 22)}-${inserted}`,
+export async function storeSeedRatings(open: OpenBulkTable, ratings: Iterable<KeyedRating>): Promise<number> {
+  const table = open('ratings', RATING_COLUMNS);
+  let stored = 0;
+  for (const { rating: r, unitKey, officeKey } of ratings) {
+    await table.add(ratingValues({
+      id: `seed-${createHash('sha256').update(stableJson(r)).digest('base64url').slice(0, 22)}-${stored}`,
       targetType: r.target.type,
       dossierCode: r.target.type === 'dossier' ? r.target.code : null,
       officeId: r.target.type === 'office' ? r.target.id : null,
@@ -278,11 +229,11 @@ export async function insertRatings(db: Database, ratings: Iterable<StoredRating
       indicators: r.indicators ? JSON.stringify(r.indicators) : null,
       createdAt: r.createdAt,
       createdDay: vnDay(r.createdAt),
-    });
-    inserted++;
+    }));
+    stored++;
   }
-  await flush();
-  return { inserted, skipped };
+  await table.end();
+  return stored;
 }
 
 /** Ratings per level in `period` for a scope, from the daily aggregates. */

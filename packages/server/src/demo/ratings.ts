@@ -56,42 +56,45 @@ function indicators(level: RatingLevel, rng: Rng): Partial<Record<RatingIndicato
 }
 
 /**
+ * The ratings one dossier gets, if any (see {@link generateRatings}): the seed rates each dossier as it is
+ * generated, so a national year never sits in memory. Draws from `rng` in the same order as generateRatings.
+ */
+export function ratingsFor(d: StoredDossier, rng: Rng, options: GenerateRatingsOptions = {}): StoredRating[] {
+  const share = options.share ?? 0.3;
+  const officeShare = options.officeShare ?? 0.1;
+  if (!canRate(d.status) || !rng.chance(share)) return [];
+  const level = levelFor(d, rng);
+  const comment =
+    level === 'dissatisfied'
+      ? rng.pick(DISSATISFIED_COMMENTS)
+      : rng.chance(level === 'very_satisfied' ? 0.15 : 0.1)
+        ? rng.pick(SATISFIED_COMMENTS)
+        : null;
+  const base = d.returnedAt ?? d.finishedAt ?? d.history[d.history.length - 1]?.at ?? d.receivedAt;
+  const createdAt = later(base, rng.int(1, 48 * 60));
+  const ratings: StoredRating[] = [
+    { target: { type: 'dossier', code: d.code }, level, comment, indicators: rng.chance(0.3) ? indicators(level, rng) : null, createdAt },
+  ];
+  if (d.officeId && rng.chance(officeShare)) {
+    ratings.push({
+      target: { type: 'office', id: d.officeId },
+      level: level === 'dissatisfied' ? 'dissatisfied' : rng.chance(0.7) ? 'very_satisfied' : 'satisfied',
+      comment: level === 'dissatisfied' ? rng.pick(DISSATISFIED_COMMENTS) : null,
+      indicators: null,
+      createdAt: later(createdAt, rng.int(0, 5)),
+    });
+  }
+  return ratings;
+}
+
+/**
  * Ratings for a sample of dossiers: about a third of the rateable ones (settled, refused or withdrawn) get one,
  * mostly very satisfied or satisfied; dissatisfied ratings, more frequent for late, refused or withdrawn dossiers,
  * always carry a comment. Some come with the 9-indicator evaluation; a few applicants also rate the office.
  * The same dossiers and the same random source give the same ratings.
  */
 export function generateRatings(dossiers: Iterable<StoredDossier>, rng: Rng, options: GenerateRatingsOptions = {}): StoredRating[] {
-  const share = options.share ?? 0.3;
-  const officeShare = options.officeShare ?? 0.1;
   const ratings: StoredRating[] = [];
-  for (const d of dossiers) {
-    if (!canRate(d.status) || !rng.chance(share)) continue;
-    const level = levelFor(d, rng);
-    const comment =
-      level === 'dissatisfied'
-        ? rng.pick(DISSATISFIED_COMMENTS)
-        : rng.chance(level === 'very_satisfied' ? 0.15 : 0.1)
-          ? rng.pick(SATISFIED_COMMENTS)
-          : null;
-    const base = d.returnedAt ?? d.finishedAt ?? d.history[d.history.length - 1]?.at ?? d.receivedAt;
-    const createdAt = later(base, rng.int(1, 48 * 60));
-    ratings.push({
-      target: { type: 'dossier', code: d.code },
-      level,
-      comment,
-      indicators: rng.chance(0.3) ? indicators(level, rng) : null,
-      createdAt,
-    });
-    if (d.officeId && rng.chance(officeShare)) {
-      ratings.push({
-        target: { type: 'office', id: d.officeId },
-        level: level === 'dissatisfied' ? 'dissatisfied' : rng.chance(0.7) ? 'very_satisfied' : 'satisfied',
-        comment: level === 'dissatisfied' ? rng.pick(DISSATISFIED_COMMENTS) : null,
-        indicators: null,
-        createdAt: later(createdAt, rng.int(0, 5)),
-      });
-    }
-  }
+  for (const d of dossiers) ratings.push(...ratingsFor(d, rng, options));
   return ratings;
 }
