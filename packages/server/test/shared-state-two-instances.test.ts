@@ -1,7 +1,8 @@
 /**
  * Two server instances behind one load balancer: one database file and one real redis-server. A client's
  * lookups spread over both hit one limit; the lookup challenge starts after misses spread over both, and a
- * solution used on one is refused on the other; a rating sent to both with one Idempotency-Key is stored once;
+ * solution used on one is refused on the other; a rating sent to both with one Idempotency-Key is stored once, and
+ * a dossier ingested through both at once is stored once;
  * an office changed through one is served fresh (body and ETag) by the other; dossiers ingested through one
  * re-rank the other's search, and a search cursor from one pages on the other, even one restarted since.
  */
@@ -115,6 +116,48 @@ describe('two instances on one database and one Redis', () => {
     assert.equal(expectBody(RatingReceipt, first).id, expectBody(RatingReceipt, second).id);
     assert.equal(await total(a), before + 1);
     assert.equal(await total(b), before + 1);
+  });
+
+  test('a dossier ingested through both instances at the same moment is stored once, without a 5xx', async () => {
+    // The one-stop system's retry reaching the second instance while the first still writes. Several rounds,
+    // each with a code of its own, so that the two transactions overlap at least once.
+    for (let round = 0; round < 8; round++) {
+      const code = `000.00.20.H37-261116-${String(7000 + run * 10 + round).padStart(4, '0')}`;
+      const dossier = { ...filings(1)[0], code };
+      const send = (app: FastifyInstance) =>
+        app.inject({ method: 'POST', url: '/v1/ingest/dossiers', headers: { authorization: `Bearer ${INGEST}` }, payload: dossier });
+      const both = await Promise.all([send(a), send(b)]);
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 201], both.map((r) => r.body).join('\n'));
+      const rows = [{ ...dossier, status: 4 }];
+      const batches = await Promise.all([a, b].map((app) =>
+        app.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { authorization: `Bearer ${INGEST}` }, payload: rows })));
+      assert.deepEqual(batches.map((r) => r.statusCode), [200, 200], batches.map((r) => r.body).join('\n'));
+      const found = await a.inject({ url: `/v1/dossiers/${code}`, remoteAddress: client(20 + round) });
+      assert.equal(found.statusCode, 200, found.body);
+    }
+  });
+
+  test('batches sent to both instances at once, touching the same statistics in opposite orders, are all applied', async () => {
+    // Each dossier adds to the statistics rows of its days; the two batches take those rows in opposite orders,
+    // which deadlocks two PostgreSQL transactions until one of them is tried again.
+    const day = (n: number) => `2026-11-${String(2 + (n % 20)).padStart(2, '0')}T08:15:00+07:00`;
+    const rows = (first: number) =>
+      Array.from({ length: 60 }, (_, i) => ({
+        ...filings(1)[0],
+        code: `000.00.20.H37-261117-${String(first + i).padStart(4, '0')}`,
+        receivedAt: day(i),
+        history: [{ at: day(i), action: 'Tiếp nhận hồ sơ', status: 2 }],
+      }));
+    for (let round = 0; round < 4; round++) {
+      const first = 5000 + run * 10 + round * 200;
+      const forwards = rows(first);
+      const backwards = rows(first + 100).reverse();
+      const send = (app: FastifyInstance, payload: unknown[]) =>
+        app.inject({ method: 'POST', url: '/v1/ingest/batch', headers: { authorization: `Bearer ${INGEST}` }, payload });
+      const both = await Promise.all([send(a, forwards), send(b, backwards)]);
+      assert.deepEqual(both.map((r) => r.statusCode), [200, 200], both.map((r) => r.body.slice(0, 300)).join('\n'));
+      for (const r of both) assert.equal((r.json() as { counts: { created: number } }).counts.created, 60);
+    }
   });
 
   test('an office changed through one instance is served fresh, body and ETag, by the other', async () => {

@@ -144,6 +144,37 @@ export async function transaction<T>(db: Database, work: (trx: Database) => Prom
   });
 }
 
+/**
+ * PostgreSQL's answers for two transactions that got in each other's way, where doing it again succeeds: a
+ * unique key a concurrent transaction took first (23505), a deadlock (40P01), a serialization failure (40001).
+ * SQLite serialises writers and never gives them.
+ */
+const CONFLICTS = new Set(['23505', '40P01', '40001']);
+
+/** Whether `error` is a conflict with a concurrent transaction (see {@link retryOnConflict}). */
+export function isConflict(error: unknown): boolean {
+  return CONFLICTS.has((error as { code?: unknown } | null)?.code as string);
+}
+
+/**
+ * Run `attempt` again (three tries in all, a few milliseconds apart) when it failed on a conflict with a
+ * concurrent transaction: two instances given the same rating or dossier at the same moment both read "not
+ * there yet" and the second insert meets the first's key; two batches touching the same statistics rows in
+ * another order deadlock. The next try reads what the other committed and answers as an update or a replay.
+ * `attempt` must be a whole transaction or a {@link savepoint}, so that the failure undid it, and must not
+ * count anything outside the database before it succeeds.
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries === 3 || !isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8 * tries));
+    }
+  }
+}
+
 let savepoints = 0;
 
 /**

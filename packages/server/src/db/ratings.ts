@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Period, RatingLevel, RatingReceipt, RatingSubmission, RatingTarget } from '@motcua/sdk';
 import type { OpenBulkTable } from './bulk-load.js';
-import { transaction, type Database } from './database.js';
+import { retryOnConflict, transaction, type Database } from './database.js';
 import type { StoredRating } from './types.js';
 import { vnDay } from './dossiers.js';
 import { one, run, sql, all } from './query.js';
@@ -77,20 +77,9 @@ export interface SubmitOptions {
  * key with another body is a conflict; a second rating of a dossier is refused.
  */
 export async function submitRating(db: Database, submission: RatingSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
-  try {
-    return await submitOnce(db, submission, opts);
-  } catch (error) {
-    // Two instances given the same key (or two keys for one dossier) at the same moment: on PostgreSQL both
-    // transactions read "not there yet" and the second insert meets the first's unique key. Once more, it reads
-    // the committed rating, and answers as a replay, a conflict or "already rated". SQLite serialises writers.
-    if (!isUniqueViolation(error)) throw error;
-    return submitOnce(db, submission, opts);
-  }
-}
-
-/** A unique key taken by a concurrent transaction (PostgreSQL's SQLSTATE 23505). */
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '23505';
+  // The same key sent to two instances at once: the second attempt reads the first's rating (replay, conflict
+  // or "already rated").
+  return retryOnConflict(() => submitOnce(db, submission, opts));
 }
 
 async function submitOnce(db: Database, submission: RatingSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
