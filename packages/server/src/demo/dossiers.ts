@@ -110,6 +110,29 @@ interface Appointment {
 }
 
 /**
+ * The codes an office gives out on one day, in order, skipping `reserved` ones; null once they are used up.
+ * Each agency numbers its day from 0001 to 9999. A provincial centre receives for several departments, each
+ * numbering its own day (`000.01.20.H37`, `000.02.20.H37`… beside `000.00.20.H37`), which a national-size seed
+ * needs: its centre takes more than 9,999 dossiers on a busy day.
+ */
+function dayNumbers(agency: string, datePart: string, centre: boolean, reserved: ReadonlySet<string>): () => string | null {
+  let department = 0;
+  let prefix = agency;
+  let sequence = 0;
+  return () => {
+    for (;;) {
+      if (sequence === 9999) {
+        if (!centre || department === 99) return null;
+        prefix = `${agency.slice(0, 4)}${String(++department).padStart(2, '0')}${agency.slice(6)}`;
+        sequence = 0;
+      }
+      const code = `${prefix}-${datePart}-${String(++sequence).padStart(4, '0')}`;
+      if (!reserved.has(code)) return code;
+    }
+  };
+}
+
+/**
  * Generate dossiers, in order of filing day. Statuses follow from `now`: old dossiers are returned (10) or
  * waiting for collection (9), recent ones are still submitted (1), accepted (2), in progress (4), waiting for
  * documents (5) or payment (6); a few are refused (3), withdrawn (7) or stopped (8). Codes are
@@ -212,12 +235,10 @@ export function* generateDossiers(options: GenerateDossiersOptions): Generator<S
       const count = Math.floor(state.cumulative + 1e-9) - before;
       const agency = agencyCodes.get(office.id)!;
       const datePart = days.dates[d]!.slice(2).replaceAll('-', '');
-      let sequence = 0;
+      const next = dayNumbers(agency, datePart, office.kind === 'provincial_centre', reserved);
       for (let i = 0; i < count; i++) {
-        let code: string;
-        do code = `${agency}-${datePart}-${String(++sequence).padStart(4, '0')}`;
-        while (reserved.has(code));
-        if (sequence > 9999) break;
+        const code = next();
+        if (code === null) break;
         const dossier = makeDossier(code, d, saturday, office, desks[o]!);
         if (dossier) yield dossier;
       }
