@@ -7,6 +7,7 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-export function startPostgres(): Promise<TestService>;
+/** `dataDir`: a cluster kept in that folder (durable settings), for benchmarks. */
+export function startPostgres(options?: { dataDir?: string }): Promise<TestService>;
 export function startRedis(options?: { own?: boolean; port?: number }): Promise<TestService>;
 export function runWithServices(command: string, args: string[]): Promise<number>;
