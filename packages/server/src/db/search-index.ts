@@ -104,7 +104,15 @@ async function rankingInputs(db: Database, version: string): Promise<{ prior: (c
 
 /** How long after an ingested dossier the filing counts are read again: every dossier of a burst in one query. */
 export const PRIOR_REFRESH_DELAY_MS = 3000;
-const pendingPriors = new WeakMap<Database, NodeJS.Timeout>();
+/**
+ * The counts are a scan of every dossier (20–70 s at ten million on PostgreSQL): at most one refresh runs at a
+ * time per database, and the next waits ten times as long as the last took, so a steady ingest spends at most a
+ * tenth of a connection on it.
+ */
+const REFRESH_SPACING = 10;
+/** Per database with a refresh scheduled or running: whether dossiers changed again since it was scheduled. */
+const pendingPriors = new WeakMap<Database, { again: boolean }>();
+const lastRefreshMs = new WeakMap<Database, number>();
 
 const filingListeners = new WeakMap<Database, () => void>();
 
@@ -121,13 +129,25 @@ export function onFilingsChanged(db: Database, listener: () => void): void {
 export function filingsChanged(db: Database, remote = false): void {
   const root = rootOf(db);
   if (!remote) filingListeners.get(root)?.();
-  if (!indexes.has(root) || pendingPriors.has(root)) return;
-  const timer = setTimeout(() => {
-    pendingPriors.delete(root);
-    if (!isClosed(root)) void refreshPrior(root).catch(() => {}); // the next change or rebuild reads it again
-  }, PRIOR_REFRESH_DELAY_MS);
-  timer.unref();
-  pendingPriors.set(root, timer);
+  if (!indexes.has(root)) return;
+  const pending = pendingPriors.get(root);
+  if (pending) return void (pending.again = true);
+  const state = { again: false };
+  pendingPriors.set(root, state);
+  const delay = Math.max(PRIOR_REFRESH_DELAY_MS, REFRESH_SPACING * (lastRefreshMs.get(root) ?? 0));
+  setTimeout(() => {
+    if (isClosed(root)) return void pendingPriors.delete(root);
+    const started = performance.now();
+    state.again = false;
+    // Changes meanwhile wait for this refresh to end, then schedule the next; a failure is retried by the next change.
+    void refreshPrior(root)
+      .catch(() => {})
+      .finally(() => {
+        lastRefreshMs.set(root, performance.now() - started);
+        pendingPriors.delete(root);
+        if (state.again) filingsChanged(root, true);
+      });
+  }, delay).unref();
 }
 
 /** Re-read the filing counts into the built index now, and drop the ranked results cached with the old ones. */
