@@ -8,6 +8,7 @@ import type { RateLimits } from './config.js';
 import type { LookupGuard } from './http/challenge.js';
 import type { CursorCodec } from './http/cursor.js';
 import type { FactorHasher } from './privacy/verification.js';
+import type { SharedStateHealth } from './shared-state/shared-state.js';
 
 export interface AppContext {
   db: Database;
@@ -24,4 +25,6 @@ export interface AppContext {
   serviceInfo: ServiceInfo;
   /** Every unit, current and former, loaded at start (units change only when the database is seeded). */
   units: () => readonly AdministrativeUnit[];
+  /** Whether the state shared with other instances (Redis) answers; `none` when it lives in this process. */
+  sharedStateHealth: () => Promise<SharedStateHealth>;
 }

@@ -103,7 +103,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
 
     const info = await serviceInfo(db, verification);
     const redisPrefix = options.redisKeyPrefix ?? `motcua:${info.province.code}:`;
-    const { redis, state } = await openSharedState(app, db, options.redisUrl, redisPrefix);
+    const { redis, state, health: sharedStateHealth } = await openSharedState(app, db, options.redisUrl, redisPrefix);
     const challenge = options.lookupChallenge ? { ...DEFAULT_CHALLENGE, ...options.lookupChallenge } : null;
     // Solutions used are remembered in Redis across restarts, so a secret kept in the database (shared by the
     // instances) is safe; in one process they are forgotten at a restart, and so is the random secret.
@@ -121,6 +121,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       clock: createClock(now),
       serviceInfo: info,
       units: () => units,
+      sharedStateHealth,
     };
 
     await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? '*', rateLimits, redis, redisPrefix });

@@ -27,10 +27,11 @@ after(() => app.close());
 const CATALOGUE_CACHE = 'public, max-age=300, stale-while-revalidate=86400';
 
 describe('meta, health and OpenAPI', () => {
-  test('GET /healthz answers ok', async () => {
+  test('GET /healthz answers ok, with the shared state in Redis or in this process', async () => {
     const res = await app.inject('/healthz');
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { status: 'ok' });
+    const sharedState = process.env.MOTCUA_TEST_SHARED_STATE === 'redis' ? 'ok' : 'none';
+    assert.deepEqual(res.json(), { status: 'ok', database: 'ok', sharedState });
   });
 
   test('GET /v1/meta describes the province and the verification mode', async () => {

@@ -1,7 +1,7 @@
 /**
  * Redis stopping under a running server: dossier lookups, challenges and ratings fail closed (503
- * problem+json with Retry-After, nothing of the internals), catalogue reads go on; once Redis is back the
- * same server answers lookups again, without a restart. A real redis-server, stopped and started.
+ * problem+json with Retry-After, nothing of the internals), catalogue reads go on and the health check says
+ * `degraded` (200); once Redis is back the same server answers lookups again, without a restart. A real redis-server, stopped and started.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -33,7 +33,13 @@ function expectUnavailable(res: LightMyRequestResponse): void {
 
 test('Redis down: lookups, challenges and ratings are refused with 503, catalogue reads are served; back up: served again', async () => {
   expectBody(DossierView, await app.inject(`/v1/dossiers/${PROCESSED}`));
+  assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok', database: 'ok', sharedState: 'ok' });
   await redis.stop();
+
+  const health = await app.inject('/healthz');
+  assert.equal(health.statusCode, 200, 'the catalogue is still served: the instance stays in the load balancer');
+  assert.deepEqual(health.json(), { status: 'degraded', database: 'ok', sharedState: 'unavailable' });
+  assert.doesNotMatch(health.body, /redis:|127\.0\.0\.1/);
 
   expectUnavailable(await app.inject(`/v1/dossiers/${PROCESSED}`));
   expectUnavailable(await app.inject('/v1/challenge'));
@@ -60,6 +66,7 @@ test('Redis down: lookups, challenges and ratings are refused with 503, catalogu
     res = await app.inject(`/v1/dossiers/${PROCESSED}`);
   }
   expectBody(DossierView, res);
+  assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok', database: 'ok', sharedState: 'ok' });
 });
 
 test('--redis and MOTCUA_REDIS take a redis:// or rediss:// URL; anything else is refused without echoing a password', () => {

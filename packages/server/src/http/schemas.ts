@@ -72,7 +72,16 @@ export const ProcedureCodeParams = z.object({ code: z.pipe(ProcedureCodeInput, P
 export const UnitCodeParams = z.object({ code: withExamples(UnitCode, ['05983']) });
 export const OfficeIdParams = z.object({ id: withExamples(Slug, ['trung-tam-pvhcc-tinh']) });
 
-export const Health = z.object({ status: z.literal('ok') });
+/**
+ * `GET /healthz` while the database answers (without it the answer is a 503 problem). `degraded`: the shared state
+ * (Redis) is out of reach, so lookups, challenges and ratings are refused while catalogue reads and ingest go on;
+ * every instance shares the one Redis, so a load balancer should keep routing to a degraded instance.
+ * `sharedState: 'none'`: no Redis is configured, the state lives in this process.
+ */
+export const Health = z.union([
+  z.object({ status: z.literal('ok'), database: z.literal('ok'), sharedState: z.literal(['ok', 'none']) }),
+  z.object({ status: z.literal('degraded'), database: z.literal('ok'), sharedState: z.literal('unavailable') }),
+]);
 
 /** `GET /v1/openapi.json`: an OpenAPI 3.1 document (its parts are described by the OpenAPI specification). */
 export const OpenApiDocument = z.looseObject({

@@ -17,16 +17,21 @@ export function metaRoutes(document: () => OpenApiDocument): readonly Route[] {
       url: '/healthz',
       tag: 'meta',
       summary: 'Health check',
-      responses: { 200: { schema: Health, description: 'Up' } },
+      responses: { 200: { schema: Health, description: 'Up: the database answers (degraded: the shared state does not)' } },
       errors: [503],
       caching: 'no-store',
       handler: async (_input, ctx) => {
-        try {
-          await isReachable(ctx.db);
-        } catch {
-          throw new ProblemError(503, 'unavailable', { detail: 'The database is not available.' });
+        const [database, sharedState] = await Promise.all([
+          isReachable(ctx.db).then(() => true, () => false),
+          ctx.sharedStateHealth(),
+        ]);
+        if (!database) {
+          const also = sharedState === 'unavailable' ? ' and the shared state are' : ' is';
+          throw new ProblemError(503, 'unavailable', { detail: `The database${also} not available.` });
         }
-        return { status: 'ok' as const };
+        return sharedState === 'unavailable'
+          ? { status: 'degraded' as const, database: 'ok' as const, sharedState }
+          : { status: 'ok' as const, database: 'ok' as const, sharedState };
       },
     }),
     defineRoute({
