@@ -4,6 +4,8 @@ export interface TestService {
   url: string;
   /** The port of a server started here (absent for one given by the environment). */
   port?: number;
+  /** The process of a server started here (absent for one given by the environment). */
+  pid?: number;
   stop(): Promise<void>;
 }
 

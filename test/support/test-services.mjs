@@ -154,6 +154,7 @@ export async function startRedis({ own = false, port = undefined } = {}) {
   child.stdout.on('data', (b) => output.push(String(b)));
   child.stderr.on('data', (b) => output.push(String(b)));
   const stop = async () => {
+    child.kill('SIGCONT'); // a test may have paused it (SIGSTOP): a stopped process would not act on SIGTERM
     child.kill('SIGTERM');
     await exited(child);
   };
@@ -163,7 +164,7 @@ export async function startRedis({ own = false, port = undefined } = {}) {
     await stop();
     throw error;
   }
-  return { url: `redis://127.0.0.1:${port}`, port, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid, stop };
 }
 
 /** Run `command` with `MOTCUA_TEST_DB` and `MOTCUA_TEST_REDIS` set; resolves to its exit code. */

@@ -8,6 +8,10 @@ import { startRedis, type TestService } from '../../../test/support/test-service
 export interface TestRedis extends TestService {
   /** Start it again on the same port, empty. */
   start(): Promise<void>;
+  /** Hang it (SIGSTOP): connections stay open and nothing is answered. */
+  pause(): void;
+  /** Let a paused server go on (SIGCONT). */
+  resume(): void;
 }
 
 /** The run's Redis (one of its own when the run has none). Keys are per client address: use addresses of your own. */
@@ -19,11 +23,17 @@ export function sharedTestRedis(): Promise<TestService> {
 export async function startTestRedis(): Promise<TestRedis> {
   let server = await startRedis({ own: true });
   const port = server.port;
+  const signal = (name: NodeJS.Signals) => {
+    if (server.pid === undefined) throw new Error('this Redis is not a process of the test');
+    process.kill(server.pid, name);
+  };
   return {
     url: server.url,
     stop: () => server.stop(),
     start: async () => {
       server = await startRedis({ own: true, ...(port !== undefined ? { port } : {}) });
     },
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
   };
 }

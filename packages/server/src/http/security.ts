@@ -11,6 +11,7 @@ import { constants as zlib } from 'node:zlib';
 import type { RateLimits } from '../config.js';
 import { redisRateLimitStore } from '../shared-state/rate-limit-store.js';
 import type { Redis } from '../shared-state/redis.js';
+import type { RedisBreaker } from '../shared-state/redis-breaker.js';
 import { sendProblem } from './errors.js';
 import { ProblemError } from './problem.js';
 
@@ -46,7 +47,7 @@ export interface SecurityOptions {
   allowedOrigins: '*' | string[];
   rateLimits: RateLimits;
   /** Where the counters live when several instances share the traffic (null: in this process). */
-  redis: Redis | null;
+  redis: { client: Redis; breaker: RedisBreaker } | null;
   /** Prefix of this deployment's Redis keys. */
   redisPrefix: string;
 }
@@ -102,7 +103,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     timeWindow: options.rateLimits.global.windowMs,
     keyGenerator: (request) => request.ip,
     skipOnError: true,
-    ...(options.redis ? { store: redisRateLimitStore(options.redis, `${options.redisPrefix}rate:`) } : {}),
+    ...(options.redis ? { store: redisRateLimitStore(options.redis.client, options.redis.breaker, `${options.redisPrefix}rate:`) } : {}),
     errorResponseBuilder: (_request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
       return new ProblemError(429, 'rate_limited', {

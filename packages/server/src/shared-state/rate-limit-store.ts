@@ -1,11 +1,12 @@
 /**
  * @fastify/rate-limit's own Redis store (its Lua script: INCR, PEXPIRE on the first hit), with its errors
- * turned into the 503 problem a request gets when its limit cannot be checked. Routes whose limit fails
- * open (`skipOnError`) never see that error.
+ * turned into the 503 problem a request gets when its limit cannot be checked, at once while the breaker says
+ * Redis is down. Routes whose limit fails open (`skipOnError`) never see that error.
  */
 import { createRequire } from 'node:module';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { sharedStateUnavailable, type Redis } from './redis.js';
+import type { RedisBreaker } from './redis-breaker.js';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -21,25 +22,33 @@ const RedisStore = createRequire(import.meta.url)('@fastify/rate-limit/store/Red
 
 class ProblemOnErrorStore {
   readonly #inner: PluginRedisStore;
+  readonly #breaker: RedisBreaker;
 
-  constructor(inner: PluginRedisStore) {
+  constructor(inner: PluginRedisStore, breaker: RedisBreaker) {
     this.#inner = inner;
+    this.#breaker = breaker;
   }
 
   incr(key: string, callback: Callback, timeWindow: number, max: number): void {
-    this.#inner.incr(key, (error, result) => (error ? callback(sharedStateUnavailable()) : callback(null, result)), timeWindow, max);
+    if (!this.#breaker.up) return callback(sharedStateUnavailable());
+    const answered: Callback = (error, result) => {
+      if (!error) return callback(null, result);
+      this.#breaker.failed(error);
+      callback(sharedStateUnavailable());
+    };
+    this.#inner.incr(key, answered, timeWindow, max);
   }
 
   child(routeOptions: unknown): ProblemOnErrorStore {
-    return new ProblemOnErrorStore(this.#inner.child(routeOptions));
+    return new ProblemOnErrorStore(this.#inner.child(routeOptions), this.#breaker);
   }
 }
 
 /** The `store` option of @fastify/rate-limit: counters in `redis` under `prefix`. */
-export function redisRateLimitStore(redis: Redis, prefix: string): FastifyRateLimitStoreCtor {
+export function redisRateLimitStore(redis: Redis, breaker: RedisBreaker, prefix: string): FastifyRateLimitStoreCtor {
   return class extends ProblemOnErrorStore {
     constructor(options: { continueExceeding?: boolean; exponentialBackoff?: boolean }) {
-      super(new RedisStore(options.continueExceeding ?? false, options.exponentialBackoff ?? false, redis, prefix));
+      super(new RedisStore(options.continueExceeding ?? false, options.exponentialBackoff ?? false, redis, prefix), breaker);
     }
   } as unknown as FastifyRateLimitStoreCtor;
 }

@@ -7,31 +7,36 @@ import type { Database } from '../db/database.js';
 import type { FastifyInstance } from 'fastify';
 import { shareFilingChanges } from './catalogue-notices.js';
 import { connectRedis, type Redis } from './redis.js';
+import { redisBreaker, type RedisBreaker } from './redis-breaker.js';
 import { memoryStateStore, redisStateStore, type StateStore } from './state-store.js';
 
 /** What the health check says of the shared state: `none` without Redis (it lives in this process). */
 export type SharedStateHealth = 'ok' | 'unavailable' | 'none';
 
 export interface SharedState {
-  /** The connection (rate-limit counters use it), or null without Redis. */
-  redis: Redis | null;
+  /** The connection and whether it is worth asking (rate-limit counters use them), or null without Redis. */
+  redis: { client: Redis; breaker: RedisBreaker } | null;
   /** Counters and claims (the lookup challenge's). */
   state: StateStore;
-  /** Whether Redis answers a PING now. */
+  /** Whether Redis answers a PING now (at once `unavailable` while the breaker says it is down). */
   health(): Promise<SharedStateHealth>;
 }
 
 /** Connect (when `redisUrl` is given) and follow the other instances' filings; all closed with `app`. */
 export async function openSharedState(app: FastifyInstance, db: Database, redisUrl: string | undefined, prefix: string): Promise<SharedState> {
   if (!redisUrl) return { redis: null, state: memoryStateStore(), health: async () => 'none' };
-  const redis = await connectRedis({ url: redisUrl, log: app.log });
-  app.addHook('onClose', async () => redis.disconnect());
-  const stopNotices = await shareFilingChanges(db, redis, `${prefix}catalogue`, app.log);
+  const client = await connectRedis({ url: redisUrl, log: app.log });
+  const breaker = redisBreaker(client);
+  app.addHook('onClose', async () => {
+    breaker.close();
+    client.disconnect();
+  });
+  const stopNotices = await shareFilingChanges(db, client, `${prefix}catalogue`, app.log);
   app.addHook('onClose', async () => stopNotices());
   return {
-    redis,
-    state: redisStateStore(redis, `${prefix}state:`),
-    health: () => redis.ping().then(
+    redis: { client, breaker },
+    state: redisStateStore(client, breaker, `${prefix}state:`),
+    health: () => breaker.run(() => client.ping()).then(
       (): SharedStateHealth => 'ok',
       (): SharedStateHealth => 'unavailable',
     ),

@@ -1,10 +1,12 @@
 /**
  * Small keyed state that expires: counters over a window and keys claimed once. In one process (an LRU
  * with per-entry expiry) or, for several instances, in Redis, where each operation is atomic (INCR with
- * PEXPIRE NX in one MULTI; SET NX PX). Operations on Redis reject while it is unreachable.
+ * PEXPIRE NX in one MULTI; SET NX PX). Operations on Redis reject while it is unreachable, at once while the
+ * breaker says it is down.
  */
 import { LRUCache } from 'lru-cache';
 import type { Redis } from './redis.js';
+import type { RedisBreaker } from './redis-breaker.js';
 
 export interface StateStore {
   /** One more on `key`, whose count lasts `windowMs` from its first hit; the new count. */
@@ -38,15 +40,16 @@ export function memoryStateStore(): StateStore {
 }
 
 /** Keys under `prefix` (e.g. `motcua:20:`: instances of another province on the same Redis keep apart). */
-export function redisStateStore(redis: Redis, prefix: string): StateStore {
+export function redisStateStore(redis: Redis, breaker: RedisBreaker, prefix: string): StateStore {
   return {
-    hit: async (key, windowMs) => {
-      const results = await redis.multi().incr(prefix + key).pexpire(prefix + key, windowMs, 'NX').exec();
-      const [error, count] = results?.[0] ?? [new Error('Redis MULTI was aborted'), null];
-      if (error) throw error;
-      return Number(count);
-    },
-    count: async (key) => Number((await redis.get(prefix + key)) ?? 0),
-    claimOnce: async (key, ttlMs) => (await redis.set(prefix + key, '1', 'PX', ttlMs, 'NX')) === 'OK',
+    hit: (key, windowMs) =>
+      breaker.run(async () => {
+        const results = await redis.multi().incr(prefix + key).pexpire(prefix + key, windowMs, 'NX').exec();
+        const [error, count] = results?.[0] ?? [new Error('Redis MULTI was aborted'), null];
+        if (error) throw error;
+        return Number(count);
+      }),
+    count: (key) => breaker.run(async () => Number((await redis.get(prefix + key)) ?? 0)),
+    claimOnce: (key, ttlMs) => breaker.run(async () => (await redis.set(prefix + key, '1', 'PX', ttlMs, 'NX')) === 'OK'),
   };
 }
