@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { migrate } from './migrations.js';
+import { namedStatementPool } from './postgres/named-statements.js';
 import { openPostgres as openPostgresPool, postgresDatabaseExists } from './postgres/open.js';
 import { isPostgresUrl, type Pool } from './postgres/pool.js';
 import type { PoolClient } from 'pg';
@@ -96,7 +97,7 @@ export async function openDatabase(location: string | Buffer): Promise<Database>
 /** PostgreSQL at `url`: a pool, the database created if missing and migrated before the first query is served. */
 async function openPostgres(url: string): Promise<Database> {
   const pool = await openPostgresPool(url);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
   postgresPools.set(db, pool);
   return db;
 }
