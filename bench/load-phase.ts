@@ -82,3 +82,14 @@ export function printTable(head: readonly string[], rows: readonly string[][]): 
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
 }
+
+/** The results as a table: one row per phase. */
+export function printPhases(results: readonly PhaseResult[]): void {
+  printTable(
+    ['phase', 'target', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'server CPU ms/req'],
+    results.map((r) => [
+      r.name, r.target, String(r.requests), r.rps.toFixed(0), r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2),
+      r.max.toFixed(1), String(r.non2xx), r.cpuPerRequest === null ? '?' : r.cpuPerRequest.toFixed(2),
+    ]),
+  );
+}

@@ -23,7 +23,7 @@ import { addDays, vnDate } from '@motcua/sdk';
 import { startProcess } from '../test/support/reference-server.mjs';
 import { startPostgres } from '../test/support/test-services.mjs';
 import { ingestRow } from './ingest-rows.js';
-import { phase, printTable, type PhaseResult } from './load-phase.js';
+import { phase, printPhases, type PhaseResult } from './load-phase.js';
 
 const { values } = parseArgs({
   options: {
@@ -168,12 +168,16 @@ async function measure(engine: Engine): Promise<{ rows: PhaseResult[]; summary: 
 
     const pid = server.pid;
     await phase('warm-up', '', server.url, [...codes.slice(0, 2000), ...stats], { duration: 5, connections: 4 });
-    const rows = [
-      await phase('lookup @100/s', 'p99 ≤ 10 ms', server.url, codes, { duration: DURATION, connections: 2, overallRate: 100, serverPid: pid }),
-      await phase('lookup @500/s', 'p99 ≤ 10 ms', server.url, codes.slice(5000), { duration: DURATION, connections: 4, overallRate: 500, serverPid: pid }),
-      await phase('lookup @1000/s', 'p99 ≤ 10 ms', server.url, codes.slice(10_000), { duration: DURATION, connections: 4, overallRate: 1000, serverPid: pid }),
-      await phase('yearly stats @20/s', '≤ 50 ms', server.url, stats, { duration: DURATION, connections: 2, overallRate: 20, serverPid: pid }),
-    ];
+    const rows: PhaseResult[] = [];
+    const measured = async (result: Promise<PhaseResult>) => {
+      const r = await result;
+      rows.push(r);
+      console.log(`${engine.name}: ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.non2xx} errors`);
+    };
+    await measured(phase('lookup @100/s', 'p99 ≤ 10 ms', server.url, codes, { duration: DURATION, connections: 2, overallRate: 100, serverPid: pid }));
+    await measured(phase('lookup @500/s', 'p99 ≤ 10 ms', server.url, codes.slice(5000), { duration: DURATION, connections: 4, overallRate: 500, serverPid: pid }));
+    await measured(phase('lookup @1000/s', 'p99 ≤ 10 ms', server.url, codes.slice(10_000), { duration: DURATION, connections: 4, overallRate: 1000, serverPid: pid }));
+    await measured(phase('yearly stats @20/s', '≤ 50 ms', server.url, stats, { duration: DURATION, connections: 2, overallRate: 20, serverPid: pid }));
     const loaded = await ingest(server.url, procedures, '000.31.05.H37');
     const summary =
       `${engine.name}, ${total.toLocaleString('en')} dossiers: batch ingest of ${INGEST_ROWS.toLocaleString('en')} dossiers with history ` +
@@ -199,12 +203,6 @@ if (values.only !== 'sqlite') {
     await cluster.stop();
   }
 }
-printTable(
-  ['phase', 'target', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'server CPU ms/req'],
-  results.flatMap((r) => r.rows).map((r) => [
-    r.name, r.target, String(r.requests), r.rps.toFixed(0), r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2), r.max.toFixed(1),
-    String(r.non2xx), r.cpuPerRequest === null ? '?' : r.cpuPerRequest.toFixed(2),
-  ]),
-);
+printPhases(results.flatMap((r) => r.rows));
 for (const r of results) console.log(`\n${r.summary}`);
 console.log(`\nload average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} CPUs`);

@@ -22,82 +22,16 @@
  * On a throwaway PostgreSQL: node test/support/test-services.mjs sh -c \
  *   'npm run bench:server -- --db "${MOTCUA_TEST_DB%/*}/motcua_bench"'
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { fold } from '@motcua/sdk';
 import { FLOOR_READY } from './floor-server.js';
+import { phase, printPhases, type PhaseResult } from './load-phase.js';
 import { startProcess, startReferenceServer } from '../test/support/reference-server.mjs';
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** CPU seconds (user + system) used so far by a process, from /proc on Linux; null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
-}
-
-interface PhaseResult {
-  name: string;
-  /** Server CPU time per request (ms): what the latency would be without queueing on a busy machine. */
-  cpuPerRequest: number | null;
-  target: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-}
-
-async function phase(
-  name: string,
-  target: string,
-  url: string,
-  paths: readonly string[],
-  options: { duration: number; connections: number; overallRate?: number; serverPid?: number },
-): Promise<PhaseResult> {
-  let i = 0;
-  const cpuBefore = cpuSeconds(options.serverPid);
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url,
-    duration: options.duration,
-    connections: options.connections,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-    timeout: 10,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }) }],
-  });
-  instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
-  const result = await instance;
-  const cpuAfter = cpuSeconds(options.serverPid);
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && latencies.length ? ((cpuAfter - cpuBefore) * 1000) / latencies.length : null,
-    target,
-    requests: latencies.length,
-    rps: latencies.length / result.duration,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
-    non2xx: result.non2xx + result.errors + result.timeouts,
-  };
-}
 
 /** Typical queries as citizens type them: with and without diacritics, half-typed, codes, with filters. */
 const TYPICAL_SEARCHES = [
@@ -145,26 +79,6 @@ const STATS = [
   '/v1/stats', '/v1/stats?unit=06220', '/v1/stats?office=trung-tam-pvhcc-tinh', '/v1/stats?unit=05977',
   '/v1/stats?from=2026-01-01&to=2026-06-30', '/v1/stats?unit=06463&from=2026-03-01', '/v1/ratings/summary',
 ];
-
-function printTable(results: PhaseResult[]): void {
-  const rows = results.map((r) => [
-    r.name,
-    r.target,
-    String(r.requests),
-    r.rps.toFixed(0),
-    r.p50.toFixed(2),
-    r.p95.toFixed(2),
-    r.p99.toFixed(2),
-    r.max.toFixed(1),
-    String(r.non2xx),
-    r.cpuPerRequest === null ? '?' : r.cpuPerRequest.toFixed(2),
-  ]);
-  const head = ['phase', 'target', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'server CPU ms/req'];
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
-  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) console.log(line(r));
-}
 
 /** The median of each figure over runs of one phase (of two runs: their mean), under `name`. */
 function median(name: string, runs: readonly PhaseResult[]): PhaseResult {
@@ -303,7 +217,7 @@ async function main(): Promise<void> {
       connections: 8,
       serverPid,
     });
-    printTable([atRate.reference, atRate.floor, search, stats, max.reference, max.floor, searchMax]);
+    printPhases([atRate.reference, atRate.floor, search, stats, max.reference, max.floor, searchMax]);
     const ratio = max.reference.rps / max.floor.rps;
     console.log(
       `\nlookup throughput, reference / floor: ${ratio.toFixed(2)}× (${max.reference.rps.toFixed(0)} / ${max.floor.rps.toFixed(0)} req/s); ` +
