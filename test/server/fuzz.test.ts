@@ -71,7 +71,8 @@ describe('server fuzzing', () => {
 
     const health = await app.inject('/healthz');
     assert.equal(health.statusCode, 200);
-    assert.deepEqual(health.json(), { status: 'ok' });
+    const sharedState = process.env.MOTCUA_TEST_SHARED_STATE === 'redis' ? 'ok' : 'none';
+    assert.deepEqual(health.json(), { status: 'ok', database: 'ok', sharedState });
     // The fuzzer must reach past validation: some requests succeed, and several kinds of refusal occur.
     assert.ok((statuses.get(200) ?? 0) > 0 && (statuses.get(201) ?? 0) > 0, `no successful requests: ${summary}`);
     assert.ok([400, 404, 415].every((s) => (statuses.get(s) ?? 0) > 0), `expected 400, 404 and 415 among ${summary}`);

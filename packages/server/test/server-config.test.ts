@@ -96,7 +96,9 @@ describe('motcua-server', () => {
       assert.match(out, /motcua API for Tỉnh Lạng Sơn at http:\/\/localhost:[0-9]+/);
       assert.match(out, /openapi\.json/);
       const res = await fetch(`${url}/healthz`);
-      assert.deepEqual(await res.json(), { status: 'ok' });
+      const { sharedState, ...health } = (await res.json()) as { sharedState: string };
+      assert.deepEqual(health, { status: 'ok', database: 'ok' });
+      assert.ok(['none', 'ok'].includes(sharedState), `sharedState ${sharedState}`);
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       assert.equal(code, 0);
