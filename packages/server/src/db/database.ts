@@ -135,14 +135,17 @@ export function engineOf(db: Database): Engine {
 /**
  * Run `work` in a transaction: committed when it resolves, rolled back when it throws. Inside a transaction
  * already, `work` runs in it (the outer transaction decides), so storage functions that are atomic on their
- * own compose into a larger atomic step.
+ * own compose into a larger atomic step. A transaction that met a concurrent one (see {@link retryOnConflict})
+ * runs again, so `work` must not count anything outside the database before it resolves.
  */
 export async function transaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db);
-  return db.transaction().execute(async (trx) => {
-    roots.set(trx, rootOf(db));
-    return work(trx);
-  });
+  return retryOnConflict(() =>
+    db.transaction().execute(async (trx) => {
+      roots.set(trx, rootOf(db));
+      return work(trx);
+    }),
+  );
 }
 
 /**
@@ -152,20 +155,18 @@ export async function transaction<T>(db: Database, work: (trx: Database) => Prom
  */
 const CONFLICTS = new Set(['23505', '40P01', '40001']);
 
-/** Whether `error` is a conflict with a concurrent transaction (see {@link retryOnConflict}). */
-export function isConflict(error: unknown): boolean {
+function isConflict(error: unknown): boolean {
   return CONFLICTS.has((error as { code?: unknown } | null)?.code as string);
 }
 
 /**
- * Run `attempt` again (three tries in all, a few milliseconds apart) when it failed on a conflict with a
- * concurrent transaction: two instances given the same rating or dossier at the same moment both read "not
- * there yet" and the second insert meets the first's key; two batches touching the same statistics rows in
- * another order deadlock. The next try reads what the other committed and answers as an update or a replay.
- * `attempt` must be a whole transaction or a {@link savepoint}, so that the failure undid it, and must not
- * count anything outside the database before it succeeds.
+ * Run `attempt`, a whole transaction, again (three tries in all, a few milliseconds apart) when it failed on a
+ * conflict with a concurrent transaction: two instances given the same rating or dossier at the same moment both
+ * read "not there yet" and the second insert meets the first's key; two batches touching the same statistics
+ * rows in another order deadlock. The next try reads what the other committed and answers as an update or a
+ * replay.
  */
-export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
+async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();

@@ -8,7 +8,7 @@ import { isOpen, isSettled, vnDate } from '@motcua/sdk';
 import type { DossierStatus, DossierView, HistoryEvent } from '@motcua/sdk';
 import type { FactorHasher } from '../privacy/verification.js';
 import type { OpenBulkTable } from './bulk-load.js';
-import { retryOnConflict, transaction, type Database } from './database.js';
+import { transaction, type Database } from './database.js';
 import { applyHistoryEvent, lastEventWhere } from './history-event.js';
 import { one, run, sql } from './query.js';
 import { filingsChanged } from './search-index.js';
@@ -134,7 +134,7 @@ export function dossierInserter(open: OpenBulkTable, hasher: FactorHasher): { ad
  */
 export async function upsertDossier(db: Database, d: DossierWrite, hasher: FactorHasher): Promise<{ created: boolean }> {
   filingsChanged(db);
-  const write = async (trx: Database) => {
+  return transaction(db, async (trx) => {
     const existing = await one(trx, sql<{ id: number; history: string }>`SELECT id, history FROM dossiers WHERE code = ${d.code}`);
     if (!existing) {
       const history = d.history ?? [];
@@ -144,10 +144,7 @@ export async function upsertDossier(db: Database, d: DossierWrite, hasher: Facto
     }
     await updateDossier(trx, existing.id, { ...d, history: d.history ?? parseHistory(existing.history) }, hasher);
     return { created: false };
-  };
-  // Inside a caller's transaction (a batch), the caller's savepoint retries; alone, the transaction does.
-  if (db.isTransaction) return write(db);
-  return retryOnConflict(() => transaction(db, write));
+  });
 }
 
 /** Rewrite a stored dossier (by row id) with its statistics taken out before and added back after. */

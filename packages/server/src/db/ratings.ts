@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Period, RatingLevel, RatingReceipt, RatingSubmission, RatingTarget } from '@motcua/sdk';
 import type { OpenBulkTable } from './bulk-load.js';
-import { retryOnConflict, transaction, type Database } from './database.js';
+import { transaction, type Database } from './database.js';
 import type { StoredRating } from './types.js';
 import { vnDay } from './dossiers.js';
 import { one, run, sql, all } from './query.js';
@@ -77,12 +77,8 @@ export interface SubmitOptions {
  * key with another body is a conflict; a second rating of a dossier is refused.
  */
 export async function submitRating(db: Database, submission: RatingSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
-  // The same key sent to two instances at once: the second attempt reads the first's rating (replay, conflict
-  // or "already rated").
-  return retryOnConflict(() => submitOnce(db, submission, opts));
-}
-
-async function submitOnce(db: Database, submission: RatingSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
+  // The same key sent to two instances at once: the transaction runs again and reads the first's rating
+  // (replay, conflict or "already rated").
   const fingerprint = submissionFingerprint(submission);
   return transaction(db, async (trx): Promise<SubmitOutcome> => {
     const previous = await one(trx, sql<{ fingerprint: string; response: string }>`SELECT fingerprint, response

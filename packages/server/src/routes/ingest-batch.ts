@@ -9,7 +9,7 @@
 import { DossierCodeInput, DossierUpsert, dossierRules, HistoryEventInput, PlausibleTimestamp, ProblemIssue, Text } from '@motcua/sdk';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
-import { retryOnConflict, savepoint, transaction } from '../db/database.js';
+import { savepoint, transaction } from '../db/database.js';
 import { deleteDossier } from '../db/dossier-batch.js';
 import { NdjsonLine } from '../http/ndjson.js';
 import { isProblemError, validationProblem } from '../http/problem.js';
@@ -80,29 +80,26 @@ async function applyRow(ctx: AppContext, row: unknown): Promise<{ code: string |
 
 /** Apply every row in order, each in its own savepoint, all in one transaction (fast, and atomic per row). */
 export async function applyBatch(ctx: AppContext, rows: readonly unknown[]): Promise<BatchResult> {
-  // The whole batch is tried again after a deadlock with another instance's batch (retryOnConflict); a row
-  // another instance is writing at the same moment, in its own savepoint, after that instance commits.
-  return retryOnConflict(() =>
-    transaction(ctx.db, async (trx) => {
-      const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<BatchOutcome, number>;
-      const inBatch: AppContext = { ...ctx, db: trx };
-      const results: BatchRowResult[] = [];
-      for (const [index, row] of rows.entries()) {
-        const at = `body[${index}]`;
-        try {
-          const applied = await retryOnConflict(() => savepoint(trx, () => applyRow(inBatch, row)));
-          counts[applied.outcome]++;
-          results.push({ index, ...applied });
-        } catch (error) {
-          if (!isProblemError(error)) throw error;
-          counts.rejected++;
-          const errors = error.errors?.length ? error.errors : [{ path: 'body', message: error.message }];
-          results.push({ index, code: null, outcome: 'rejected', errors: errors.map((e) => ({ ...e, path: e.path.replace(/^body(?=[.[]|$)/, at) })) });
-        }
+  // A batch that deadlocks with another instance's runs again (transaction), so it counts inside the attempt.
+  return transaction(ctx.db, async (trx) => {
+    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<BatchOutcome, number>;
+    const inBatch: AppContext = { ...ctx, db: trx };
+    const results: BatchRowResult[] = [];
+    for (const [index, row] of rows.entries()) {
+      const at = `body[${index}]`;
+      try {
+        const applied = await savepoint(trx, () => applyRow(inBatch, row));
+        counts[applied.outcome]++;
+        results.push({ index, ...applied });
+      } catch (error) {
+        if (!isProblemError(error)) throw error;
+        counts.rejected++;
+        const errors = error.errors?.length ? error.errors : [{ path: 'body', message: error.message }];
+        results.push({ index, code: null, outcome: 'rejected', errors: errors.map((e) => ({ ...e, path: e.path.replace(/^body(?=[.[]|$)/, at) })) });
       }
-      return { results, counts };
-    }),
-  );
+    }
+    return { results, counts };
+  });
 }
 
 export const ingestBatchRoutes: readonly Route[] = [

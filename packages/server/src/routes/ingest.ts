@@ -6,7 +6,7 @@
 import { DossierUpsert, HistoryEventInput, isSettled, parseDossierCode } from '@motcua/sdk';
 import type { DossierStatus, HistoryEvent } from '@motcua/sdk';
 import type { AppContext } from '../context.js';
-import { retryOnConflict, transaction, type Database } from '../db/database.js';
+import { transaction } from '../db/database.js';
 import { distinctEvents, findHistoryEvent } from '../db/dossier-batch.js';
 import { appendHistoryEvent, upsertDossier } from '../db/dossiers.js';
 import { lastEventWhere } from '../db/history-event.js';
@@ -83,14 +83,7 @@ export async function upsert(ctx: AppContext, body: DossierUpsert): Promise<Inge
  * batch sent again): then nothing changes and `duplicate` says so. Throws 404 or 409 problems.
  */
 export async function appendEvent(ctx: AppContext, code: string, event: HistoryEvent): Promise<{ status: DossierStatus; duplicate: boolean }> {
-  const append = (trx: Database) => appendOnce(trx, ctx, code, event);
-  // Inside a batch, the batch's savepoint retries a conflict; alone, the transaction does.
-  if (ctx.db.isTransaction) return append(ctx.db);
-  return retryOnConflict(() => transaction(ctx.db, append));
-}
-
-async function appendOnce(db: Database, ctx: AppContext, code: string, event: HistoryEvent): Promise<{ status: DossierStatus; duplicate: boolean }> {
-  return transaction(db, async (trx) => {
+  return transaction(ctx.db, async (trx) => {
     const seen = await findHistoryEvent(trx, code, event);
     if (seen?.found) return { status: seen.status, duplicate: true };
     const result = await appendHistoryEvent(trx, code, event, ctx.hasher);
