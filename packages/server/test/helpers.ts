@@ -229,6 +229,14 @@ export function expectBody<S extends z.ZodMiniType>(schema: S, response: LightMy
 }
 
 /** Assert a problem+json answer with `status` and `code`; returns the problem. */
+/** A 503 `unavailable` (shared state out of reach) with Retry-After 5 and nothing of the internals in the body. */
+export function expectSharedStateUnavailable(res: LightMyRequestResponse): void {
+  const problem = expectProblem(res, 503, 'unavailable');
+  assert.equal(res.headers['retry-after'], '5');
+  assert.equal(problem.retryAfter, 5);
+  assert.doesNotMatch(res.body, /redis|ioredis|ECONNREFUSED|stack|at \//i);
+}
+
 export function expectProblem(response: LightMyRequestResponse, status: number, code: string): Problem {
   assert.equal(response.statusCode, status, `expected ${status} ${code}, got ${response.statusCode}: ${response.body.slice(0, 300)}`);
   assert.match(String(response.headers['content-type']), /^application\/problem\+json/);

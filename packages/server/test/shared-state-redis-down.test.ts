@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DossierView } from '@motcua/sdk';
 import { ConfigError, loadConfig } from '../src/index.js';
-import { expectBody, expectProblem, testServer } from './helpers.js';
+import { expectBody, expectSharedStateUnavailable, testServer } from './helpers.js';
 import { startTestRedis, type TestRedis } from './redis-server.js';
 
 const PROCESSED = '000.00.20.H37-261116-0001';
@@ -24,13 +24,6 @@ after(async () => {
   await redis?.stop();
 });
 
-function expectUnavailable(res: LightMyRequestResponse): void {
-  const problem = expectProblem(res, 503, 'unavailable');
-  assert.equal(res.headers['retry-after'], '5');
-  assert.equal(problem.retryAfter, 5);
-  assert.doesNotMatch(res.body, /redis|ioredis|ECONNREFUSED|stack|at \//i);
-}
-
 test('Redis down: lookups, challenges and ratings are refused with 503, catalogue reads are served; back up: served again', async () => {
   expectBody(DossierView, await app.inject(`/v1/dossiers/${PROCESSED}`));
   assert.deepEqual((await app.inject('/healthz')).json(), { status: 'ok', database: 'ok', sharedState: 'ok' });
@@ -41,9 +34,9 @@ test('Redis down: lookups, challenges and ratings are refused with 503, catalogu
   assert.deepEqual(health.json(), { status: 'degraded', database: 'ok', sharedState: 'unavailable' });
   assert.doesNotMatch(health.body, /redis:|127\.0\.0\.1/);
 
-  expectUnavailable(await app.inject(`/v1/dossiers/${PROCESSED}`));
-  expectUnavailable(await app.inject('/v1/challenge'));
-  expectUnavailable(
+  expectSharedStateUnavailable(await app.inject(`/v1/dossiers/${PROCESSED}`));
+  expectSharedStateUnavailable(await app.inject('/v1/challenge'));
+  expectSharedStateUnavailable(
     await app.inject({
       method: 'POST',
       url: '/v1/ratings',

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DossierView } from '@motcua/sdk';
-import { expectBody, expectProblem, testServer } from './helpers.js';
+import { expectBody, expectSharedStateUnavailable, testServer } from './helpers.js';
 import { startTestRedis, type TestRedis } from './redis-server.js';
 
 const PROCESSED = '000.00.20.H37-261116-0001';
@@ -26,12 +26,6 @@ after(async () => {
   await app?.close();
   await redis?.stop();
 });
-
-function expectUnavailable(res: LightMyRequestResponse): void {
-  const problem = expectProblem(res, 503, 'unavailable');
-  assert.equal(res.headers['retry-after'], '5');
-  assert.equal(problem.retryAfter, 5);
-}
 
 async function timed(url: string): Promise<{ res: LightMyRequestResponse; ms: number }> {
   const start = performance.now();
@@ -75,9 +69,9 @@ test('Redis hung: after the first timeout catalogue reads do not wait for it, lo
     assert.ok(median(times) < COMMAND_TIMEOUT_MS / 2, `catalogue reads, median ${median(times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
 
     const lookup = await timed(`/v1/dossiers/${PROCESSED}`);
-    expectUnavailable(lookup.res);
+    expectSharedStateUnavailable(lookup.res);
     assert.ok(lookup.ms < COMMAND_TIMEOUT_MS / 2, `a lookup is refused at once (${lookup.ms.toFixed(0)} ms)`);
-    expectUnavailable(await app.inject('/v1/challenge'));
+    expectSharedStateUnavailable(await app.inject('/v1/challenge'));
 
     const health = await app.inject('/healthz');
     assert.equal(health.statusCode, 200, 'a degraded instance still serves the catalogue: it stays in the load balancer');

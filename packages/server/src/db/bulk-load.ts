@@ -5,7 +5,7 @@
  * dossiers load in constant memory.
  */
 import { postgresTransaction, sqliteHandle, transaction, type Database } from './database.js';
-import { copyWriter, type CopyValue, type CopyWriter } from './postgres/copy.js';
+import { copyWriter, type CopyValue } from './postgres/copy.js';
 import { insertText, statement } from './statements.js';
 
 export interface BulkTable {
@@ -27,49 +27,51 @@ export type OpenBulkTable = (table: string, columns: string) => BulkTable;
 export async function bulkTransaction<T>(db: Database, work: (trx: Database, open: OpenBulkTable) => Promise<T>): Promise<T> {
   const sqlite = sqliteHandle(db);
   if (sqlite) {
-    return transaction(db, (trx) =>
-      work(
-        trx,
-        oneAtATime((table, columns) => {
-          const insert = statement(sqlite, insertText(table, columns));
-          return { add: (values) => void insert.run(values), end: async () => {} };
-        }),
-      ),
-    );
+    const tables = oneAtATime((table, columns) => {
+      const insert = statement(sqlite, insertText(table, columns));
+      return { add: (values) => void insert.run(values), end: async () => {}, abort: async () => {} };
+    });
+    return transaction(db, (trx) => work(trx, tables.open));
   }
   return postgresTransaction(db, async (trx, client) => {
-    let open: CopyWriter | null = null;
-    const openTable = oneAtATime((table, columns) => {
+    const tables = oneAtATime((table, columns) => {
       const copy = copyWriter(client, table, columns.split(',').map((c) => c.trim()));
-      open = copy;
-      return { add: (values) => copy.add(values as readonly CopyValue[]), end: async () => void (await copy.end()) };
+      return { add: (values) => copy.add(values as readonly CopyValue[]), end: async () => void (await copy.end()), abort: copy.abort };
     });
     try {
-      return await work(trx, openTable);
+      return await work(trx, tables.open);
     } catch (error) {
       // The rollback is a query on the same connection: it would wait for ever behind an open COPY.
-      await (open as CopyWriter | null)?.abort(error as Error);
+      await tables.abortOpen(error as Error);
       throw error;
     }
   });
 }
 
+type EngineTable = BulkTable & { abort: (reason: Error) => Promise<void> };
+
 /**
  * The rule of a COPY, kept on both engines so that code which loads on SQLite loads on PostgreSQL too: a table
- * is ended before the next one opens.
+ * is ended before the next one opens. `abortOpen` cancels the table still open, if any.
  */
-function oneAtATime(open: OpenBulkTable): OpenBulkTable {
-  let current: string | null = null;
-  return (table, columns) => {
-    if (current) throw new Error(`The bulk table ${current} is still open: end it before opening ${table}.`);
-    current = table;
-    const opened = open(table, columns);
+function oneAtATime(openOnEngine: (table: string, columns: string) => EngineTable) {
+  let current: { name: string; table: EngineTable } | null = null;
+  const open: OpenBulkTable = (name, columns) => {
+    if (current) throw new Error(`The bulk table ${current.name} is still open: end it before opening ${name}.`);
+    const table = openOnEngine(name, columns);
+    current = { name, table };
     return {
-      add: opened.add,
+      add: table.add,
       end: async () => {
         current = null;
-        await opened.end();
+        await table.end();
       },
     };
   };
+  const abortOpen = async (reason: Error) => {
+    const open = current;
+    current = null;
+    await open?.table.abort(reason);
+  };
+  return { open, abortOpen };
 }

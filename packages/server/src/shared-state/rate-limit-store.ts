@@ -30,13 +30,14 @@ class ProblemOnErrorStore {
   }
 
   incr(key: string, callback: Callback, timeWindow: number, max: number): void {
-    if (!this.#breaker.up) return callback(sharedStateUnavailable());
-    const answered: Callback = (error, result) => {
-      if (!error) return callback(null, result);
-      this.#breaker.failed(error);
-      callback(sharedStateUnavailable());
-    };
-    this.#inner.incr(key, answered, timeWindow, max);
+    const counted = () =>
+      new Promise<{ current: number; ttl: number }>((resolve, reject) =>
+        this.#inner.incr(key, (error, result) => (error ? reject(error) : resolve(result!)), timeWindow, max),
+      );
+    this.#breaker.run(counted).then(
+      (result) => callback(null, result),
+      () => callback(sharedStateUnavailable()),
+    );
   }
 
   child(routeOptions: unknown): ProblemOnErrorStore {
