@@ -110,8 +110,9 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
     // comfortably with their histories).
     const to = vnDate(options.now);
     const province = code;
+    const offices = await listOffices(db, {});
     const dossiers = generateDossiers({
-      offices: await listOffices(db, {}),
+      offices,
       procedures: await allProcedures(db),
       calendar: await currentHolidayCalendar(db),
       from: addDays(to, -364),
@@ -121,7 +122,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
       province,
       provinceAgencyCode: provinceAgencyCode(loadProvinceUnits(province).province),
     });
-    const offices = new Map((await listOffices(db, {})).map((o) => [o.id, o.unit.code]));
+    const officeUnits = new Map(offices.map((o) => [o.id, o.unit.code]));
     await bulkTransaction(db, async (trx, open) => {
       if ((await getMeta(trx, DEMO_META_KEY)) !== null) return;
       // Each dossier is rated as it is stored: only the ratings (about a third of the dossiers) wait in memory
@@ -134,7 +135,7 @@ export async function seedDatabase(db: Database, hasher: FactorHasher, options: 
         report.dossiers++;
         for (const rating of ratingsFor(d, rng)) {
           const officeKey = rating.target.type === 'office' ? rating.target.id : (d.officeId ?? '');
-          const unitKey = rating.target.type === 'office' ? (offices.get(rating.target.id) ?? '') : (d.unitCode ?? '');
+          const unitKey = rating.target.type === 'office' ? (officeUnits.get(rating.target.id) ?? '') : (d.unitCode ?? '');
           ratings.push({ rating, unitKey, officeKey });
         }
       }
