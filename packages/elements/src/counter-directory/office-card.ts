@@ -70,16 +70,23 @@ function formatKm(distance: number, lang: Lang): string {
   return f.format(distance);
 }
 
-/** "Đang mở cửa · đến 16:15" or "Đang nghỉ trưa · Mở cửa lúc 13:15". */
-export function stateText(state: OpeningState, m: DirectoryMessages, lang: Lang): TemplateResult | string {
-  if (state.open) return `${m.openNow} · ${m.until(state.until)}`;
+/**
+ * The open/closed line: what holds now ("Đang mở cửa", "Đang nghỉ trưa") and, after " · ", what comes next
+ * ("đến 16:15", "Mở cửa lúc 13:15"). On a narrow list the two parts take a line each whatever the time (styles.ts),
+ * so a row is as tall in the evening as at noon, and as its loading placeholder.
+ */
+export function stateText(state: OpeningState, m: DirectoryMessages, lang: Lang): TemplateResult {
+  if (state.open) return stateParts(m.openNow, m.until(state.until));
   const reason = state.today.closure
     ? html`${m.closed.closure}: <span lang="vi">${state.today.closure.name}</span>`
     : m.closed[state.reason];
-  if (!state.next) return reason;
+  if (!state.next) return stateParts(reason, null);
   const day = state.next.date === state.today.date ? null : dayLabel(state.next.date, lang);
-  return html`${reason} · ${m.opensAt(state.next.time, day)}`;
+  return stateParts(reason, m.opensAt(state.next.time, day));
 }
+
+const stateParts = (now: TemplateResult | string, next: string | null) =>
+  html`<span class="now">${now}</span>${next ? html`<span class="next"><span class="sep"> · </span>${next}</span>` : nothing}`;
 
 /** Closures from today on, consecutive days of the same name merged: `14/02–22/02: Tết Nguyên đán`. */
 function upcomingClosures(hours: OpeningHours, today: string, lang: Lang): TemplateResult[] {
@@ -191,7 +198,7 @@ export function renderListGhost(m: DirectoryMessages, rows: number, withOwn: boo
     <details ?open=${open}>
       <summary>
         <span class="row"
-          ><span class="name">${m.title}</span><span class="state">${hours}</span>${open ? html`<strong class="yours">${m.yours}</strong>` : nothing}</span
+          ><span class="name">${m.title}</span><span class="state">${stateParts(m.openNow, m.until('16:15'))}</span>${open ? html`<strong class="yours">${m.yours}</strong>` : nothing}</span
         >
       </summary>
       ${open

@@ -98,6 +98,33 @@ export const directoryStyles = css`
   .closed {
     color: var(--_danger);
   }
+  /* On a narrow list the state sits below the name, and its "next" part ("Mở cửa lúc 07:45, Thứ Tư, 04/03") would
+     wrap it to a second line after hours only: the list would be taller in the evening than its loading placeholder.
+     So a closed row shows the "now" part alone (screen readers still hear both) and an open row, like the own
+     office's, shows the two parts a line each, in every state and in the placeholder alike. */
+  .offices,
+  .offices-ghost {
+    container-type: inline-size;
+  }
+  @container (max-width: 36em) {
+    .state {
+      display: grid;
+    }
+    .state .sep {
+      display: none;
+    }
+    details:not([open]) > summary .state .next {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    details[open] > summary .state {
+      min-height: 2lh;
+    }
+  }
   .label-inline {
     font-weight: 600;
   }
