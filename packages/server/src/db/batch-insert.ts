@@ -1,14 +1,12 @@
 /**
- * Bulk insertion through the query builder (statistics rebuilds; the seed on PostgreSQL): rows gathered into
- * multi-row INSERTs, one round trip per batch instead of one per row, written in order as the batches fill.
+ * Bulk insertion through the query builder, inside any transaction (the statistics rebuild, which also runs
+ * outside a seed): rows gathered into multi-row INSERTs, one round trip per batch instead of one per row, written
+ * in order as the batches fill. A seed loads its tables through db/bulk-load.ts instead (COPY on PostgreSQL).
  */
 import type { Database } from './database.js';
 import { run, sql } from './query.js';
 
-/**
- * Rows per statement: 21,000 values for the widest table (dossiers, 21 columns), under both engines' limits
- * (PostgreSQL 65,535 parameters, SQLite 32,766).
- */
+/** Rows per statement: at 30 columns or fewer, under both engines' limits (PostgreSQL 65,535 parameters, SQLite 32,766). */
 const ROWS_PER_STATEMENT = 1000;
 
 export interface BatchInserter {
