@@ -71,6 +71,8 @@ function view(row: Row) {
 function openLookup(location: string): { find(code: string): Promise<Row | undefined>; close(): Promise<void> } {
   if (/^postgres(ql)?:\/\//i.test(location)) {
     const pool = new pg.Pool({ connectionString: location, max: 10, application_name: 'motcua-floor' });
+    // A connection the database ends (it was stopped under the bench) is reported, not an unhandled 'error'.
+    pool.on('error', (error) => console.error(`floor server: ${error.message}`));
     return {
       find: async (code) => (await pool.query<Row>({ name: 'floor-lookup', text: `${LOOKUP}$1`, values: [code] })).rows[0],
       close: () => pool.end(),
