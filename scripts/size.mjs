@@ -98,7 +98,9 @@ export const ENTRIES = [
   // wording and the stats chart that scrolls instead of shrinking its labels (89.42 → 89.54 kB measured).
   // 89.75 → 89.85: the stats chart opens at the latest month on a phone (89.74 → 89.83 kB measured).
   // 89.85 → 90.5 for the directory's loading state laid out as its loaded list (89.83 → 90.22 kB measured).
-  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 90.5 * kB },
+  // 90.5 → 90.65: the directory's state line in two parts, so a phone's rows keep their height after hours
+  // (90.41 → 90.57 kB measured; the directory page 35.11 → 35.27 kB, under its ceiling).
+  { name: 'CDN: everything', cdn: '*', targetGzip: 48 * kB, ceilingGzip: 90.65 * kB },
   ...widgetEntries.map((file) => ({
     name: `page: <${file.slice(0, -3)}>`,
     cdn: [file],
