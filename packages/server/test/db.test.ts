@@ -18,9 +18,10 @@ import { HOLIDAYS } from '../src/catalogue/calendar.js';
 import { storeHolidayYears } from '../src/db/calendar.js';
 import { searchProcedureIds } from '../src/db/procedure-search.js';
 import { seedDatabase } from '../src/seed-database.js';
-import { rebuildStats } from '../src/db/stats.js';
+import { deferStats, rebuildStats } from '../src/db/stats.js';
+import { deleteDossier } from '../src/db/dossier-batch.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
-import { sqliteHandle } from '../src/db/database.js';
+import { savepoint, sqliteHandle, transaction } from '../src/db/database.js';
 import { TEST_DOSSIERS, TEST_NOW, closeDatabase, execute, queryRow, queryRows, seededDatabase, seededTemplate } from './helpers.js';
 
 const countOf = async (db: Database, sql: string, ...params: unknown[]) => Number((await queryRow<{ n: number }>(db, sql, ...params))!.n);
@@ -56,7 +57,7 @@ describe('migrations (SQLite)', () => {
     assert.ok((db.prepare('SELECT sum(early) AS n FROM stats_daily_total').get() as { n: number }).n > 0);
     // The same data as version 1 stored it: no early columns (and none of the later migrations).
     db.exec('ALTER TABLE stats_daily DROP COLUMN early; ALTER TABLE stats_daily_total DROP COLUMN early;');
-    db.exec('DROP INDEX dossiers_procedure');
+    db.exec('DROP TABLE procedure_filings');
     db.exec('DROP INDEX idempotency_keys_rating; ALTER TABLE idempotency_keys DROP COLUMN rating_id;');
     db.pragma('user_version = 1');
     assert.equal(migrate(db), MIGRATIONS.at(-1)!.version);
@@ -66,12 +67,25 @@ describe('migrations (SQLite)', () => {
 
   test('migration 4 gives each stored idempotency record the id of the rating it replays', async () => {
     const db = sqlite(await openDatabase(':memory:'));
+    db.exec('DROP TABLE procedure_filings; CREATE INDEX dossiers_procedure ON dossiers (procedure_code);');
     db.exec('DROP INDEX idempotency_keys_rating; ALTER TABLE idempotency_keys DROP COLUMN rating_id;');
     db.pragma('user_version = 3');
     db.prepare('INSERT INTO idempotency_keys (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)')
       .run('key-1', 'f', JSON.stringify({ id: 'rating-1', level: 'satisfied' }), '2026-11-28T10:00:00+07:00');
-    assert.equal(migrate(db), 4);
+    assert.equal(migrate(db), MIGRATIONS.at(-1)!.version);
     assert.deepEqual(db.prepare('SELECT key, rating_id FROM idempotency_keys').all(), [{ key: 'key-1', rating_id: 'rating-1' }]);
+    db.close();
+  });
+
+  test('migration 5 counts the stored filings of each procedure and drops the index the count used', async () => {
+    const db = sqlite(await openDatabase(await seededTemplate()));
+    const counted = db.prepare('SELECT procedure_code, count(*) AS filings FROM dossiers GROUP BY 1 ORDER BY 1').all();
+    assert.ok(counted.length > 100);
+    db.exec('DROP TABLE procedure_filings; CREATE INDEX dossiers_procedure ON dossiers (procedure_code);');
+    db.pragma('user_version = 4');
+    assert.equal(migrate(db), 5);
+    assert.deepEqual(db.prepare('SELECT procedure_code, filings FROM procedure_filings ORDER BY 1').all(), counted);
+    assert.equal((db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'dossiers_procedure'").get() as { n: number }).n, 0);
     db.close();
   });
 
@@ -179,17 +193,62 @@ describe('statistics kept in step', () => {
     const some = (await queryRow<{ code: string }>(db, 'SELECT code FROM dossiers WHERE status = 4 LIMIT 1'))!;
     await appendHistoryEvent(db, some.code, { at: '2026-11-28T09:00:00+07:00', action: 'Dừng xử lý', unit: null, officerTitle: null, status: 8 }, hasher);
 
-    const changed = 'received <> 0 OR settled <> 0 OR on_time <> 0 OR early <> 0 OR open_delta <> 0 OR overdue_delta <> 0';
-    const snapshot = async () => ({
-      daily: await queryRows(db, `SELECT * FROM stats_daily WHERE ${changed} ORDER BY 1, 2, 3`),
-      total: await queryRows(db, `SELECT * FROM stats_daily_total WHERE ${changed} ORDER BY 1`),
-    });
-    const incremental = await snapshot();
+    const incremental = await aggregates(db);
     await rebuildStats(db);
-    assert.deepEqual(await snapshot(), incremental);
+    assert.deepEqual(await aggregates(db), incremental);
+    await closeDatabase(db);
+  });
+
+  test('held back for a batch, the statistics of a row its savepoint undid are dropped with it', async () => {
+    const db = await seededDatabase();
+    const hasher = createFactorHasher(await ensureSecret(db, 'verification_secret'));
+    const existing = (await queryRows<{ code: string }>(db, 'SELECT code FROM dossiers WHERE status = 4 ORDER BY code LIMIT 2')).map((r) => r.code);
+    const dossier = (code: string, procedureCode: string) => ({
+      code,
+      nationalCode: null,
+      procedureCode,
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      status: 4 as const,
+      receivedAt: '2026-11-02T08:00:00+07:00',
+      appointmentAt: '2026-11-05T16:30:00+07:00',
+      finishedAt: null,
+      returnedAt: null,
+      applicantMasked: 'Nguyễn V. A*',
+      phoneLast4: null,
+      idLast4: null,
+      officeId: 'ubnd-xa-cong-son',
+      unitCode: '06220',
+      history: undefined,
+    });
+    const settled = { at: '2026-11-10T10:00:00+07:00', action: 'Xong', unit: null, officerTitle: null, status: 9 as const };
+    await transaction(db, (trx) => deferStats(trx, async () => {
+      await upsertDossier(trx, dossier('000.31.05.H37-261120-0042', '1.001193'), hasher);
+      const rejected = savepoint(trx, () => deferStats(trx, async () => {
+        await upsertDossier(trx, dossier('000.31.05.H37-261120-0043', '1.000894'), hasher);
+        await appendHistoryEvent(trx, existing[0]!, settled, hasher);
+        await deleteDossier(trx, existing[1]!);
+        throw new Error('the row is rejected after its writes');
+      }));
+      await assert.rejects(rejected, /rejected after its writes/);
+      await appendHistoryEvent(trx, '000.31.05.H37-261120-0042', settled, hasher);
+    }));
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM dossiers WHERE code IN (?, ?)', '000.31.05.H37-261120-0043', existing[1]), 1);
+    const incremental = await aggregates(db);
+    await rebuildStats(db);
+    assert.deepEqual(await aggregates(db), incremental);
     await closeDatabase(db);
   });
 });
+
+/** The stored aggregates (statistics and filings per procedure), without rows that add nothing. */
+async function aggregates(db: Database) {
+  const changed = 'received <> 0 OR settled <> 0 OR on_time <> 0 OR early <> 0 OR open_delta <> 0 OR overdue_delta <> 0';
+  return {
+    daily: await queryRows(db, `SELECT * FROM stats_daily WHERE ${changed} ORDER BY 1, 2, 3`),
+    total: await queryRows(db, `SELECT * FROM stats_daily_total WHERE ${changed} ORDER BY 1`),
+    filings: await queryRows(db, 'SELECT * FROM procedure_filings WHERE filings <> 0 ORDER BY 1'),
+  };
+}
 
 describe('lastEventWhere', () => {
   const ev = (at: string, status: number | null) => ({ at, action: 'Cập nhật', unit: null, officerTitle: null, status });

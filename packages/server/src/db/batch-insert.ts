@@ -1,8 +1,9 @@
 /**
  * Bulk insertion through the query builder, inside any transaction (the statistics rebuild, which also runs
- * outside a seed): rows gathered into multi-row INSERTs, one round trip per batch instead of one per row, written
+ * outside a seed, and the statistics deltas of a batch of dossier writes): rows gathered into multi-row INSERTs, one round trip per batch instead of one per row, written
  * in order as the batches fill. A seed loads its tables through db/bulk-load.ts instead (COPY on PostgreSQL).
  */
+import type { RawBuilder } from 'kysely';
 import type { Database } from './database.js';
 import { run, sql } from './query.js';
 
@@ -16,14 +17,17 @@ export interface BatchInserter {
   flush: () => Promise<void>;
 }
 
-/** A batch inserter into `table (columns)`, on `db` (the caller's transaction). */
-export function batchInserter(db: Database, table: string, columns: string): BatchInserter {
+/**
+ * A batch inserter into `table (columns)`, on `db` (the caller's transaction); `onConflict` (an `ON CONFLICT …`
+ * clause) ends each statement, for upserts. Rows of one statement must not share a conflict key.
+ */
+export function batchInserter(db: Database, table: string, columns: string, onConflict?: RawBuilder<unknown>): BatchInserter {
   let pending: (readonly unknown[])[] = [];
   let written: Promise<void> = Promise.resolve();
   const write = () => {
     const rows = pending;
     pending = [];
-    const statement = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns)}) VALUES ${sql.join(rows.map((r) => sql`(${sql.join(r)})`))}`;
+    const statement = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns)}) VALUES ${sql.join(rows.map((r) => sql`(${sql.join(r)})`))} ${onConflict ?? sql.raw('')}`;
     written = written.then(() => run(db, statement).then(() => undefined));
     // Failures surface in flush(); until then, keep them from counting as unhandled.
     written.catch(() => {});

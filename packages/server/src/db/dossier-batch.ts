@@ -7,7 +7,7 @@ import { transaction, type Database } from './database.js';
 import { one, run, sql } from './query.js';
 import { deleteDossierRatings } from './ratings.js';
 import { filingsChanged } from './search-index.js';
-import { applyDossierStats } from './stats.js';
+import { applyDossierStats, deferStats } from './stats.js';
 
 /** What tells events apart: the moment (any offset), the action, the status and the unit. */
 export function eventKey(e: HistoryEvent): string {
@@ -38,12 +38,12 @@ export async function findHistoryEvent(db: Database, code: string, event: Histor
 /** Remove a dossier, its rating and their shares of the statistics and summaries, atomically. False when there was none. */
 export async function deleteDossier(db: Database, code: string): Promise<boolean> {
   filingsChanged(db);
-  return transaction(db, async (trx) => {
+  return transaction(db, (trx) => deferStats(trx, async () => {
     const row = await one(trx, sql<{ id: number }>`SELECT id FROM dossiers WHERE code = ${code}`);
     if (!row) return false;
     await applyDossierStats(trx, row.id, -1);
     await deleteDossierRatings(trx, code);
     await run(trx, sql`DELETE FROM dossiers WHERE id = ${row.id}`);
     return true;
-  });
+  }));
 }

@@ -12,7 +12,7 @@ import { transaction, type Database } from './database.js';
 import { applyHistoryEvent, lastEventWhere } from './history-event.js';
 import { one, run, sql } from './query.js';
 import { filingsChanged } from './search-index.js';
-import { applyDossierStats } from './stats.js';
+import { applyDossierStats, deferStats } from './stats.js';
 import type { StoredDossier } from './types.js';
 
 /** A stored dossier row as read back for a lookup. */
@@ -134,7 +134,7 @@ export function dossierInserter(open: OpenBulkTable, hasher: FactorHasher): { ad
  */
 export async function upsertDossier(db: Database, d: DossierWrite, hasher: FactorHasher): Promise<{ created: boolean }> {
   filingsChanged(db);
-  return transaction(db, async (trx) => {
+  return transaction(db, (trx) => deferStats(trx, async () => {
     const existing = await one(trx, sql<{ id: number; history: string }>`SELECT id, history FROM dossiers WHERE code = ${d.code}`);
     if (!existing) {
       const history = d.history ?? [];
@@ -144,7 +144,7 @@ export async function upsertDossier(db: Database, d: DossierWrite, hasher: Facto
     }
     await updateDossier(trx, existing.id, { ...d, history: d.history ?? parseHistory(existing.history) }, hasher);
     return { created: false };
-  });
+  }));
 }
 
 /** Rewrite a stored dossier (by row id) with its statistics taken out before and added back after. */
@@ -256,12 +256,12 @@ export async function appendHistoryEvent(
   hasher: FactorHasher,
   maxEvents = 500,
 ): Promise<AppendResult> {
-  return transaction(db, async (trx): Promise<AppendResult> => {
+  return transaction(db, (trx) => deferStats(trx, async (): Promise<AppendResult> => {
     const row = await one(trx, sql<DossierRow>`SELECT * FROM dossiers WHERE code = ${code}`);
     if (!row) return { ok: false, reason: 'not_found' };
     const applied = applyHistoryEvent(fromRow(row), event, maxEvents);
     if (!applied.ok) return applied;
     await updateDossier(trx, row.id, applied.dossier, hasher);
     return { ok: true, status: applied.dossier.status };
-  });
+  }));
 }

@@ -2,8 +2,9 @@
  * The in-memory index procedure search ranks over: per procedure its folded and typed name words, the words
  * of its field and agency, the variant phrases its name holds, and how often this province's desks file it.
  * Rebuilt when the catalogue version changes, which also drops the cache of recent ranked results. The filing
- * counts are read then, and again a few seconds after dossiers are ingested or deleted (one query for a burst of
- * ingests, off the ingest's own path), so a procedure's rank follows what the desks file.
+ * counts (a row per procedure, kept by the dossier writes) are read then, and again a few seconds after dossiers
+ * are ingested or deleted (one read for a burst of ingests, off the ingest's own path), so a procedure's rank
+ * follows what the desks file.
  */
 import { createHash } from 'node:crypto';
 import { fold, tokens } from '@motcua/sdk';
@@ -83,9 +84,10 @@ export function accentKey(word: string): string {
 /** Built indexes, per database (a transaction's calls find its database's). */
 const indexes = new WeakMap<Database, CatalogueIndex>();
 
+/** Dossiers filed per procedure, as the dossier writes keep them (db/stats.ts), by procedure code. */
 async function filingCounts(db: Database): Promise<[string, number][]> {
-  const rows = await all(db, sql<{ code: string; n: number }>`SELECT procedure_code AS code, count(*) AS n
-    FROM dossiers GROUP BY procedure_code ORDER BY procedure_code`);
+  const rows = await all(db, sql<{ code: string; n: number }>`SELECT procedure_code AS code, filings AS n
+    FROM procedure_filings WHERE filings > 0 ORDER BY procedure_code`);
   return rows.map((r) => [r.code, Number(r.n)]);
 }
 
@@ -102,17 +104,13 @@ async function rankingInputs(db: Database, version: string): Promise<{ prior: (c
   return { prior: (code) => Math.sqrt((filings.get(code) ?? 0) / mostFiled), generation };
 }
 
-/** How long after an ingested dossier the filing counts are read again: every dossier of a burst in one query. */
-export const PRIOR_REFRESH_DELAY_MS = 3000;
 /**
- * The counts are a scan of every dossier (20–70 s at ten million on PostgreSQL): at most one refresh runs at a
- * time per database, and the next waits ten times as long as the last took, so a steady ingest spends at most a
- * tenth of a connection on it.
+ * How long after an ingested dossier the filing counts are read again: the dossiers of a burst once. At most one
+ * read runs at a time per database.
  */
-const REFRESH_SPACING = 10;
+export const PRIOR_REFRESH_DELAY_MS = 3000;
 /** Per database with a refresh scheduled or running: whether dossiers changed again since it was scheduled. */
 const pendingPriors = new WeakMap<Database, { again: boolean }>();
-const lastRefreshMs = new WeakMap<Database, number>();
 
 const filingListeners = new WeakMap<Database, () => void>();
 
@@ -134,20 +132,17 @@ export function filingsChanged(db: Database, remote = false): void {
   if (pending) return void (pending.again = true);
   const state = { again: false };
   pendingPriors.set(root, state);
-  const delay = Math.max(PRIOR_REFRESH_DELAY_MS, REFRESH_SPACING * (lastRefreshMs.get(root) ?? 0));
   setTimeout(() => {
     if (isClosed(root)) return void pendingPriors.delete(root);
-    const started = performance.now();
     state.again = false;
     // Changes meanwhile wait for this refresh to end, then schedule the next; a failure is retried by the next change.
     void refreshPrior(root)
       .catch(() => {})
       .finally(() => {
-        lastRefreshMs.set(root, performance.now() - started);
         pendingPriors.delete(root);
         if (state.again) filingsChanged(root, true);
       });
-  }, delay).unref();
+  }, PRIOR_REFRESH_DELAY_MS).unref();
 }
 
 /** Re-read the filing counts into the built index now, and drop the ranked results cached with the old ones. */

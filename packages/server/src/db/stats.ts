@@ -22,11 +22,13 @@ const upsertAdding = (table: string, key: string) =>
     .map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`);
 const UPSERT_DAILY = upsertAdding('stats_daily', 'day, unit_key, office_key');
 const UPSERT_TOTAL = upsertAdding('stats_daily_total', 'day');
-const DOSSIER_COLUMNS = `id, status, received_day, appointment_day, closed_day, settled, on_time,
+const UPSERT_FILINGS = sql.raw('ON CONFLICT (procedure_code) DO UPDATE SET filings = procedure_filings.filings + excluded.filings');
+const DOSSIER_COLUMNS = `id, procedure_code, status, received_day, appointment_day, closed_day, settled, on_time,
   coalesce(unit_code, '') AS unit_key, coalesce(office_id, '') AS office_key`;
 
 interface DossierStatRow {
   id: number;
+  procedure_code: string;
   status: DossierStatus;
   received_day: string;
   appointment_day: string | null;
@@ -60,14 +62,87 @@ export function contributions(d: DossierStatRow): { day: string; delta: Delta }[
   return out;
 }
 
-function addDaily(db: Database, day: string, unit: string, office: string, d: Delta, sign: number) {
-  return run(db, sql`INSERT INTO stats_daily (day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta)
-    VALUES (${day}, ${unit}, ${office}, ${sql.join(d.map((v) => sign * v))}) ${UPSERT_DAILY}`);
+/**
+ * Statistics deltas of dossier writes not yet stored: per (day, unit, office), per day, and filings per procedure.
+ * Writes that cancel out (a dossier taken out and added back on the same days) leave nothing to store.
+ */
+class PendingStats {
+  readonly daily = new Map<string, { day: string; unit: string; office: string; delta: Delta }>();
+  readonly total = new Map<string, Delta>();
+  readonly filings = new Map<string, number>();
+
+  add(row: DossierStatRow, sign: number): void {
+    for (const { day, delta } of contributions(row)) {
+      const key = `${day}|${row.unit_key}|${row.office_key}`;
+      const daily = this.daily.get(key) ?? { day, unit: row.unit_key, office: row.office_key, delta: [0, 0, 0, 0, 0, 0] };
+      this.daily.set(key, daily);
+      const total = this.total.get(day) ?? [0, 0, 0, 0, 0, 0];
+      this.total.set(day, total);
+      for (let i = 0; i < WIDTH; i++) {
+        daily.delta[i]! += sign * delta[i]!;
+        total[i]! += sign * delta[i]!;
+      }
+    }
+    this.filings.set(row.procedure_code, (this.filings.get(row.procedure_code) ?? 0) + sign);
+  }
+
+  merge(other: PendingStats): void {
+    for (const d of other.daily.values()) {
+      const key = `${d.day}|${d.unit}|${d.office}`;
+      const daily = this.daily.get(key);
+      if (daily) for (let i = 0; i < WIDTH; i++) daily.delta[i]! += d.delta[i]!;
+      else this.daily.set(key, { ...d, delta: [...d.delta] });
+    }
+    for (const [day, delta] of other.total) {
+      const total = this.total.get(day);
+      if (total) for (let i = 0; i < WIDTH; i++) total[i]! += delta[i]!;
+      else this.total.set(day, [...delta]);
+    }
+    for (const [code, n] of other.filings) this.filings.set(code, (this.filings.get(code) ?? 0) + n);
+  }
+
+  /**
+   * Add the deltas to the stored rows: a few multi-row statements, rows in key order, so that concurrent
+   * transactions take the rows' locks in one order and hold them only from here to their commit.
+   */
+  async store(db: Database): Promise<void> {
+    const changed = (delta: Delta) => delta.some((v) => v !== 0);
+    const byKey = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const daily = batchInserter(db, 'stats_daily', 'day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta', UPSERT_DAILY);
+    for (const [, { day, unit, office, delta }] of byKey(this.daily)) if (changed(delta)) daily.add([day, unit, office, ...delta]);
+    await daily.flush();
+    const total = batchInserter(db, 'stats_daily_total', 'day, received, settled, on_time, early, open_delta, overdue_delta', UPSERT_TOTAL);
+    for (const [day, delta] of byKey(this.total)) if (changed(delta)) total.add([day, ...delta]);
+    await total.flush();
+    const filings = batchInserter(db, 'procedure_filings', 'procedure_code, filings', UPSERT_FILINGS);
+    for (const [code, n] of byKey(this.filings)) if (n !== 0) filings.add([code, n]);
+    await filings.flush();
+  }
 }
 
-function addTotal(db: Database, day: string, d: Delta, sign: number) {
-  return run(db, sql`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
-    VALUES (${day}, ${sql.join(d.map((v) => sign * v))}) ${UPSERT_TOTAL}`);
+/** The deltas held for each transaction inside {@link deferStats}. */
+const deferred = new WeakMap<Database, PendingStats>();
+
+/**
+ * Run `work` (inside a transaction) with the statistics of its dossier writes held back and stored when it
+ * resolves, in one statement per table: a batch of a thousand dossiers writes a few statements instead of
+ * thousands. Nested, the inner work's deltas join the outer's when it resolves and are dropped when it throws,
+ * as a savepoint drops its writes.
+ */
+export async function deferStats<T>(trx: Database, work: () => Promise<T>): Promise<T> {
+  if (!trx.isTransaction) throw new Error('deferStats needs a transaction.');
+  const outer = deferred.get(trx);
+  const own = new PendingStats();
+  deferred.set(trx, own);
+  try {
+    const result = await work();
+    if (outer) outer.merge(own);
+    else await own.store(trx);
+    return result;
+  } finally {
+    if (outer) deferred.set(trx, outer);
+    else deferred.delete(trx);
+  }
 }
 
 /** Dossiers read per query by {@link rebuildStats} (a year of a province does not sit in memory at once). */
@@ -78,11 +153,14 @@ export async function rebuildStats(db: Database): Promise<void> {
   await transaction(db, async (trx) => {
     await run(trx, sql`DELETE FROM stats_daily`);
     await run(trx, sql`DELETE FROM stats_daily_total`);
+    await run(trx, sql`DELETE FROM procedure_filings`);
+    const filings = new Map<string, number>();
     const sums = new Map<string, { day: string; unit: string; office: string; delta: Delta }>();
     for (let after = -1; ; ) {
       const page = await all(trx, sql<DossierStatRow>`SELECT ${sql.raw(DOSSIER_COLUMNS)} FROM dossiers
         WHERE id > ${after} ORDER BY id LIMIT ${REBUILD_PAGE}`);
       for (const row of page) {
+        filings.set(row.procedure_code, (filings.get(row.procedure_code) ?? 0) + 1);
         for (const { day, delta } of contributions(row)) {
           const key = `${day}|${row.unit_key}|${row.office_key}`;
           const sum = sums.get(key);
@@ -99,20 +177,25 @@ export async function rebuildStats(db: Database): Promise<void> {
     await daily.flush();
     await run(trx, sql`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
       SELECT day, ${sql.raw(SUMS)} FROM stats_daily GROUP BY day`);
+    const perProcedure = batchInserter(trx, 'procedure_filings', 'procedure_code, filings');
+    for (const [code, n] of filings) perProcedure.add([code, n]);
+    await perProcedure.flush();
   });
 }
 
 /**
- * Add (`sign` = 1) or remove (`sign` = −1) one dossier's contributions. Callers remove before changing a
- * dossier and add after, inside their transaction.
+ * Add (`sign` = 1) or remove (`sign` = −1) one dossier's contributions, and its filing. Callers remove before
+ * changing a dossier and add after, inside their transaction; inside {@link deferStats} the change is stored with
+ * the others at its end.
  */
 export async function applyDossierStats(db: Database, dossierId: number, sign: 1 | -1): Promise<void> {
   const row = await one(db, sql<DossierStatRow>`SELECT ${sql.raw(DOSSIER_COLUMNS)} FROM dossiers WHERE id = ${dossierId}`);
   if (!row) return;
-  for (const { day, delta } of contributions(row)) {
-    await addDaily(db, day, row.unit_key, row.office_key, delta, sign);
-    await addTotal(db, day, delta, sign);
-  }
+  const pending = deferred.get(db);
+  if (pending) return pending.add(row, sign);
+  const own = new PendingStats();
+  own.add(row, sign);
+  await own.store(db);
 }
 
 /** Whose figures: the whole province, one current unit, or one office. */

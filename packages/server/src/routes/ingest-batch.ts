@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
 import { savepoint, transaction } from '../db/database.js';
 import { deleteDossier } from '../db/dossier-batch.js';
+import { deferStats } from '../db/stats.js';
 import { NdjsonLine } from '../http/ndjson.js';
 import { isProblemError, validationProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
@@ -81,14 +82,15 @@ async function applyRow(ctx: AppContext, row: unknown): Promise<{ code: string |
 /** Apply every row in order, each in its own savepoint, all in one transaction (fast, and atomic per row). */
 export async function applyBatch(ctx: AppContext, rows: readonly unknown[]): Promise<BatchResult> {
   // A batch that deadlocks with another instance's runs again (transaction), so it counts inside the attempt.
-  return transaction(ctx.db, async (trx) => {
+  return transaction(ctx.db, (trx) => deferStats(trx, async () => {
     const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<BatchOutcome, number>;
     const inBatch: AppContext = { ...ctx, db: trx };
     const results: BatchRowResult[] = [];
     for (const [index, row] of rows.entries()) {
       const at = `body[${index}]`;
       try {
-        const applied = await savepoint(trx, () => applyRow(inBatch, row));
+        // The row's statistics join the batch's (stored once, at its end) only when the row is kept.
+        const applied = await savepoint(trx, () => deferStats(trx, () => applyRow(inBatch, row)));
         counts[applied.outcome]++;
         results.push({ index, ...applied });
       } catch (error) {
@@ -99,7 +101,7 @@ export async function applyBatch(ctx: AppContext, rows: readonly unknown[]): Pro
       }
     }
     return { results, counts };
-  });
+  }));
 }
 
 export const ingestBatchRoutes: readonly Route[] = [
