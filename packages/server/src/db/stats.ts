@@ -73,32 +73,33 @@ class PendingStats {
 
   add(row: DossierStatRow, sign: number): void {
     for (const { day, delta } of contributions(row)) {
-      const key = `${day}|${row.unit_key}|${row.office_key}`;
-      const daily = this.daily.get(key) ?? { day, unit: row.unit_key, office: row.office_key, delta: [0, 0, 0, 0, 0, 0] };
-      this.daily.set(key, daily);
-      const total = this.total.get(day) ?? [0, 0, 0, 0, 0, 0];
-      this.total.set(day, total);
-      for (let i = 0; i < WIDTH; i++) {
-        daily.delta[i]! += sign * delta[i]!;
-        total[i]! += sign * delta[i]!;
-      }
+      this.addDaily(day, row.unit_key, row.office_key, delta, sign);
+      this.addTotal(day, delta, sign);
     }
-    this.filings.set(row.procedure_code, (this.filings.get(row.procedure_code) ?? 0) + sign);
+    this.addFilings(row.procedure_code, sign);
   }
 
   merge(other: PendingStats): void {
-    for (const d of other.daily.values()) {
-      const key = `${d.day}|${d.unit}|${d.office}`;
-      const daily = this.daily.get(key);
-      if (daily) for (let i = 0; i < WIDTH; i++) daily.delta[i]! += d.delta[i]!;
-      else this.daily.set(key, { ...d, delta: [...d.delta] });
-    }
-    for (const [day, delta] of other.total) {
-      const total = this.total.get(day);
-      if (total) for (let i = 0; i < WIDTH; i++) total[i]! += delta[i]!;
-      else this.total.set(day, [...delta]);
-    }
-    for (const [code, n] of other.filings) this.filings.set(code, (this.filings.get(code) ?? 0) + n);
+    for (const { day, unit, office, delta } of other.daily.values()) this.addDaily(day, unit, office, delta, 1);
+    for (const [day, delta] of other.total) this.addTotal(day, delta, 1);
+    for (const [code, n] of other.filings) this.addFilings(code, n);
+  }
+
+  private addDaily(day: string, unit: string, office: string, delta: Delta, sign: number): void {
+    const key = `${day}|${unit}|${office}`;
+    let daily = this.daily.get(key);
+    if (!daily) this.daily.set(key, (daily = { day, unit, office, delta: [0, 0, 0, 0, 0, 0] }));
+    for (let i = 0; i < WIDTH; i++) daily.delta[i]! += sign * delta[i]!;
+  }
+
+  private addTotal(day: string, delta: Delta, sign: number): void {
+    let total = this.total.get(day);
+    if (!total) this.total.set(day, (total = [0, 0, 0, 0, 0, 0]));
+    for (let i = 0; i < WIDTH; i++) total[i]! += sign * delta[i]!;
+  }
+
+  private addFilings(code: string, n: number): void {
+    this.filings.set(code, (this.filings.get(code) ?? 0) + n);
   }
 
   /**
@@ -154,32 +155,16 @@ export async function rebuildStats(db: Database): Promise<void> {
     await run(trx, sql`DELETE FROM stats_daily`);
     await run(trx, sql`DELETE FROM stats_daily_total`);
     await run(trx, sql`DELETE FROM procedure_filings`);
-    const filings = new Map<string, number>();
-    const sums = new Map<string, { day: string; unit: string; office: string; delta: Delta }>();
+    // A year of a province sums to about 100,000 (day, unit, office) keys, stored many rows a statement.
+    const sums = new PendingStats();
     for (let after = -1; ; ) {
       const page = await all(trx, sql<DossierStatRow>`SELECT ${sql.raw(DOSSIER_COLUMNS)} FROM dossiers
         WHERE id > ${after} ORDER BY id LIMIT ${REBUILD_PAGE}`);
-      for (const row of page) {
-        filings.set(row.procedure_code, (filings.get(row.procedure_code) ?? 0) + 1);
-        for (const { day, delta } of contributions(row)) {
-          const key = `${day}|${row.unit_key}|${row.office_key}`;
-          const sum = sums.get(key);
-          if (sum) for (let i = 0; i < WIDTH; i++) sum.delta[i]! += delta[i]!;
-          else sums.set(key, { day, unit: row.unit_key, office: row.office_key, delta: [...delta] });
-        }
-      }
+      for (const row of page) sums.add(row, 1);
       if (page.length < REBUILD_PAGE) break;
       after = page.at(-1)!.id;
     }
-    // Many rows a statement: a year of a province has about 100,000 (day, unit, office) keys.
-    const daily = batchInserter(trx, 'stats_daily', 'day, unit_key, office_key, received, settled, on_time, early, open_delta, overdue_delta');
-    for (const { day, unit, office, delta } of sums.values()) daily.add([day, unit, office, ...delta]);
-    await daily.flush();
-    await run(trx, sql`INSERT INTO stats_daily_total (day, received, settled, on_time, early, open_delta, overdue_delta)
-      SELECT day, ${sql.raw(SUMS)} FROM stats_daily GROUP BY day`);
-    const perProcedure = batchInserter(trx, 'procedure_filings', 'procedure_code, filings');
-    for (const [code, n] of filings) perProcedure.add([code, n]);
-    await perProcedure.flush();
+    await sums.store(trx);
   });
 }
 
