@@ -333,7 +333,7 @@ describe('<motcua-counter-directory>', () => {
       expect(read).to.be.greaterThan(50);
       expect(stray).to.deep.equal([]);
       // The holiday in force, and dates in an English format.
-      expect(stateOf(el, CONG_SON)).to.match(/^Closed for a holiday: .+ · Opens at 07:30 on Monday 4 May$/);
+      expect(stateOf(el, CONG_SON)).to.match(/^Closed for a holiday: .+ · Opens Mon 4 May at 07:30$/);
       await expect(el).to.be.accessible();
     });
   });
@@ -356,20 +356,22 @@ describe('<motcua-counter-directory>', () => {
     }
   });
 
-  for (const width of [360, 1280]) {
-    it(`reserves its first screen while loading, at ${width} px: the list and the own office's contacts arriving move nothing down to "more"`, async () => {
+  // At noon every office is open; in the evening each row says when it opens next, the longest state line.
+  const moments = [['at noon', '2026-03-03T12:00:00+07:00'], ['in the evening', '2026-03-03T19:30:00+07:00']] as const;
+  for (const width of [360, 1280]) for (const lang of ['vi', 'en']) for (const [when, now] of moments) {
+    it(`reserves its first screen while loading, at ${width} px, in ${lang}, ${when}: the list and the own office's contacts arriving move nothing down to "more"`, async () => {
       await setViewport({ width, height: 900 });
       // Where the "more" button ends, from the widget's top (the demonstration note below it is data: not reserved).
       const moreBottom = (el: Element) =>
         $(el, '.more').getBoundingClientRect().bottom - el.getBoundingClientRect().top;
       try {
         await setNetwork('hang');
-        const loading = await fixture<MotcuaCounterDirectory>(html`<motcua-counter-directory unit="06220"></motcua-counter-directory>`);
+        const loading = await fixture<MotcuaCounterDirectory>(html`<motcua-counter-directory lang=${lang} unit="06220" now=${now}></motcua-counter-directory>`);
         await loading.updateComplete;
         const before = moreBottom(loading);
         await setNetwork('up');
         loading.remove();
-        const loaded = await directory(html`<motcua-counter-directory unit="06220"></motcua-counter-directory>`);
+        const loaded = await directory(html`<motcua-counter-directory lang=${lang} unit="06220" now=${now}></motcua-counter-directory>`);
         await waitUntil(() => card(loaded, CONG_SON).querySelector('.card .contact'), 'the own office\'s contacts did not load');
         const after = moreBottom(loaded);
         expect(Math.abs(after - before), `loading ${before} px, loaded ${after} px`).to.be.at.most(2);

@@ -3,7 +3,7 @@ import type { Lang } from '../internal/config.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** `Thứ Hai` / `Monday`, with the date: `Thứ Hai, 09/03` / `Monday 9 Mar`, or the date alone: `09/03` / `9 Mar`. */
+/** `Thứ Hai` / `Monday`, with the date: `Thứ Hai, 09/03` / `Mon 9 Mar`, or the date alone: `09/03` / `9 Mar`. */
 function format(lang: Lang, weekday: boolean, date: boolean, ms: number): string {
   const key = `${lang}${+weekday}${+date}`;
   let f = formats.get(key);
@@ -11,7 +11,8 @@ function format(lang: Lang, weekday: boolean, date: boolean, ms: number): string
     const en = lang === 'en';
     f = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', {
       timeZone: 'UTC',
-      ...(weekday ? { weekday: 'long' } : {}),
+      // English shortens the weekday beside a date, so "Opens Wed 4 Mar at 07:45" fits a phone's line.
+      ...(weekday ? { weekday: en && date ? 'short' : 'long' } : {}),
       ...(date ? { day: en ? 'numeric' : '2-digit', month: en ? 'short' : '2-digit' } : {}),
     });
     formats.set(key, f);
@@ -26,7 +27,7 @@ export function weekdayName(weekday: number, lang: Lang): string {
   return format(lang, true, false, Date.UTC(2023, 0, 1 + weekday)); // 1 January 2023 was a Sunday.
 }
 
-/** A calendar date `YYYY-MM-DD` with its weekday: `Thứ Hai, 09/03` / `Monday 9 Mar`. */
+/** A calendar date `YYYY-MM-DD` with its weekday: `Thứ Hai, 09/03` / `Mon 9 Mar`. */
 export const dayLabel = (date: string, lang: Lang): string => format(lang, true, true, utc(date));
 
 /** A calendar date without its weekday: `09/03` / `9 Mar` (vi-VN would write `09-03`). */

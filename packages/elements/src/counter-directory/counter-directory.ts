@@ -253,7 +253,7 @@ export class MotcuaCounterDirectory extends MotcuaElement {
     if (task.status === TaskStatus.ERROR) {
       body = this.renderFailure(task.error, this.#retry);
     } else if (!complete && !offices.length) {
-      body = renderListGhost(m, PAGE, !!this.unit?.trim());
+      body = renderListGhost(m, this.lang_, PAGE, !!this.unit?.trim());
     } else if (!offices.length) {
       body = html`<p class="empty">${m.empty}</p>`;
     } else {

@@ -43,7 +43,7 @@ export const en: DirectoryMessages = {
     break: 'Closed for lunch',
     after_closing: 'Closed for the day',
   },
-  opensAt: (time, day) => (day ? `Opens at ${time} on ${day}` : `Opens at ${time}`),
+  opensAt: (time, day) => (day ? `Opens ${day} at ${time}` : `Opens at ${time}`),
   schedule: 'Opening hours',
   day: 'Day',
   sessions: 'Hours',

@@ -188,21 +188,30 @@ function contactsGhost(m: DirectoryMessages): TemplateResult {
 }
 
 /**
- * The list's place while it loads, laid out as the loaded list: `rows` collapsed rows (the first one open as the
- * site's own office when `withOwn`) and the "more" button, with blank text, inert and hidden from assistive
- * technology. Its classes are not the loaded ones (`li.office` means an office).
+ * A placeholder office name as long as a usual one, a centre and its commune (names are Vietnamese in either
+ * language): two lines on a phone, one on a computer.
  */
-export function renderListGhost(m: DirectoryMessages, rows: number, withOwn: boolean): TemplateResult {
+const TYPICAL_NAME = 'Trung tâm Phục vụ hành chính công xã, phường';
+
+/**
+ * The list's place while it loads, laid out as the loaded list: `rows` collapsed rows (the first one open as the
+ * site's own office when `withOwn`, with its kind where `lang` shows it) and the "more" button, with blank text,
+ * inert and hidden from assistive technology. Its classes are not the loaded ones (`li.office` means an office).
+ */
+export function renderListGhost(m: DirectoryMessages, lang: Lang, rows: number, withOwn: boolean): TemplateResult {
   const hours = `${m.today}: 07:45–11:45, 13:15–16:15`;
+  // A Vietnamese reader has the kind from the name (kindLine); the own office is usually a commune's centre.
+  const kind = lang === 'vi' ? nothing : html`<p class="muted">${m.kinds.commune_centre}</p>`;
   const row = (open: boolean) => html`<li class="office-ghost">
     <details ?open=${open}>
       <summary>
         <span class="row"
-          ><span class="name">${m.title}</span><span class="state">${stateParts(m.openNow, m.until('16:15'))}</span>${open ? html`<strong class="yours">${m.yours}</strong>` : nothing}</span
+          ><span class="name" lang="vi">${TYPICAL_NAME}</span><span class="state">${stateParts(m.openNow, m.until('16:15'))}</span>${open ? html`<strong class="yours">${m.yours}</strong>` : nothing}</span
         >
       </summary>
       ${open
         ? html`<div class="card">
+            ${kind}
             <p>${hours}</p>
             ${contactsGhost(m)}
             <p><a>${m.map}</a></p>

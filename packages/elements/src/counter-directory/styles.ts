@@ -124,6 +124,10 @@ export const directoryStyles = css`
     details[open] > summary .state {
       min-height: 2lh;
     }
+    /* Below the state whatever its length, so the own office's label takes one line in every state. */
+    .row > .yours {
+      flex-basis: 100%;
+    }
   }
   .label-inline {
     font-weight: 600;
