@@ -181,7 +181,8 @@ async function measure(engine: Engine): Promise<{ rows: PhaseResult[]; summary: 
     await measured(phase('yearly stats @20/s', '≤ 50 ms', server.url, stats, { duration: DURATION, connections: 2, overallRate: 20, serverPid: pid }));
     // An agency identifier of this run's own (the demo's start with 000), so the first pass creates its dossiers
     // whatever earlier runs stored; the second sends the same rows again and updates them.
-    const agency = `${100 + Math.floor(Math.random() * 900)}.31.05.H37`;
+    const part = (n: number) => Math.floor(Math.random() * n);
+    const agency = `${100 + part(900)}.${String(part(100)).padStart(2, '0')}.05.H37`;
     const pass = async () => {
       const r = await ingest(server.url, procedures, agency);
       return `${Math.round(r.rowsPerSecond).toLocaleString('en')} rows/s (${r.created} created, ${r.updated} updated, ${r.rejected} rejected, ${r.seconds.toFixed(1)} s)`;
