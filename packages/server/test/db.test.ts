@@ -18,10 +18,10 @@ import { HOLIDAYS } from '../src/catalogue/calendar.js';
 import { storeHolidayYears } from '../src/db/calendar.js';
 import { searchProcedureIds } from '../src/db/procedure-search.js';
 import { seedDatabase } from '../src/seed-database.js';
-import { deferStats, rebuildStats } from '../src/db/stats.js';
+import { deferStats, rebuildStats, savepointWithStats } from '../src/db/stats.js';
 import { deleteDossier } from '../src/db/dossier-batch.js';
 import { createFactorHasher } from '../src/privacy/verification.js';
-import { savepoint, sqliteHandle, transaction } from '../src/db/database.js';
+import { sqliteHandle, transaction } from '../src/db/database.js';
 import { TEST_DOSSIERS, TEST_NOW, closeDatabase, execute, queryRow, queryRows, seededDatabase, seededTemplate } from './helpers.js';
 
 const countOf = async (db: Database, sql: string, ...params: unknown[]) => Number((await queryRow<{ n: number }>(db, sql, ...params))!.n);
@@ -223,12 +223,12 @@ describe('statistics kept in step', () => {
     const settled = { at: '2026-11-10T10:00:00+07:00', action: 'Xong', unit: null, officerTitle: null, status: 9 as const };
     await transaction(db, (trx) => deferStats(trx, async () => {
       await upsertDossier(trx, dossier('000.31.05.H37-261120-0042', '1.001193'), hasher);
-      const rejected = savepoint(trx, () => deferStats(trx, async () => {
+      const rejected = savepointWithStats(trx, async () => {
         await upsertDossier(trx, dossier('000.31.05.H37-261120-0043', '1.000894'), hasher);
         await appendHistoryEvent(trx, existing[0]!, settled, hasher);
         await deleteDossier(trx, existing[1]!);
         throw new Error('the row is rejected after its writes');
-      }));
+      });
       await assert.rejects(rejected, /rejected after its writes/);
       await appendHistoryEvent(trx, '000.31.05.H37-261120-0042', settled, hasher);
     }));

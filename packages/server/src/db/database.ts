@@ -181,7 +181,8 @@ let savepoints = 0;
 
 /**
  * Run `work` inside the caller's transaction so that, when it throws, only its own writes are undone (the
- * transaction goes on). Resolves with what `work` returned, rejects with what it threw.
+ * transaction goes on). Resolves with what `work` returned, rejects with what it threw. Around dossier writes,
+ * use db/stats.ts `savepointWithStats`, which undoes their held statistics too.
  */
 export async function savepoint<T>(trx: Database, work: () => Promise<T>): Promise<T> {
   const name = sql.raw(`step_${++savepoints}`);

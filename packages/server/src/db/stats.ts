@@ -10,7 +10,7 @@
  */
 import { addDays, countsAsReceived, dossierDeadline, onTimeRate, overdueDays, type DossierStatus } from '@motcua/sdk';
 import type { MonthlyFigures, Period, StatsFigures } from '@motcua/sdk';
-import { transaction, type Database } from './database.js';
+import { savepoint, transaction, type Database } from './database.js';
 import { batchInserter } from './batch-insert.js';
 import { all, one, run, sql } from './query.js';
 
@@ -144,6 +144,15 @@ export async function deferStats<T>(trx: Database, work: () => Promise<T>): Prom
     if (outer) deferred.set(trx, outer);
     else deferred.delete(trx);
   }
+}
+
+/**
+ * Run `work` in a savepoint of the transaction, its statistics with it: they join the transaction's (held by an
+ * outer {@link deferStats}) when `work` resolves, and are dropped with its writes when it throws. Dossier writes
+ * undone by a bare savepoint would leave their statistics counted.
+ */
+export function savepointWithStats<T>(trx: Database, work: () => Promise<T>): Promise<T> {
+  return savepoint(trx, () => deferStats(trx, work));
 }
 
 /** Dossiers read per query by {@link rebuildStats} (a year of a province does not sit in memory at once). */

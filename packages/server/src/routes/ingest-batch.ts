@@ -9,9 +9,9 @@
 import { DossierCodeInput, DossierUpsert, dossierRules, HistoryEventInput, PlausibleTimestamp, ProblemIssue, Text } from '@motcua/sdk';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
-import { savepoint, transaction } from '../db/database.js';
+import { transaction } from '../db/database.js';
 import { deleteDossier } from '../db/dossier-batch.js';
-import { deferStats } from '../db/stats.js';
+import { deferStats, savepointWithStats } from '../db/stats.js';
 import { NdjsonLine } from '../http/ndjson.js';
 import { isProblemError, validationProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
@@ -90,7 +90,7 @@ export async function applyBatch(ctx: AppContext, rows: readonly unknown[]): Pro
       const at = `body[${index}]`;
       try {
         // The row's statistics join the batch's (stored once, at its end) only when the row is kept.
-        const applied = await savepoint(trx, () => deferStats(trx, () => applyRow(inBatch, row)));
+        const applied = await savepointWithStats(trx, () => applyRow(inBatch, row));
         counts[applied.outcome]++;
         results.push({ index, ...applied });
       } catch (error) {
