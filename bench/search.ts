@@ -8,8 +8,9 @@
  *   - p50 / p95 latency of one uncached search (after a warm-up pass with another filter, as on a running server).
  * Goal (issue 11): P@1 ≥ 90 %, off-topic ≤ 10 %, no junk, p95 ≤ 10 ms.
  *
- * Run: npm run bench:search [-- --verbose] [-- --demo]  (--verbose lists every query the ranking gets wrong;
- * --demo also seeds the demonstration year of dossiers, so the ranking's prior is what the desks file)
+ * Run: npm run bench:search [-- --verbose] [-- --demo] [-- --engine postgres]  (--verbose lists every query the
+ * ranking gets wrong; --demo also seeds the demonstration year of dossiers, so the ranking's prior is what the
+ * desks file; --engine postgres runs it over a throwaway PostgreSQL, the same ranking over the other full-text index)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ import { searchProcedureIds, warmUpSearch } from '../packages/server/src/db/proc
 import { allProcedures, summariesByIds } from '../packages/server/src/db/procedures.js';
 import { createFactorHasher } from '../packages/server/src/privacy/verification.js';
 import { seedDatabase } from '../packages/server/src/seed-database.js';
+import { startPostgres } from '../test/support/test-services.mjs';
 
 interface JudgedQuery {
   q: string;
@@ -39,8 +41,13 @@ interface Row {
 
 const TOP = 5;
 const { values: args } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false } },
+  options: {
+    verbose: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'sqlite' },
+  },
 });
+if (args.engine !== 'sqlite' && args.engine !== 'postgres') throw new Error(`--engine sqlite or postgres, not ${args.engine}`);
 const { queries } = JSON.parse(readFileSync(new URL('./search-queries.json', import.meta.url), 'utf8')) as {
   queries: JudgedQuery[];
 };
@@ -115,7 +122,10 @@ async function measure(search: (q: string) => Row[] | Promise<Row[]>): Promise<F
   };
 }
 
-const db = await openDatabase(':memory:');
+// PostgreSQL: a throwaway cluster (test/support/test-services.mjs; MOTCUA_TEST_DB names a server instead) and a
+// new database in it, so candidates come from its full-text index (tsvector) instead of SQLite's FTS5.
+const cluster = args.engine === 'postgres' ? await startPostgres() : null;
+const db = await openDatabase(cluster ? cluster.url.replace(/\/[^/]*$/, `/motcua_search_${Date.now()}`) : ':memory:');
 await seedDatabase(db, createFactorHasher(await ensureSecret(db, 'verification_secret')), { demo: args.demo, now: new Date() });
 await warmUpSearch(db);
 // Warm the JIT on the same code paths without filling the result cache for the measured keys (another filter).
@@ -140,7 +150,8 @@ const naive = await measure((q) => {
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const answerableCount = queries.filter(answerable).length;
 console.log(
-  `${queries.length} queries (${answerableCount} answerable, ${queries.length - answerableCount} with nothing to find), ${catalogue.length} procedures` +
+  `${args.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}: ${queries.length} queries (${answerableCount} answerable, ` +
+    `${queries.length - answerableCount} with nothing to find), ${catalogue.length} procedures` +
     (args.demo ? ', prior from the demonstration dossiers' : ', no dossiers (no prior)'),
 );
 console.log('');
@@ -158,3 +169,4 @@ for (const [cls, [hit, n]] of ranked.byClass) {
 console.log('\ngoal: P@1 ≥ 90 %, off-topic ≤ 10 %, no junk, p95 ≤ 10 ms');
 if (args.verbose) console.log(`\nwhere the ranking falls short:\n${ranked.misses.join('\n')}`);
 await closeDatabase(db);
+await cluster?.stop();

@@ -1,7 +1,7 @@
 /**
- * PostgreSQL cutting the server's connections under traffic (as a restart or failover does): the requests
- * caught by it get 503 problem+json with Retry-After and no stack, none a 500, and the server answers again
- * by itself, on new connections, without a restart.
+ * PostgreSQL cutting the server's connections under traffic (as a restart or failover does): a read outside a
+ * transaction runs again on a new connection and answers; a write caught by the cut gets 503 problem+json with
+ * Retry-After and no stack; none a 500; and the server answers again by itself, without a restart.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +12,7 @@ import { TEST_NOW, expectProblem, seededPostgresDatabaseUrl } from './helpers.js
 import { databaseName, testDatabaseServer } from './postgres-support.js';
 
 const CODES = ['000.00.20.H37-261005-0001', '000.00.20.H37-261110-0001', '000.00.20.H37-261123-0001'];
+const INGEST_KEY = 'restart-test-ingest-key-0123456789';
 
 describe('PostgreSQL ending every connection of the server mid-traffic', () => {
   let app: FastifyInstance;
@@ -21,26 +22,44 @@ describe('PostgreSQL ending every connection of the server mid-traffic', () => {
     name = databaseName(url);
     app = await createServer({
       dbPath: url, logLevel: 'silent', now: () => TEST_NOW, staticRoot: null, cdnRoot: null,
-      rateLimits: { global: { max: 1_000_000, windowMs: 60_000 }, dossierLookup: { max: 1_000_000, windowMs: 60_000 } },
+      rateLimits: {
+        global: { max: 1_000_000, windowMs: 60_000 },
+        dossierLookup: { max: 1_000_000, windowMs: 60_000 },
+        ingest: { max: 1_000_000, windowMs: 60_000 },
+      },
+      ingestKeys: [INGEST_KEY],
     });
   });
   after(() => app?.close());
 
-  test('answers 503 with Retry-After while it lasts, never 500, then 200 again without a restart', async () => {
+  test('reads answer through the cuts, writes caught by one answer 503 with Retry-After, never 500, then 200 again without a restart', async () => {
     const admin = openPool(testDatabaseServer());
-    const statuses = new Map<number, number>();
+    const reads = new Map<number, number>();
+    const writes = new Map<number, number>();
+    const count = (map: Map<number, number>, status: number) => map.set(status, (map.get(status) ?? 0) + 1);
     let unavailable: Awaited<ReturnType<FastifyInstance['inject']>> | undefined;
     let stop = false;
-    const client = async (n: number) => {
+    const reader = async (n: number) => {
       for (let i = 0; !stop; i++) {
         const url = i % 2 ? `/v1/dossiers/${CODES[(n + i) % CODES.length]}` : '/v1/stats';
-        const response = await app.inject(url);
-        statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+        count(reads, (await app.inject(url)).statusCode);
+      }
+    };
+    // A history event appended to a dossier: a transaction of a few statements, which a cut ends midway.
+    const writer = async (n: number) => {
+      for (let i = 0; !stop; i++) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/v1/ingest/batch',
+          headers: { authorization: `Bearer ${INGEST_KEY}` },
+          payload: [{ op: 'event', code: CODES[n]!, event: { at: new Date(Date.UTC(2026, 9, 6, 1, n, i % 60, i)).toISOString(), action: `Cập nhật ${n}.${i}`, status: 4 } }],
+        });
+        count(writes, response.statusCode);
         if (response.statusCode === 503) unavailable ??= response;
       }
     };
     try {
-      const clients = [0, 1, 2, 3, 4, 5].map(client);
+      const clients = [...[0, 1, 2, 3].map(reader), ...[0, 1].map(writer)];
       for (let round = 0; round < 5; round++) {
         await new Promise((resolve) => setTimeout(resolve, 150));
         await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
@@ -50,8 +69,9 @@ describe('PostgreSQL ending every connection of the server mid-traffic', () => {
     } finally {
       await admin.end();
     }
-    assert.deepEqual([...statuses.keys()].filter((s) => s !== 200 && s !== 503), [], `statuses: ${JSON.stringify([...statuses])}`);
-    assert.ok(unavailable, `some requests were caught by the cut: ${JSON.stringify([...statuses])}`);
+    assert.deepEqual([...reads.keys()], [200], `reads: ${JSON.stringify([...reads])}`);
+    assert.deepEqual([...writes.keys()].filter((s) => s !== 200 && s !== 503), [], `writes: ${JSON.stringify([...writes])}`);
+    assert.ok(unavailable, `some writes were caught by a cut: ${JSON.stringify([...writes])}`);
     expectProblem(unavailable, 503, 'unavailable');
     assert.equal(unavailable.headers['retry-after'], '5');
     assert.doesNotMatch(unavailable.body, /terminat|postgres|at .*\.(ts|js)/i);

@@ -6,11 +6,18 @@
  * Only queries with parameters get a name: parameterless ones include transaction control and statements that
  * cannot be prepared, and keep the simple protocol. A statement lives as long as its connection, so names go to
  * the first MAX_NAMED distinct texts only (texts made from a varying number of values would pile up otherwise).
+ * A read outside a transaction that meets a connection the database had already ended runs again on a new one.
  */
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
+import { isStorageUnavailable } from '../unavailable.js';
 
 export const MAX_NAMED = 1000;
+
+// How Kysely's PostgreSQL driver opens and ends transactions, and what reads nothing but rows.
+const TRANSACTION_START = /^\s*(begin|start transaction)\b/i;
+const TRANSACTION_END = /^\s*(commit|rollback)\b(?!\s+to\b)/i;
+const READ = /^\s*(select|with)\b/i;
 
 /** The pool Kysely's PostgresDialect takes, over `pool`, naming statements of up to `max` distinct texts. */
 export function namedStatementPool(pool: Pool, max = MAX_NAMED): PostgresPool {
@@ -20,17 +27,37 @@ export function namedStatementPool(pool: Pool, max = MAX_NAMED): PostgresPool {
     if (name === undefined && names.size < max) names.set(text, (name = `motcua_${names.size + 1}`));
     return name;
   };
+  const run = (client: PoolClient, text: string, values: unknown[]) => {
+    const name = values.length > 0 ? nameOf(text) : undefined;
+    return client.query(name ? { name, text, values } : { text, values });
+  };
   // Kysely keeps its connection object per client it is given: the same client gets the same wrapper.
   const wrappers = new WeakMap<PoolClient, PostgresPoolClient>();
-  const wrap = (client: PoolClient): PostgresPoolClient => ({
-    // Only (text, parameters): the dialect is given no cursor, so Kysely never streams rows through here.
-    query: ((text: string, parameters: readonly unknown[]) => {
-      const values = [...parameters];
-      const name = values.length > 0 ? nameOf(text) : undefined;
-      return client.query(name ? { name, text, values } : { text, values });
-    }) as unknown as PostgresPoolClient['query'],
-    release: (destroy?: boolean) => client.release(destroy),
-  });
+  const wrap = (client: PoolClient): PostgresPoolClient => {
+    let inTransaction = false;
+    return {
+      // Only (text, parameters): the dialect is given no cursor, so Kysely never streams rows through here.
+      query: (async (text: string, parameters: readonly unknown[]) => {
+        const values = [...parameters];
+        if (TRANSACTION_START.test(text)) inTransaction = true;
+        else if (TRANSACTION_END.test(text)) inTransaction = false;
+        try {
+          return await run(client, text, values);
+        } catch (error) {
+          // A connection the database ended while it sat idle in the pool (a restart, a failover) can be handed out
+          // before its notice is read: a read of its own, outside a transaction, runs again once on a new one.
+          if (inTransaction || !READ.test(text) || !isStorageUnavailable(error)) throw error;
+          const fresh = await pool.connect();
+          try {
+            return await run(fresh, text, values);
+          } finally {
+            fresh.release();
+          }
+        }
+      }) as unknown as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => client.release(destroy),
+    };
+  };
   return {
     connect: async () => {
       const client = await pool.connect();
