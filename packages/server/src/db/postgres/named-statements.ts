@@ -9,7 +9,7 @@
  * A read outside a transaction that meets a connection the database had already ended runs again on a new one.
  */
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
-import type { Pool, PoolClient } from 'pg';
+import pg, { type Pool, type PoolClient } from 'pg';
 import { isStorageUnavailable } from '../unavailable.js';
 
 export const MAX_NAMED = 1000;
@@ -46,12 +46,16 @@ export function namedStatementPool(pool: Pool, max = MAX_NAMED): PostgresPool {
         } catch (error) {
           // A connection the database ended while it sat idle in the pool (a restart, a failover) can be handed out
           // before its notice is read: a read of its own, outside a transaction, runs again once on a new one.
+          // The new connection is not the pool's: every pooled one may be held by a request waiting here, each
+          // for another, until Kysely releases the dead one after this returns.
           if (inTransaction || !READ.test(text) || !isStorageUnavailable(error)) throw error;
-          const fresh = await pool.connect();
+          const once = new pg.Client(pool.options);
+          once.on('error', () => {}); // its failures reach the query below
           try {
-            return await run(fresh, text, values);
+            await once.connect();
+            return await once.query({ text, values });
           } finally {
-            fresh.release();
+            void once.end().catch(() => {});
           }
         }
       }) as unknown as PostgresPoolClient['query'],
