@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/index.js';
@@ -117,6 +118,9 @@ describe('CORS and security headers', () => {
   });
 });
 
+/** Above @fastify/compress's 1 kB threshold, so that a file sent as it is could have been compressed. */
+const LARGE_CHUNK = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `từ ${i}`))};\n`;
+
 describe('static files', () => {
   let app: FastifyInstance;
   let dir: string;
@@ -128,6 +132,12 @@ describe('static files', () => {
     writeFileSync(join(dir, 'cdn', 'motcua.js'), 'export const v = 1;');
     mkdirSync(join(dir, 'cdn', 'chunks'));
     writeFileSync(join(dir, 'cdn', 'chunks', 'motcua-element-CrgtnI7O.js'), 'export const w = 2;');
+    // A chunk as the build writes it: with its brotli and gzip forms beside it (rollup.config.mjs `precompress`).
+    writeFileSync(join(dir, 'cdn', 'chunks', 'theme-Ab12Cd34.js'), LARGE_CHUNK);
+    writeFileSync(join(dir, 'cdn', 'chunks', 'theme-Ab12Cd34.js.br'), brotliCompressSync(LARGE_CHUNK));
+    writeFileSync(join(dir, 'cdn', 'chunks', 'theme-Ab12Cd34.js.gz'), gzipSync(LARGE_CHUNK));
+    // One without them (a build copied without its compressed files): compressed when sent.
+    writeFileSync(join(dir, 'cdn', 'motcua-stats.js'), LARGE_CHUNK);
     app = await testServer({ dossiers: null, staticRoot: join(dir, 'site'), cdnRoot: join(dir, 'cdn') });
   });
   after(async () => {
@@ -154,6 +164,28 @@ describe('static files', () => {
     assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
     // The API keeps its own CSP next to the pages.
     assert.match(String((await app.inject('/v1/meta')).headers['content-security-policy']), /default-src 'none'/);
+  });
+
+  test('a bundle compressed at build is sent as it is, in the encoding the browser accepts', async () => {
+    const url = '/cdn/chunks/theme-Ab12Cd34.js';
+    const brotli = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    assert.equal(brotli.statusCode, 200);
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.match(String(brotli.headers.vary), /accept-encoding/i);
+    assert.match(String(brotli.headers['content-type']), /javascript/);
+    assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(brotliDecompressSync(brotli.rawPayload).toString(), LARGE_CHUNK);
+    const gzip = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.rawPayload).toString(), LARGE_CHUNK);
+    const plain = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, LARGE_CHUNK);
+    assert.match(String(plain.headers.vary), /accept-encoding/i, 'the uncompressed body was chosen by Accept-Encoding too');
+    // Without files compressed at build, the bundle is compressed as it is sent.
+    const onTheFly = await app.inject({ url: '/cdn/motcua-stats.js', headers: { 'accept-encoding': 'br' } });
+    assert.equal(onTheFly.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(onTheFly.rawPayload).toString(), LARGE_CHUNK);
   });
 });
 

@@ -46,6 +46,9 @@ export async function registerStaticFiles(app: FastifyInstance, options: StaticO
         dotfiles: 'deny',
         cacheControl: true,
         maxAge: prefix === '/cdn/' ? 300_000 : 0,
+        // The build writes each script's `.br` and `.gz` beside it (rollup.config.mjs `precompress`): sent as they
+        // are, they cost no compression per request. The pages' folder has none, so it is not searched for them.
+        preCompressed: prefix === '/cdn/',
       });
     });
   });
