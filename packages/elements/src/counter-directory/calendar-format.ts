@@ -1,22 +1,18 @@
 /** Day names and dates for opening hours, through `Intl` (calendar dates carry no time zone, so they are read as UTC). */
 import type { Lang } from '../internal/config.js';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { cachedFormatter } from '../internal/i18n/format.js';
 
 /** `Thứ Hai` / `Monday`, with the date: `Thứ Hai, 09/03` / `Mon 9 Mar`, or the date alone: `09/03` / `9 Mar`. */
 function format(lang: Lang, weekday: boolean, date: boolean, ms: number): string {
-  const key = `${lang}${+weekday}${+date}`;
-  let f = formats.get(key);
-  if (!f) {
-    const en = lang === 'en';
-    f = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', {
+  const en = lang === 'en';
+  const f = cachedFormatter(`calendar${lang}${+weekday}${+date}`, () =>
+    new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', {
       timeZone: 'UTC',
       // English shortens the weekday beside a date, so "Opens Wed 4 Mar at 07:45" fits a phone's line.
       ...(weekday ? { weekday: en && date ? 'short' : 'long' } : {}),
       ...(date ? { day: en ? 'numeric' : '2-digit', month: en ? 'short' : '2-digit' } : {}),
-    });
-    formats.set(key, f);
-  }
+    }),
+  );
   return f.format(ms);
 }
 

@@ -10,6 +10,7 @@ import { WEEKDAYS, addDays, fold, weekdayOf, type Office, type OfficeSummary, ty
 import type { Lang } from '../internal/config.js';
 import { openingState, weekOn, type OpeningState } from '../internal/opening-hours.js';
 import { dayLabel, shortDate, weekdayName } from './calendar-format.js';
+import { formatNumber } from '../internal/i18n/format.js';
 import type { DirectoryMessages } from './messages.js';
 
 /** The full office behind a summary: loading (neither), loaded, or failed. */
@@ -62,13 +63,6 @@ const tags = (names: string[]) => html`<ul class="tags" lang="vi">${names.map((n
 /** `07:45–11:45, 13:15–16:15`, never broken inside a session. */
 const sessionsText = (sessions: readonly Session[]) =>
   sessions.map((x, i) => html`${i ? ', ' : ''}<span class="nowrap">${x.open}–${x.close}</span>`);
-
-const km = new Map<Lang, Intl.NumberFormat>();
-function formatKm(distance: number, lang: Lang): string {
-  let f = km.get(lang);
-  if (!f) km.set(lang, (f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })));
-  return f.format(distance);
-}
 
 /**
  * The open/closed line: what holds now ("Đang mở cửa", "Đang nghỉ trưa") and, after " · ", what comes next
@@ -145,7 +139,7 @@ export function renderOffice(o: OfficeSummary, ctx: CardContext): TemplateResult
         <span class="row">
           <span class="name" lang="vi">${o.name}</span>
           <span class=${state.open ? 'state open' : 'state closed'} part="state">${stateText(state, m, lang)}</span>
-          ${ctx.distance != null ? html`<span class="distance" part="distance">${m.distance(formatKm(ctx.distance, lang))}</span>` : nothing}
+          ${ctx.distance != null ? html`<span class="distance" part="distance">${m.distance(formatNumber(ctx.distance, lang, 1))}</span>` : nothing}
           ${ctx.own ? html`<strong class="yours">${m.yours}</strong>` : nothing}
           ${matchedFormer.length
             ? html`<span class="former-match" part="former-match"

@@ -8,7 +8,8 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+/** One `Intl` formatter per `key` for the page: creating one costs far more than formatting with it. */
+export function cachedFormatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
@@ -21,7 +22,7 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
 export function formatDate(value: string | Date, lang: Lang, time = false): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '';
-  const f = formatter(`d${lang}${time}`, () =>
+  const f = cachedFormatter(`d${lang}${time}`, () =>
     new Intl.DateTimeFormat(LOCALES[lang], {
       timeZone: TIME_ZONE,
       day: lang === 'en' ? 'numeric' : '2-digit',
@@ -33,14 +34,18 @@ export function formatDate(value: string | Date, lang: Lang, time = false): stri
   return f.format(date);
 }
 
-/** A whole number with the language's grouping (`1.234` in Vietnamese, `1,234` in English). */
-export function formatNumber(n: number, lang: Lang): string {
-  return formatter(`n${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(n);
+/**
+ * A number with the language's grouping and decimal mark (`1.234`, `1,5` in Vietnamese; `1,234`, `1.5` in
+ * English), with at most `fractionDigits` decimals (`Intl`'s default, 3, without it).
+ */
+export function formatNumber(n: number, lang: Lang, fractionDigits?: number): string {
+  const options = fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits };
+  return cachedFormatter(`n${lang}${fractionDigits ?? ''}`, () => new Intl.NumberFormat(LOCALES[lang], options)).format(n);
 }
 
 /** A share 0..1 as a percentage with at most one decimal (`99,2 %` / `99.2%`). */
 export function formatPercent(share: number, lang: Lang): string {
-  return formatter(`p${lang}`, () =>
+  return cachedFormatter(`p${lang}`, () =>
     new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }),
   ).format(share);
 }
