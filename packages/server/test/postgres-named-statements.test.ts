@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Kysely, PostgresDialect } from 'kysely';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { lookupDossier } from '../src/db/dossiers.js';
 import { namedStatementPool } from '../src/db/postgres/named-statements.js';
 import { openPool, type Pool } from '../src/db/postgres/pool.js';
 import { sql } from '../src/db/query.js';
 import { closeDatabase, seededPostgresDatabaseUrl } from './helpers.js';
-import { databaseName, dropDatabase } from './postgres-support.js';
+import { databaseName, dropDatabase, testDatabaseServer } from './postgres-support.js';
 
 interface Prepared {
   statement: string;
@@ -42,6 +43,39 @@ describe('named statements on PostgreSQL', () => {
     });
     assert.equal(prepared.length, 1, JSON.stringify(prepared));
     assert.equal(prepared[0]!.executions, 3);
+  });
+
+  test('a read that meets an ended connection is sent again outside a transaction, never inside one', async () => {
+    // One connection, so that the read after the cut gets the very connection that was ended.
+    const pool: Pool = openPool(url, { max: 1 });
+    const kysely = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
+    const admin = openPool(testDatabaseServer(), { max: 1 });
+    const pid = async (on: Kysely<Record<string, never>>) => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(on)).rows[0]!.pid;
+    const cut = async (backend: number) => {
+      await admin.query('SELECT pg_terminate_backend($1)', [backend]);
+      while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [backend])).rowCount) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const read = (on: Kysely<Record<string, never>>) => sql<{ n: number }>`SELECT ${7}::int AS n`.execute(on);
+    try {
+      await cut(await pid(kysely));
+      assert.equal((await read(kysely)).rows[0]!.n, 7, 'sent again on a connection of its own');
+      // Inside a transaction the same read fails with it: sent elsewhere, it would run outside the transaction
+      // (this is also what keeps the wrapper's reading of how Kysely begins and ends transactions honest).
+      let inside: string | undefined;
+      await assert.rejects(
+        kysely.transaction().execute(async (trx) => {
+          await cut(await pid(trx));
+          inside = await read(trx).then(() => 'answered', (error: Error) => error.message);
+        }),
+      );
+      assert.match(String(inside), /terminat|Connection terminated|not queryable/i);
+      assert.equal((await read(kysely)).rows[0]!.n, 7, 'and the pool works again after');
+    } finally {
+      await kysely.destroy();
+      await admin.end();
+    }
   });
 
   test('parameterless statements and texts past the cap are not named', async () => {

@@ -14,10 +14,11 @@ import { isStorageUnavailable } from '../unavailable.js';
 
 export const MAX_NAMED = 1000;
 
-// How Kysely's PostgreSQL driver opens and ends transactions, and what reads nothing but rows.
+// How Kysely's PostgreSQL driver opens and ends transactions (postgres-named-statements.test fails if that changes),
+// and what reads nothing but rows: a SELECT; not a WITH, which may hold a write that must not run twice.
 const TRANSACTION_START = /^\s*(begin|start transaction)\b/i;
 const TRANSACTION_END = /^\s*(commit|rollback)\b(?!\s+to\b)/i;
-const READ = /^\s*(select|with)\b/i;
+const READ = /^\s*select\b/i;
 
 /** The pool Kysely's PostgresDialect takes, over `pool`, naming statements of up to `max` distinct texts. */
 export function namedStatementPool(pool: Pool, max = MAX_NAMED): PostgresPool {
