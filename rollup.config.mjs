@@ -106,7 +106,11 @@ export const cdn = {
     dir: join(root, 'packages/elements/dist/cdn'),
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // Rollup names a chunk after one of its modules; the shared one (Lit, the SDK's client, the base element, …)
+    // would take the name of whichever it picks (`format` once the formatters joined it): name it after its base
+    // element, as README and BENCHMARKS call it.
+    chunkFileNames: (chunk) =>
+      chunk.moduleIds.some((id) => id.endsWith('internal/motcua-element.ts')) ? 'chunks/motcua-element-[hash].js' : 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
   // The SDK declares `"sideEffects": false`; its sources are reached through the `source` condition and
