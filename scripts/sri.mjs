@@ -31,10 +31,10 @@ export function sri(bytes) {
 }
 
 /**
- * What a webmaster pastes for CDN entry `entry` (e.g. `motcua-stats.js`) served from `base`: with `api`, a
- * `preconnect` to an API on another origin and the widget's first requests (`attributes` decide them), then the
- * entry's `<script type="module">` and a `<link rel="modulepreload">` per chunk it imports statically, each with
- * its integrity. `files`: the CDN build (size.mjs `cdnFiles`); `hashes`: file → integrity.
+ * What a webmaster pastes for CDN entry `entry` (e.g. `motcua-stats.js`) served from `base`: with `api` on
+ * another origin, a `preconnect` to it; the entry's `<script type="module">` and a `<link rel="modulepreload">` per
+ * chunk it imports statically, each with its integrity; then, with `api`, the widget's first requests
+ * (`attributes` decide them). `files`: the CDN build (size.mjs `cdnFiles`); `hashes`: file → integrity.
  */
 export function widgetSnippet({ entry, files, hashes, base, api, attributes = {} }) {
   const lines = [];
